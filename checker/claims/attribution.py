@@ -1,0 +1,69 @@
+"""Attribution claims: which organization developed a model or product.
+
+Active voice: the nearest organization left of the trigger (京东自研的K-PLUG,
+字节跳动的AML团队开发了veGiantModel); passive voice: the organizations between
+the passive marker and the trigger (盘古由华为云和鹏城实验室联合开发, built by
+Google). Several organizations in one claim are co-developers; the value lists
+them all, so a claim naming one of them does not contradict it.
+"""
+
+from __future__ import annotations
+
+from checker.claims.context import SentenceContext, find_words, head_of_object
+from checker.models import Claim, Mention
+
+ORGANIZATION = ("organization",)
+NEGATION_REACH = 4
+NOMINAL_MARKERS = ("对", "关于", "about")  # 对研发X的传闻: talk about developing, not a credit
+
+
+def attribution_claims(ctx: SentenceContext) -> list[Claim]:
+    claims = []
+    for name, rule in ctx.pack.attributes.items():
+        if rule.kind != "entity":
+            continue
+        negation_cues = [cue for r in ctx.pack.attributes.values() if r.kind == "negation" for cue in r.negation_cues]
+        for hit in find_words(rule.triggers, ctx.text):
+            t_start, t_end = hit.start(), hit.end()
+            lead = ctx.text[max(0, t_start - NEGATION_REACH):t_start]
+            if find_words(negation_cues, lead) or lead.rstrip().endswith(NOMINAL_MARKERS):
+                continue
+            found = _passive(ctx, rule, t_start, t_end) or _active(ctx, rule, t_start, t_end)
+            if found is None:
+                continue
+            subject, developers = found
+            ids = sorted({d.entity for d in developers})
+            if subject.entity in ids:
+                continue
+            positions = [subject.start, subject.end, t_start, t_end] + [p for d in developers for p in (d.start, d.end)]
+            start, end = min(positions), max(positions)
+            claims.append(ctx.claim(start, end, subject, name, ",".join(ids), modality=ctx.modality_at(start, end)))
+    return claims
+
+
+def _active(ctx: SentenceContext, rule, t_start: int, t_end: int) -> tuple[Mention, list[Mention]] | None:
+    clause_start, clause_end = ctx.clause_of(t_start)
+    products = [m for m in ctx.fitting(rule.subject_types) if m.start >= t_end and m.start < clause_end]
+    organizations = [m for m in ctx.fitting(ORGANIZATION) if m.end <= t_start]
+    if not products or not organizations:
+        return None
+    return head_of_object(ctx, products, clause_end), [organizations[-1]]
+
+
+def _passive(ctx: SentenceContext, rule, t_start: int, t_end: int) -> tuple[Mention, list[Mention]] | None:
+    clause_start, clause_end = ctx.clause_of(t_start)
+    organizations = ctx.fitting(ORGANIZATION)
+    lead = find_words(rule.passive, ctx.text, clause_start, t_start)
+    if lead:  # 由华为云和鹏城实验室联合开发
+        anchor = lead[-1].start()
+        developers = [m for m in organizations if lead[-1].end() <= m.start and m.end <= t_start]
+    else:  # built by Google
+        tail = find_words(rule.passive, ctx.text, t_end, min(clause_end, t_end + 4))
+        if not tail:
+            return None
+        anchor = t_start
+        developers = [m for m in organizations if tail[0].end() <= m.start < clause_end]
+    subjects = [m for m in ctx.fitting(rule.subject_types) if m.end <= anchor]
+    if not developers or not subjects:
+        return None
+    return subjects[-1], developers

@@ -1,0 +1,158 @@
+"""What every claim extractor needs to know about one sentence.
+
+Positions inside a SentenceContext are relative to the sentence start; `absolute`
+turns them back into article offsets. Chinese is topic-prominent, so when a
+clause names no fitting subject the sentence's first fitting entity (its topic)
+is taken; within a clause the nearest entity to the left wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from checker.models import Article, Claim, Mention, Modality
+from checker.rulepack import RulePack
+
+CLAUSE_BREAK = re.compile(r"[，,；;：:()（）\[\]【】—]|\s-\s")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+SPEECH_VERBS = ("称", "表示", "说", "透露", "指出", "认为", "said", "says")
+
+
+@lru_cache(maxsize=4096)
+def word_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex for a word list: longest first; ASCII words match case-insensitively on word edges."""
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        escaped = re.escape(word)
+        if word.isascii():
+            left = r"(?<![A-Za-z0-9])" if word[:1].isalnum() else ""
+            right = r"(?![A-Za-z0-9])" if word[-1:].isalnum() else ""
+            parts.append(f"(?i:{left}{escaped}{right})")
+        else:
+            parts.append(escaped)
+    return re.compile("|".join(parts)) if parts else None
+
+
+def find_words(words: Iterable[str], text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    pattern = word_pattern(tuple(words))
+    if pattern is None:
+        return []
+    return list(pattern.finditer(text, start, len(text) if end is None else end))
+
+
+def head_of_object(ctx: SentenceContext, mentions: list[Mention], clause_end: int) -> Mention:
+    """The entity a verb acts on, among those after it: skip modifiers marked by 的
+    (推出了集成ChatGPT技术的新版必应 -> 新版必应); otherwise the first (打造的Claude被视为…)."""
+    for mention in mentions:
+        tail = ctx.text[mention.end:min(clause_end, mention.end + 6)]
+        if "的" not in tail:
+            return mention
+    return mentions[-1]
+
+
+@dataclass
+class SentenceContext:
+    article: Article
+    pack: RulePack
+    index: int
+    start: int  # article offset of the sentence
+    text: str  # normalized sentence text
+    original: str  # the sentence as written
+    mentions: list[Mention]  # offsets relative to the sentence
+    traditional: bool
+    clauses: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        bounds = [0] + [m.end() for m in CLAUSE_BREAK.finditer(self.text)] + [len(self.text)]
+        self.clauses = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+    # --- positions -----------------------------------------------------------
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        for a, b in self.clauses:
+            if a <= pos < b:
+                return a, b
+        return self.clauses[-1] if self.clauses else (0, len(self.text))
+
+    def same_clause(self, a: int, b: int) -> bool:
+        return self.clause_of(a) == self.clause_of(b)
+
+    def is_cjk_between(self, a: int, b: int) -> bool:
+        return bool(CJK.search(self.text[a:b]))
+
+    # --- entities ------------------------------------------------------------
+    def entity_type(self, mention: Mention) -> str:
+        return self.pack.entities[mention.entity].type
+
+    def fitting(self, types: Sequence[str], exclude: Iterable[Mention] = ()) -> list[Mention]:
+        banned = {id(m) for m in exclude}
+        return [m for m in self.mentions if id(m) not in banned and self.entity_type(m) in types and not self.is_comparison(m)]
+
+    def is_comparison(self, mention: Mention) -> bool:
+        """百度版ChatGPT, 对标ChatGPT, ChatGPT-like: the entity is a yardstick, not the subject."""
+        lexicon = self.pack.settings.lexicon
+        before = self.text[max(0, mention.start - 4):mention.start].rstrip(" “\"「『")
+        after = self.text[mention.end:mention.end + 6].lstrip(" ”\"」』")
+        return any(before.endswith(w) for w in lexicon.comparison_before) or any(after.startswith(w) for w in lexicon.comparison_after)
+
+    def subject_near(self, start: int, end: int, types: Sequence[str], exclude: Iterable[Mention] = ()) -> Mention | None:
+        """The subject of a value at [start, end): X的<value>, nearest left in clause, topic, nearest right."""
+        candidates = self.fitting(types, exclude)
+        if not candidates:
+            return None
+        clause = self.clause_of(start)
+        right = [m for m in candidates if m.start >= end and m.start < clause[1]]
+        if right:
+            between = self.text[end:right[0].start]
+            if len(between) <= 12 and between.rstrip().endswith("的"):
+                return right[0]  # 1750亿参数的GPT-3
+        left = [m for m in candidates if m.end <= start and m.start >= clause[0]]
+        if left:
+            return left[-1]
+        topic = [m for m in candidates if m.end <= start]
+        if topic:
+            return topic[0]
+        return right[0] if right else None
+
+    # --- qualifiers ----------------------------------------------------------
+    def modality_at(self, start: int, end: int) -> Modality:
+        """Modality cues in the claim's clause or at the head of the sentence."""
+        clause = self.clause_of(start)
+        head_end = self.clauses[0][1] if self.clauses else 0
+        scopes = [self.text[clause[0]:max(end, clause[1])], self.text[:head_end]]
+        previous = [c for c in self.clauses if c[1] <= clause[0]]
+        if previous and self.text[previous[-1][0]:previous[-1][1]].rstrip(",，:： ").endswith(SPEECH_VERBS):
+            scopes.append(self.text[previous[-1][0]:previous[-1][1]])  # Semafor爆料称，投资总额…
+        lexicon = self.pack.settings.lexicon
+        for modality, words in (
+            (Modality.denied, lexicon.denied),
+            (Modality.planned, lexicon.planned),
+            (Modality.reported, lexicon.reported),
+            (Modality.claimed, lexicon.claimed),
+        ):
+            if any(find_words(words, scope) for scope in scopes):
+                return modality
+        return Modality.asserted
+
+    # --- output --------------------------------------------------------------
+    def absolute(self, pos: int) -> int:
+        return self.start + pos
+
+    def claim(self, start: int, end: int, subject: Mention, attribute: str, value: str, **fields) -> Claim:
+        """A claim whose evidence span covers [start, end) of this sentence; ids are set per article later."""
+        a, b = self.absolute(start), self.absolute(end)
+        return Claim(
+            id="",
+            article=self.article.id,
+            start=a,
+            end=b,
+            text=self.article.text[a:b],
+            sentence=self.original,
+            subject=subject.entity,
+            subject_text=self.article.text[self.absolute(subject.start):self.absolute(subject.end)],
+            attribute=attribute,
+            value=value,
+            **fields,
+        )

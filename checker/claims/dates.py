@@ -1,0 +1,103 @@
+"""Date claims: when something was released, announced or shut down.
+
+Chinese puts the time before the verb (2月8日，谷歌推出了Bard), so the trigger is
+the nearest one after the date anywhere in the sentence (else the nearest before
+it), and the subject is the head of the trigger's object: the last fitting entity
+of the clause in Chinese, the first in English.
+"""
+
+from __future__ import annotations
+
+from checker.claims.context import SentenceContext, find_words, head_of_object
+from checker.models import Article, Claim, DateMatch, Evidence, Mention
+from checker.values import find_dates
+from checker.values.format import format_date
+
+
+def date_claims(ctx: SentenceContext) -> tuple[list[Claim], list[Evidence]]:
+    """Claims, and the relative dates that could not be resolved (no article date)."""
+    claims: list[Claim] = []
+    unresolved: list[Evidence] = []
+    for match in find_dates(ctx.text, ctx.article.date, traditional=ctx.traditional):
+        if match.span is None:
+            unresolved.append(_evidence(ctx.article, ctx.absolute(match.start), ctx.absolute(match.end)))
+            continue
+        claim = _claim_for(ctx, match)
+        if claim is not None:
+            claims.append(claim)
+    return claims, unresolved
+
+
+def _evidence(article: Article, start: int, end: int) -> Evidence:
+    return Evidence(article=article.id, start=start, end=end, text=article.text[start:end])
+
+
+def _claim_for(ctx: SentenceContext, match: DateMatch) -> Claim | None:
+    trigger = _nearest_trigger(ctx, match)
+    if trigger is None:
+        return None
+    attribute, t_start, t_end = trigger
+    rule = ctx.pack.attributes[attribute]
+    subject = _object_of(ctx, t_start, t_end, rule.subject_types)
+    if subject is None:
+        return None
+    span = match.span
+    start = min(match.start, t_start, subject.start)
+    end = max(match.end, t_end, subject.end)
+    return ctx.claim(
+        start,
+        end,
+        subject,
+        attribute,
+        format_date(span),
+        unit="date",
+        low=span.low.isoformat(),
+        high=span.high.isoformat(),
+        qualifier=span.qualifier,
+        timezone=span.timezone,
+        modality=ctx.modality_at(min(match.start, t_start), max(match.end, t_end)),
+    )
+
+
+def _nearest_trigger(ctx: SentenceContext, match: DateMatch) -> tuple[str, int, int] | None:
+    after: list[tuple[int, int, str, int, int]] = []
+    before: list[tuple[int, int, str, int, int]] = []
+    for name, rule in ctx.pack.attributes.items():
+        if rule.kind != "date":
+            continue
+        for hit in find_words(rule.triggers, ctx.text):
+            a, b = ctx.clause_of(hit.start())
+            if rule.forbid and find_words(rule.forbid, ctx.text, a, b):
+                continue
+            size = -(hit.end() - hit.start())
+            if hit.start() >= match.end and _reaches(ctx, match, hit.start()):
+                after.append((hit.start() - match.end, size, name, hit.start(), hit.end()))
+            elif hit.end() <= match.start and ctx.same_clause(hit.start(), match.start):
+                before.append((match.start - hit.end(), size, name, hit.start(), hit.end()))
+    pool = after or before
+    if not pool:
+        return None
+    _, _, name, start, end = min(pool)
+    return name, start, end
+
+
+def _reaches(ctx: SentenceContext, match: DateMatch, position: int) -> bool:
+    """A date governs a verb in its own clause, or in the next one when it stands alone (2月8日，谷歌推出…)."""
+    own = ctx.clause_of(match.start)
+    if ctx.same_clause(match.start, position):
+        return True
+    rest = (ctx.text[own[0]:match.start] + ctx.text[match.end:own[1]]).strip(" ,，在于截至")
+    return len(rest) <= 3 and ctx.clause_of(position)[0] == own[1]
+
+
+def _object_of(ctx: SentenceContext, t_start: int, t_end: int, types) -> Mention | None:
+    clause_start, clause_end = ctx.clause_of(t_start)
+    candidates = ctx.fitting(types)
+    after = [m for m in candidates if m.start >= t_end and m.start < clause_end]
+    if after:
+        return head_of_object(ctx, after, clause_end)
+    before = [m for m in candidates if m.end <= t_start and m.start >= clause_start]
+    if before:
+        return before[-1]
+    earlier = [m for m in candidates if m.end <= t_start]
+    return earlier[-1] if earlier else None

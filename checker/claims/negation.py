@@ -1,0 +1,34 @@
+"""Negation claims: an organization said to have released no large model.
+
+A cue (尚未, 没有, has not, has yet to), then a release verb, then a model word,
+all close together: 字节跳动尚未公布任何大模型 / ByteDance has not released any model.
+"""
+
+from __future__ import annotations
+
+from checker.claims.context import SentenceContext, find_words
+from checker.models import Claim
+
+VERB_REACH = 6
+OBJECT_REACH = 12
+
+
+def negation_claims(ctx: SentenceContext) -> list[Claim]:
+    claims = []
+    for name, rule in ctx.pack.attributes.items():
+        if rule.kind != "negation":
+            continue
+        for cue in find_words(rule.negation_cues, ctx.text):
+            verbs = find_words(rule.triggers, ctx.text, cue.end(), min(len(ctx.text), cue.end() + VERB_REACH))
+            if not verbs:
+                continue
+            objects = find_words(rule.objects, ctx.text, verbs[0].end(), min(len(ctx.text), verbs[0].end() + OBJECT_REACH))
+            if not objects or not ctx.same_clause(cue.start(), objects[0].start()):
+                continue
+            subject = ctx.subject_near(cue.start(), objects[0].end(), rule.subject_types)
+            if subject is None or subject.start >= cue.start():
+                continue
+            start = subject.start if ctx.same_clause(subject.start, cue.start()) else cue.start()
+            end = objects[0].end()
+            claims.append(ctx.claim(start, end, subject, name, "no", negated=True, modality=ctx.modality_at(cue.start(), end)))
+    return claims

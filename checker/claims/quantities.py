@@ -1,0 +1,144 @@
+"""Quantity claims: a number, the attribute its trigger word names, and its subject.
+
+The attribute is the one whose trigger sits nearest the number in the same
+clause and whose units fit the number (a dollar amount is never a parameter
+count). Change attributes (市值下降了1700亿美元) need a change word between
+trigger and number; the level (市值至1.99万亿美元) must not have one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.claims.context import SentenceContext, find_words
+from checker.models import Claim, Quantity, QuantityMatch
+from checker.rulepack import AttributeRule, unit_allowed
+from checker.values import find_quantities
+from checker.values.format import format_quantity
+
+WINDOW = 16
+
+
+@dataclass(frozen=True)
+class Trigger:
+    attribute: str
+    start: int
+    end: int
+    distance: int
+
+
+def quantity_claims(ctx: SentenceContext) -> list[Claim]:
+    settings = ctx.pack.settings.values
+    matches = find_quantities(ctx.text, traditional=ctx.traditional, settings=settings)
+    claims = []
+    for match in matches:
+        if any(m.start < match.end and match.start < m.end for m in ctx.mentions):
+            continue  # digits inside a name (GPT-3, 360)
+        if _negated(ctx, match):
+            continue  # 没有千亿参数的大模型: a number said not to exist is no claim
+        claim = _claim_for(ctx, match)
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
+def _claim_for(ctx: SentenceContext, match: QuantityMatch) -> Claim | None:
+    trigger = _best_trigger(ctx, match)
+    if trigger is None:
+        return None
+    rule = ctx.pack.attributes[trigger.attribute]
+    quantity = _signed(ctx, rule, trigger, match)
+    objects = _objects(ctx, rule)
+    subject = ctx.subject_near(match.start, match.end, rule.subject_types, exclude=objects)
+    if subject is None:
+        return None
+    obj = next((o.entity for o in objects if o.entity != subject.entity), None)
+    start = min(match.start, trigger.start)
+    end = max(match.end, trigger.end)
+    if ctx.same_clause(subject.start, match.start):
+        start, end = min(start, subject.start), max(end, subject.end)
+    return ctx.claim(
+        start,
+        end,
+        subject,
+        trigger.attribute,
+        format_quantity(quantity),
+        unit=quantity.unit,
+        low=quantity.low,
+        high=quantity.high,
+        high_open=quantity.high_open,
+        qualifier=quantity.qualifier,
+        modality=ctx.modality_at(start, end),
+        obj=obj,
+    )
+
+
+def _negated(ctx: SentenceContext, match: QuantityMatch) -> bool:
+    cues = [cue for rule in ctx.pack.attributes.values() if rule.kind == "negation" for cue in rule.negation_cues]
+    return bool(find_words(cues, ctx.text[max(0, match.start - 3):match.start]))
+
+
+def _best_trigger(ctx: SentenceContext, match: QuantityMatch) -> Trigger | None:
+    clause_start, clause_end = ctx.clause_of(match.start)
+    best: Trigger | None = None
+    for name, rule in ctx.pack.attributes.items():
+        if rule.kind != "quantity" or not unit_allowed(match.quantity.unit, rule.units):
+            continue
+        if rule.forbid and find_words(rule.forbid, ctx.text, clause_start, clause_end):
+            continue
+        for hit in find_words(rule.triggers, ctx.text, clause_start, clause_end):
+            distance = match.start - hit.end() if hit.end() <= match.start else hit.start() - match.end
+            if distance < 0 or distance > WINDOW:
+                continue
+            if not _change_fits(ctx, rule, hit.start(), hit.end(), match):
+                continue
+            candidate = Trigger(name, hit.start(), hit.end(), distance)
+            if best is None or (distance, -(hit.end() - hit.start())) < (best.distance, -(best.end - best.start)):
+                best = candidate
+    return best
+
+
+def _change_fits(ctx: SentenceContext, rule: AttributeRule, t_start: int, t_end: int, match: QuantityMatch) -> bool:
+    if rule.change is None:
+        return True
+    lexicon = ctx.pack.settings.lexicon
+    a, b = (t_end, match.start) if t_end <= match.start else (match.end, t_start)
+    between = ctx.text[a:b]
+    changed = bool(find_words(lexicon.increase + lexicon.decrease, between))
+    if t_end <= match.start and changed:
+        lead = ctx.text[max(a, match.start - 3):match.start].strip()
+        if any(lead.endswith(w) for w in lexicon.level):
+            changed = False  # 市值暴涨…至1.99万亿美元: the level after the change
+    return changed if rule.change else not changed
+
+
+def _signed(ctx: SentenceContext, rule: AttributeRule, trigger: Trigger, match: QuantityMatch) -> Quantity:
+    """A change described with a fall word (跌, 下降, fell) becomes a negative interval."""
+    quantity = match.quantity
+    if not rule.change:
+        return quantity
+    a, b = sorted((trigger.end, match.start)) if trigger.end <= match.start else (match.end, trigger.start)
+    if not find_words(ctx.pack.settings.lexicon.decrease, ctx.text[a:b]):
+        return quantity
+    return quantity.model_copy(
+        update={
+            "low": None if quantity.high is None else -quantity.high,
+            "high": None if quantity.low is None else -quantity.low,
+            "value": None if quantity.value is None else -quantity.value,
+            "high_open": False,
+        }
+    )
+
+
+def _objects(ctx: SentenceContext, rule: AttributeRule) -> list:
+    """Entities named right after an object marker (向Anthropic, in OpenAI)."""
+    if not rule.object_types:
+        return []
+    found = []
+    for mention in ctx.mentions:
+        if ctx.entity_type(mention) not in rule.object_types:
+            continue
+        before = ctx.text[max(0, mention.start - 6):mention.start].rstrip()
+        if any(before.endswith(marker) for marker in rule.object_markers):
+            found.append(mention)
+    return found

@@ -1,0 +1,42 @@
+"""attribution_conflict: one model or product credited to unrelated developers."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from checker.detect.base import DetectInput, attribute_label, detector, entity_label, make_finding
+from checker.detect.numeric import clusters, conflicting
+from checker.rulepack import RulePack
+
+
+def developers_agree(pack: RulePack, a: str, b: str) -> bool:
+    """Co-developer lists agree when any two members are the same or parent and child."""
+    return any(pack.related(x, y) for x in a.split(",") for y in b.split(","))
+
+
+@detector("ATTR001", "attribution_conflict")
+def attribution_conflict(data: DetectInput) -> list:
+    """The same model or product credited to developers that are neither the same nor related.
+
+    Why it matters: crediting JD's K-PLUG to Alibaba, or veGiantModel to the wrong
+    company, is the kind of error that spreads from one article to the next.
+    How: developer claims (X开发了Y, Y由X开发, Y was built by X) are compared per
+    subject. Parents and children agree (Google and Alphabet, 达摩院 and Alibaba), and a
+    claim naming several co-developers agrees with a claim naming any one of them.
+    Example: 京东自研的K-PLUG vs 阿里巴巴开发的K-PLUG.
+    """
+    findings = []
+    pack = data.pack
+    rows = data.table[data.table["attribute"].isin([n for n, r in pack.attributes.items() if r.kind == "entity"])]
+    for (subject, attribute), group in rows.groupby(["subject", "attribute"], sort=True):
+        claims = [data.claims[i] for i in group["id"]]
+        def agree(a, b) -> bool:
+            return developers_agree(pack, a.value, b.value)
+
+        for left, right in combinations(clusters(claims, lambda c: c.value, agree), 2):
+            if not conflicting(left, right, agree):
+                continue
+            names = " / ".join(entity_label(pack, v) for v in (left[0].value, right[0].value))
+            message = f"{entity_label(pack, subject)} {attribute_label(pack, attribute)}: credited to unrelated organizations ({names})"
+            findings.append(make_finding("attribution_conflict", subject, attribute, left + right, message, pack))
+    return findings

@@ -1,0 +1,108 @@
+"""What detectors share: the registry, the finding builder and severity rules.
+
+A detector is a function over aligned claims, registered under a stable code with
+its documentation, so `checker explain CODE` prints the text kept next to the code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from checker.models import Claim, Evidence, FactRef, Finding, Modality, Severity
+from checker.rulepack import RulePack
+
+
+@dataclass(frozen=True)
+class DetectInput:
+    pack: RulePack
+    claims: dict[str, Claim]
+    table: pd.DataFrame
+    article_dates: dict[str, object]
+
+
+@dataclass(frozen=True)
+class Detector:
+    code: str
+    kind: str
+    run: Callable[[DetectInput], list[Finding]]
+
+    @property
+    def doc(self) -> str:
+        return inspect.getdoc(self.run) or ""
+
+    @property
+    def summary(self) -> str:
+        return self.doc.splitlines()[0] if self.doc else self.kind
+
+
+REGISTRY: dict[str, Detector] = {}
+
+
+def detector(code: str, kind: str) -> Callable[[Callable[[DetectInput], list[Finding]]], Callable[[DetectInput], list[Finding]]]:
+    def register(run: Callable[[DetectInput], list[Finding]]) -> Callable[[DetectInput], list[Finding]]:
+        REGISTRY[code] = Detector(code=code, kind=kind, run=run)
+        return run
+
+    return register
+
+
+def code_for(kind: str) -> str:
+    return next(d.code for d in REGISTRY.values() if d.kind == kind)
+
+
+DOWN = {Severity.error: Severity.warning, Severity.warning: Severity.info, Severity.info: Severity.info}
+
+
+def severity_for(kind: str, claims: Iterable[Claim], pack: RulePack) -> Severity:
+    """The kind's severity, one level lower when a cited claim is only reported or claimed."""
+    severity = Severity(pack.severity_of(kind))
+    downgrade = {Modality(m) for m in pack.settings.modality_downgrade}
+    if any(c.modality in downgrade for c in claims):
+        severity = DOWN[severity]
+    return severity
+
+
+def fingerprint(code: str, subject: str, attribute: str, claims: Iterable[Claim], extra: str = "") -> str:
+    """Content-based: survives edits elsewhere in the articles and reordering of files."""
+    values = sorted({(c.article, c.obj or "", c.value, c.modality.value, c.negated) for c in claims})
+    blob = json.dumps([code, subject, attribute, values, extra], ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:20]
+
+
+def make_finding(kind: str, subject: str, attribute: str, claims: list[Claim], message: str, pack: RulePack, extra: str = "", reference: FactRef | None = None) -> Finding:
+    code = code_for(kind)
+    ordered = sorted(claims, key=lambda c: (c.article, c.start))
+    print_ = fingerprint(code, subject, attribute, ordered, extra)
+    return Finding(
+        id=f"{code}-{print_[:10]}",
+        code=code,
+        kind=kind,
+        severity=severity_for(kind, ordered, pack),
+        subject=subject,
+        attribute=attribute,
+        message=message,
+        claims=[c.id for c in ordered],
+        evidence=[Evidence(article=c.article, start=c.start, end=c.end, text=c.text) for c in ordered],
+        fingerprint=print_,
+        reference=reference,
+    )
+
+
+def entity_label(pack: RulePack, entity_id: str) -> str:
+    entity = pack.entities.get(entity_id)
+    return entity.aliases[0] if entity else entity_id
+
+
+def attribute_label(pack: RulePack, attribute: str) -> str:
+    rule = pack.attributes.get(attribute)
+    return rule.label if rule and rule.label else attribute
+
+
+def quote(claims: Iterable[Claim]) -> str:
+    return " vs ".join(sorted({f"“{c.text}”" for c in claims}))

@@ -1,0 +1,50 @@
+"""date_conflict: two dates of one event that cannot both be right."""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import combinations
+
+from checker.detect.base import DetectInput, attribute_label, detector, entity_label, make_finding
+from checker.detect.numeric import clusters, conflicting
+from checker.models import Claim, DateSpan
+
+
+def as_span(claim: Claim) -> DateSpan:
+    return DateSpan(low=dt.date.fromisoformat(str(claim.low)), high=dt.date.fromisoformat(str(claim.high)), timezone=claim.timezone)
+
+
+@detector("DATE001", "date_conflict")
+def date_conflict(data: DetectInput) -> list:
+    """Dates for the same event of the same subject whose intervals do not meet.
+
+    Why it matters: a launch reported on two different days misleads timelines and
+    anyone who builds one from the dataset.
+    How: each date is an interval of days (去年11月 is all of November of the year
+    before the article; 3月初 is the 1st to the 10th). A plan (将于3月推出) is never
+    compared with an outcome. When either side names a time zone (当地时间, 北京时间,
+    local time), one day of difference is allowed.
+    Example: ChatGPT released 2022年11月30日 vs 去年12月 (in an article of February
+    2023) is a conflict; 当地时间2月7日 vs 北京时间2月8日 is not.
+    """
+    findings = []
+    pack = data.pack
+    date_attributes = {name for name, rule in pack.attributes.items() if rule.kind == "date"}
+    rows = data.table[data.table["attribute"].isin(date_attributes)]
+    slack_days = pack.settings.tolerance.timezone_days
+    for (subject, attribute), group in rows.groupby(["subject", "attribute"], sort=True):
+        claims = [data.claims[i] for i in group["id"]]
+        def agree(a: Claim, b: Claim) -> bool:
+            slack = slack_days if (a.timezone or b.timezone) else 0
+            return as_span(a).overlaps(as_span(b), slack)
+
+        for left, right in combinations(clusters(claims, lambda c: (c.low, c.high, c.timezone, c.modality.value), agree), 2):
+            if not conflicting(left, right, agree):
+                continue
+            a, b = left[0], right[0]
+            message = (
+                f"{entity_label(pack, subject)} {attribute_label(pack, attribute)}: "
+                f"“{a.text}” ({a.value}) vs “{b.text}” ({b.value})"
+            )
+            findings.append(make_finding("date_conflict", subject, attribute, left + right, message, pack))
+    return findings

@@ -1,0 +1,89 @@
+"""numeric_mismatch: two values of one attribute of one subject that cannot both hold."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from checker.detect.base import DetectInput, attribute_label, detector, entity_label, make_finding
+from checker.models import Claim, Modality, Quantity
+from checker.values.format import number
+
+
+def as_quantity(claim: Claim) -> Quantity:
+    return Quantity(low=claim.low, high=claim.high, high_open=claim.high_open, unit=claim.unit or "count")
+
+
+def comparable(a: Claim, b: Claim) -> bool:
+    """A plan and an outcome are not in conflict; a denial is checked by negation_conflict."""
+    if Modality.denied in (a.modality, b.modality):
+        return False
+    return (a.modality == Modality.planned) == (b.modality == Modality.planned)
+
+
+def clusters(claims: list[Claim], key, agree=None) -> list[list[Claim]]:
+    """Claims with equal keys form a cluster; with `agree`, clusters that agree are merged,
+    so 178 billion and 1780亿 stand together against 17.8 billion in one finding."""
+    grouped: dict[object, list[Claim]] = {}
+    for claim in claims:
+        grouped.setdefault(key(claim), []).append(claim)
+    groups = list(grouped.values())
+    if agree is None:
+        return groups
+    merged = True
+    while merged:
+        merged = False
+        for i, j in combinations(range(len(groups)), 2):
+            if comparable(groups[i][0], groups[j][0]) and agree(groups[i][0], groups[j][0]):
+                groups[i] = groups[i] + groups.pop(j)
+                merged = True
+                break
+    return groups
+
+
+def conflicting(left: list[Claim], right: list[Claim], agree) -> bool:
+    return any(comparable(a, b) and not agree(a, b) for a in left for b in right)
+
+
+@detector("NUM001", "numeric_mismatch")
+def numeric_mismatch(data: DetectInput) -> list:
+    """Numbers for the same subject and attribute whose intervals cannot both hold.
+
+    Why it matters: 1750亿 and 1700亿 parameters for GPT-3 cannot both be right; a reader
+    cannot tell which, and a dataset that keeps both teaches a model both.
+    How: each number is an interval in a base unit (its stated precision bounds the
+    rounding; 近, 约, 超过, 千亿级 widen or open it). Two claims conflict only when the
+    intervals are disjoint after the attribute's tolerance, and only within one attribute:
+    an investment, a valuation and a market cap are different attributes.
+    Example: 百度的文心模型有2600亿参数 does not conflict with 千亿级 (2600亿 lies inside),
+    but GPT-3 的 1750亿参数 conflicts with GPT-3 的 1700亿参数.
+    """
+    findings = []
+    pack = data.pack
+    quantity_attributes = {name for name, rule in pack.attributes.items() if rule.kind == "quantity"}
+    rows = data.table[data.table["attribute"].isin(quantity_attributes)]
+    for (subject, attribute, obj, unit), group in rows.groupby(["subject", "attribute", "object", "unit"], sort=True):
+        claims = [data.claims[i] for i in group["id"]]
+        rule = pack.attributes[attribute]
+        tolerance = max(rule.tolerance, pack.settings.tolerance.default)
+        def agree(a: Claim, b: Claim, tolerance: float = tolerance) -> bool:
+            return as_quantity(a).overlaps(as_quantity(b), tolerance)
+
+        values = clusters(claims, lambda c: (c.low, c.high, c.high_open, c.modality == Modality.planned), agree)
+        for left, right in combinations(values, 2):
+            if not conflicting(left, right, agree):
+                continue
+            cited = left + right
+            message = (
+                f"{entity_label(pack, subject)} {attribute_label(pack, attribute)}"
+                f"{' (' + entity_label(pack, obj) + ')' if obj else ''}: "
+                f"{_describe(left)} vs {_describe(right)} ({unit}) cannot both hold"
+            )
+            findings.append(make_finding("numeric_mismatch", subject, attribute, cited, message, pack))
+    return findings
+
+
+def _describe(claims: list[Claim]) -> str:
+    claim = claims[0]
+    articles = ", ".join(sorted({c.article for c in claims}))
+    interval = f"[{number(claim.low)}, {number(claim.high)}{')' if claim.high_open else ']'}"
+    return f"“{claim.text}” = {interval} in {articles}"

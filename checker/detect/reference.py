@@ -1,0 +1,107 @@
+"""reference_mismatch: a claim that disagrees with a curated reference fact."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.detect.attribution import developers_agree
+from checker.detect.base import DetectInput, attribute_label, detector, entity_label, make_finding
+from checker.detect.dates import as_span
+from checker.detect.numeric import as_quantity
+from checker.models import Claim, Confirmation, DateSpan, FactRef, Modality, Quantity
+from checker.rulepack import Fact, RulePack
+from checker.values.format import number
+
+
+def expected_text(fact: Fact) -> str:
+    if fact.value is not None:
+        shown = number(fact.value) if isinstance(fact.value, float | int) else str(fact.value)
+        return f"{shown} {fact.unit or ''}".strip() + (f" (±{fact.tolerance:.1%})" if fact.tolerance else "")
+    return f"{fact.low}..{fact.high} {fact.unit or ''}".strip()
+
+
+def fact_ref(fact: Fact) -> FactRef:
+    return FactRef(
+        subject=fact.subject,
+        attribute=fact.attribute,
+        expected=expected_text(fact),
+        source_title=fact.source.title,
+        source_url=fact.source.url,
+        source_date=fact.source.date,
+    )
+
+
+def verdict(pack: RulePack, fact: Fact, claim: Claim) -> bool | None:
+    """True if the claim agrees with the fact, False if not, None if they cannot be compared."""
+    kind = pack.attributes[fact.attribute].kind
+    if kind == "quantity":
+        if claim.unit != fact.unit:
+            return None
+        if fact.value is not None:
+            value = float(fact.value)
+            margin = abs(value) * fact.tolerance
+            expected = Quantity(low=value - margin, high=value + margin, unit=claim.unit)
+        else:
+            expected = Quantity(low=float(fact.low), high=float(fact.high), unit=claim.unit)
+        return as_quantity(claim).overlaps(expected)
+    if kind == "date":
+        if claim.modality == Modality.planned:
+            return None
+        low = fact.value if isinstance(fact.value, dt.date) else fact.low
+        high = fact.value if isinstance(fact.value, dt.date) else fact.high
+        slack = pack.settings.tolerance.timezone_days if claim.timezone else 0
+        return as_span(claim).overlaps(DateSpan(low=low, high=high), slack)
+    if kind == "entity":
+        return developers_agree(pack, claim.value, str(fact.value))
+    if kind == "type":
+        return pack.types_compatible(claim.value, str(fact.value))
+    return None
+
+
+def checks(data: DetectInput):
+    """Every (claim, fact, verdict) where a fact applies to a claim."""
+    by_key: dict[tuple[str, str], list[Fact]] = {}
+    for fact in data.pack.facts:
+        by_key.setdefault((fact.subject, fact.attribute), []).append(fact)
+    for claim in data.claims.values():
+        if claim.modality == Modality.denied or claim.negated:
+            continue
+        for fact in by_key.get((claim.subject, claim.attribute), []):
+            if fact.object and claim.obj != fact.object:
+                continue
+            if not fact.holds_on(data.article_dates.get(claim.article)):
+                continue
+            result = verdict(data.pack, fact, claim)
+            if result is not None:
+                yield claim, fact, result
+
+
+def confirmations(data: DetectInput) -> list[Confirmation]:
+    return [Confirmation(claim=claim.id, fact=fact_ref(fact)) for claim, fact, ok in checks(data) if ok]
+
+
+@detector("REF001", "reference_mismatch")
+def reference_mismatch(data: DetectInput) -> list:
+    """A claim that disagrees with a reference fact in facts.yaml, shown with the fact's source.
+
+    Why it matters: two articles may agree with each other and both be wrong; the
+    curated record catches what cross-checking cannot.
+    How: each fact names subject, attribute, value (with tolerance, or an interval),
+    unit, source and when it holds (as_of, valid_from, valid_to, compared with the
+    article's date). Numbers and dates are compared as intervals, developers allow
+    parents and children, types allow compatible types. Claims that agree are listed
+    as confirmations in the report.
+    Example: an article giving Stability AI a 100亿美元 valuation, against the record of
+    US$1 billion (October 2022).
+    """
+    findings = []
+    pack = data.pack
+    for claim, fact, ok in checks(data):
+        if ok:
+            continue
+        message = (
+            f"{entity_label(pack, claim.subject)} {attribute_label(pack, claim.attribute)}: "
+            f"“{claim.text}” ({claim.value}) but the record says {expected_text(fact)} ({fact.source.title})"
+        )
+        findings.append(make_finding("reference_mismatch", claim.subject, claim.attribute, [claim], message, pack, extra=expected_text(fact), reference=fact_ref(fact)))
+    return findings

@@ -1,0 +1,148 @@
+"""Stage 4: find known entities in a sentence, exactly and as variant spellings.
+
+Exact aliases come from spaCy's PhraseMatcher (longest match wins). Variant
+spellings of known names (字节动态 for 字节跳动, A21 Labs for AI21 Labs, 腾迅
+for 腾讯) are found with rapidfuzz over token windows, with thresholds that suit
+each script: short CJK names differ by one character only if it is a homophone,
+and Latin names never differ only in digits (GPT-3 vs GPT-4 are two models).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pypinyin import lazy_pinyin
+from rapidfuzz import fuzz, process
+from spacy.util import filter_spans
+
+from checker.models import Mention
+from checker.nlp import Toolkit
+from checker.rulepack import RulePack
+from checker.segment import Segment
+
+CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+LATIN_NAME = re.compile(r"^[A-Z0-9][A-Za-z0-9.\- ]{3,}$")
+DIGITS = re.compile(r"\d+")
+# 通义大模型 ~ 通用大模型 is a common word plus a suffix, not a typo: fuzzy-match the bare names only
+GENERIC_SUFFIXES = ("大模型", "模型", "公司", "集团", "平台", "实验室")
+
+
+@dataclass(frozen=True, eq=False)
+class AliasIndex:
+    cjk: dict[str, str]  # alias -> entity id
+    latin: dict[str, str]
+    all_aliases: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def alias_index(pack: RulePack) -> AliasIndex:
+    cjk: dict[str, str] = {}
+    latin: dict[str, str] = {}
+    for entity in pack.entities.values():
+        for alias in entity.aliases:
+            if CJK_NAME.match(alias) and not alias.endswith(GENERIC_SUFFIXES):
+                cjk[alias] = entity.id
+            elif LATIN_NAME.match(alias) and re.search(r"[A-Za-z]{2}", alias):
+                latin[alias] = entity.id
+    every = frozenset(a for e in pack.entities.values() for a in e.aliases)
+    return AliasIndex(cjk=cjk, latin=latin, all_aliases=every)
+
+
+def find_mentions(segment: Segment, toolkit: Toolkit, pack: RulePack) -> list[Mention]:
+    """Entity mentions in one sentence, offsets into the article text, in text order."""
+    span = segment.span
+    doc = span.doc
+    matches = toolkit.matcher(doc[span.start:span.end], as_spans=True)
+    exact = filter_spans(matches)
+    base = segment.offset - span.start_char
+    mentions = [
+        Mention(entity=m.label_, start=base + m.start_char, end=base + m.end_char, text=m.text)
+        for m in exact
+    ]
+    taken = {i: m.label_ for m in exact for i in range(m.start, m.end)}
+    variants = _variants(segment, taken, pack)
+    if variants:
+        # a variant that swallows a shorter exact alias of its own entity (字节 in 字节动态) replaces it
+        mentions = [m for m in mentions if not any(v.start <= m.start and m.end <= v.end for v in variants)]
+    return sorted(mentions + variants, key=lambda m: m.start)
+
+
+def _variants(segment: Segment, taken: dict[int, str], pack: RulePack) -> list[Mention]:
+    index = alias_index(pack)
+    settings = pack.settings.name_variants
+    span = segment.span
+    base = segment.offset - span.start_char
+    tokens = list(span)
+    found: list[Mention] = []
+    used: set[int] = set()
+    for width in (3, 2, 1):
+        for i in range(len(tokens) - width + 1):
+            window = tokens[i:i + width]
+            positions = range(window[0].i, window[-1].i + 1)
+            if any(p in used for p in positions) or all(p in taken for p in positions):
+                continue
+            text = span.doc[window[0].i:window[-1].i + 1].text
+            hit = _match_variant(text, index, settings.latin_min_score, settings.cjk_min_score, settings.cjk_short_homophone)
+            if hit is None:
+                continue
+            alias, entity, score = hit
+            if not _swallows_only(window, taken, entity) or _contains_alias(text, entity, pack):
+                continue
+            used.update(positions)
+            start = base + window[0].idx
+            found.append(Mention(entity=entity, start=start, end=start + len(text), text=text, score=score, variant_of=alias))
+    return found
+
+
+def _contains_alias(text: str, entity: str, pack: RulePack) -> bool:
+    """字节跳动的 or 文心一言在 is the real name plus a neighbour, not a variant."""
+    return any(len(alias) >= 3 and alias in text for alias in pack.entities[entity].aliases)
+
+
+def _swallows_only(window, taken: dict[int, str], entity: str) -> bool:
+    """A window may overlap exact matches only if it contains them whole and they name its entity."""
+    inside = {taken[t.i] for t in window if t.i in taken}
+    if not inside:
+        return True
+    first, last = window[0].i, window[-1].i
+    cut_before = first in taken and taken.get(first - 1) == taken[first]
+    cut_after = last in taken and taken.get(last + 1) == taken[last]
+    return not cut_before and not cut_after and inside == {entity}
+
+
+@lru_cache(maxsize=65536)
+def _pinyin(text: str) -> tuple[str, ...]:
+    return tuple(lazy_pinyin(text))
+
+
+def _match_variant(text: str, index: AliasIndex, latin_min: float, cjk_min: float, homophones: bool) -> tuple[str, str, float] | None:
+    if text in index.all_aliases:
+        return None
+    if CJK_NAME.match(text):
+        return _cjk_variant(text, index, cjk_min, homophones)
+    if LATIN_NAME.match(text) and not text.islower():
+        best = process.extractOne(text, index.latin.keys(), scorer=fuzz.ratio, score_cutoff=latin_min)
+        if best is None:
+            return None
+        alias, score, _ = best
+        if DIGITS.sub("#", alias) == DIGITS.sub("#", text) or len(text) < 4:
+            return None  # versions of one family (GPT-3 / GPT-4) are distinct entities
+        return alias, index.latin[alias], float(score)
+    return None
+
+
+def _cjk_variant(text: str, index: AliasIndex, cjk_min: float, homophones: bool) -> tuple[str, str, float] | None:
+    for alias, entity in index.cjk.items():
+        if alias[0] != text[0]:
+            continue
+        if len(alias) >= 4 and len(alias) == len(text):
+            score = fuzz.ratio(text, alias)
+            if score >= cjk_min:
+                return alias, entity, float(score)
+        elif homophones and len(alias) == len(text) and len(alias) in (2, 3):
+            differing = [i for i, (a, b) in enumerate(zip(alias, text)) if a != b]
+            if len(differing) == 1 and _pinyin(alias) == _pinyin(text):
+                return alias, entity, float(fuzz.ratio(text, alias))
+    return None

@@ -1,0 +1,79 @@
+"""Stages 2–6 for one article: normalize, segment, resolve entities, extract claims.
+
+`extract_article` is a pure function of (article, rules pack): no I/O, no shared
+mutable state beyond per-pack caches, so articles can be processed in parallel
+processes or on a distributed engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checker.claims.attribution import attribution_claims
+from checker.claims.context import SentenceContext
+from checker.claims.dates import date_claims
+from checker.claims.names import name_claims
+from checker.claims.negation import negation_claims
+from checker.claims.quantities import quantity_claims
+from checker.claims.types import type_claims
+from checker.entities import find_mentions
+from checker.models import Article, Claim, Evidence, Mention
+from checker.nlp import toolkit_for
+from checker.normalize import normalize
+from checker.rulepack import RulePack
+from checker.segment import segment
+
+
+@dataclass(frozen=True)
+class Extraction:
+    article: Article
+    claims: list[Claim]
+    mentions: list[Mention] = field(default_factory=list)  # article offsets
+    unresolved_dates: list[Evidence] = field(default_factory=list)
+
+
+def extract_article(article: Article, pack: RulePack) -> Extraction:
+    normalized = normalize(article.text, article.language)
+    toolkit = toolkit_for(pack)
+    claims: list[Claim] = []
+    mentions: list[Mention] = []
+    unresolved: list[Evidence] = []
+    for seg in segment(normalized.text, article.text, article.body_start, toolkit):
+        sentence = seg.sentence
+        found = find_mentions(seg, toolkit, pack)
+        mentions.extend(found)
+        relative = [m.model_copy(update={"start": m.start - sentence.start, "end": m.end - sentence.start}) for m in found]
+        ctx = SentenceContext(
+            article=article,
+            pack=pack,
+            index=sentence.index,
+            start=sentence.start,
+            text=normalized.text[sentence.start:sentence.end],
+            original=sentence.text,
+            mentions=relative,
+            traditional=normalized.traditional,
+        )
+        dated, missing = date_claims(ctx)
+        unresolved.extend(missing)
+        claims.extend(quantity_claims(ctx))
+        claims.extend(dated)
+        claims.extend(attribution_claims(ctx))
+        claims.extend(type_claims(ctx))
+        claims.extend(negation_claims(ctx))
+        claims.extend(name_claims(ctx))
+    return Extraction(article=article, claims=_numbered(article.id, _unique(claims)), mentions=mentions, unresolved_dates=unresolved)
+
+
+def _unique(claims: list[Claim]) -> list[Claim]:
+    seen: set[tuple] = set()
+    out = []
+    for claim in sorted(claims, key=lambda c: (c.start, c.end, c.attribute, c.subject)):
+        key = (claim.start, claim.end, claim.subject, claim.attribute, claim.value)
+        if key not in seen:
+            seen.add(key)
+            out.append(claim)
+    return out
+
+
+def _numbered(article_id: str, claims: list[Claim]) -> list[Claim]:
+    return [claim.model_copy(update={"id": f"{article_id}:c{n}"}) for n, claim in enumerate(claims, start=1)]

@@ -1,0 +1,218 @@
+"""Typed records passed between pipeline stages.
+
+Every stage takes and returns these models, so a stage can be tested, replaced or
+run in another process on its own. Offsets are always character offsets into
+`Article.text`, the decoded original text (front matter included).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Article(Frozen):
+    id: str
+    path: str
+    text: str
+    body_start: int = 0
+    title: str | None = None
+    date: dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+    language: str = "zh-Hans"
+
+
+class LoadProblem(Frozen):
+    """A file (or one line of a .jsonl file) that could not be read, or was read with caveats.
+
+    level "error": nothing was loaded from it; "warning": the article was loaded anyway
+    (broken front matter is kept as body text, so no words are lost).
+    """
+
+    path: str
+    message: str
+    level: str = "error"
+
+
+class Sentence(Frozen):
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+class Qualifier(str, Enum):
+    """How precisely a value was stated."""
+
+    exact = "exact"
+    approx = "approx"
+    at_least = "at_least"
+    at_most = "at_most"
+    range = "range"
+    order_of_magnitude = "order_of_magnitude"
+
+
+class Modality(str, Enum):
+    """How the article commits to a claim."""
+
+    asserted = "asserted"
+    planned = "planned"
+    reported = "reported"
+    claimed = "claimed"
+    denied = "denied"
+
+
+class Quantity(Frozen):
+    """A number as an interval in a base unit.
+
+    `low` is inclusive; `high` is exclusive when `high_open` (the upper end of a
+    rounding interval or of 近4亿), inclusive otherwise. `None` means unbounded.
+    `unit` is a base unit: "count", "percent", or an ISO currency code (USD, CNY, ...).
+    """
+
+    low: float | None
+    high: float | None
+    high_open: bool = False
+    unit: str = "count"
+    qualifier: Qualifier = Qualifier.exact
+    value: float | None = None  # the number as written, scaled to the base unit
+
+    def overlaps(self, other: Quantity, rel_tol: float = 0.0) -> bool:
+        lo_a, hi_a = _widen(self.low, self.high, rel_tol)
+        lo_b, hi_b = _widen(other.low, other.high, rel_tol)
+        if hi_a is not None and lo_b is not None:
+            if hi_a < lo_b or (hi_a == lo_b and self.high_open and lo_a != hi_a):
+                return False
+        if hi_b is not None and lo_a is not None:
+            if hi_b < lo_a or (hi_b == lo_a and other.high_open and lo_b != hi_b):
+                return False
+        return True
+
+
+def _widen(low: float | None, high: float | None, rel: float) -> tuple[float | None, float | None]:
+    if not rel:
+        return low, high
+    return (
+        None if low is None else low - abs(low) * rel,
+        None if high is None else high + abs(high) * rel,
+    )
+
+
+class DateSpan(Frozen):
+    """A date as an inclusive interval of days."""
+
+    low: dt.date
+    high: dt.date
+    qualifier: Qualifier = Qualifier.exact
+    timezone: str | None = None  # "local" or "beijing" when the text says so
+
+    def overlaps(self, other: DateSpan, slack_days: int = 0) -> bool:
+        slack = dt.timedelta(days=slack_days)
+        return self.low - slack <= other.high and other.low - slack <= self.high
+
+
+class QuantityMatch(Frozen):
+    """A quantity found in normalized text, with offsets into that text."""
+
+    start: int
+    end: int
+    text: str
+    quantity: Quantity
+
+
+class DateMatch(Frozen):
+    start: int
+    end: int
+    text: str
+    span: DateSpan | None  # None: a relative date with no article date to resolve it
+
+
+class Mention(Frozen):
+    """An entity found in a sentence; `variant_of` is set for a fuzzy match."""
+
+    entity: str
+    start: int
+    end: int
+    text: str
+    score: float = 100.0
+    variant_of: str | None = None
+
+
+class Claim(Frozen):
+    id: str
+    article: str
+    start: int
+    end: int
+    text: str
+    sentence: str
+    subject: str
+    subject_text: str
+    attribute: str
+    value: str
+    unit: str | None = None
+    low: float | str | None = None
+    high: float | str | None = None
+    qualifier: Qualifier = Qualifier.exact
+    modality: Modality = Modality.asserted
+    negated: bool = False
+    obj: str | None = Field(default=None, alias="object")
+    high_open: bool = False
+    timezone: str | None = None
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+class Evidence(Frozen):
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+class FactRef(Frozen):
+    """The reference fact a claim was checked against, with its source."""
+
+    subject: str
+    attribute: str
+    expected: str
+    source_title: str
+    source_url: str
+    source_date: dt.date | None = None
+
+
+class Confirmation(Frozen):
+    """A claim that agrees with a reference fact."""
+
+    claim: str
+    fact: FactRef
+
+
+class Finding(Frozen):
+    id: str
+    code: str
+    kind: str
+    severity: Severity
+    subject: str
+    attribute: str
+    message: str
+    claims: list[str]
+    evidence: list[Evidence]
+    fingerprint: str
+    reference: FactRef | None = None

@@ -1,0 +1,51 @@
+"""The spaCy pipeline a rules pack needs, built once per pack and cached.
+
+spaCy's Chinese language class with the jieba segmenter (no model download).
+Each pack gets its own jieba.Tokenizer with the pack's aliases added as words,
+so segmentation keeps known names whole and the PhraseMatcher sees them as
+whole tokens; the global jieba dictionary is never touched.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+
+from checker.rulepack import RulePack
+
+jieba.setLogLevel(logging.WARNING)
+
+SENTENCE_PUNCT = ["。", "！", "？", "!", "?", ".", "…", "……", "｡"]
+ALIAS_FREQ = 500_000
+
+
+@dataclass(frozen=True, eq=False)
+class Toolkit:
+    nlp: Language
+    matcher: PhraseMatcher
+
+
+@lru_cache(maxsize=8)
+def toolkit_for(pack: RulePack) -> Toolkit:
+    """Build (once per pack object) the tokenizer, sentencizer and alias matcher."""
+    segmenter = jieba.Tokenizer()
+    for entity in pack.entities.values():
+        for alias in entity.aliases:
+            segmenter.add_word(alias, freq=ALIAS_FREQ)
+    for attribute in pack.attributes.values():
+        for word in [*attribute.triggers, *attribute.negation_cues, *attribute.objects]:
+            if not word.isascii():
+                segmenter.add_word(word)
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.tokenizer.jieba_seg = segmenter
+    nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_PUNCT})
+    matcher = PhraseMatcher(nlp.vocab)
+    for entity in pack.entities.values():
+        matcher.add(entity.id, [nlp.make_doc(alias) for alias in entity.aliases])
+    return Toolkit(nlp=nlp, matcher=matcher)

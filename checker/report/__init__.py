@@ -1,0 +1,1 @@
+"""Stage 9: render a run for people (Markdown) and machines (JSON)."""

@@ -1,0 +1,46 @@
+"""The JSON report: the machine-readable contract (docs/report.schema.json)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from checker import __version__
+from checker.api import RunResult
+
+SCHEMA_VERSION = "1.0"
+
+CLAIM_FIELDS = (
+    "id", "article", "start", "end", "text", "sentence", "subject", "subject_text", "attribute", "value",
+    "unit", "low", "high", "qualifier", "modality", "negated", "object", "high_open", "timezone",
+)
+
+
+def report_dict(result: RunResult) -> dict:
+    findings = [f.model_dump(mode="json") for f in result.findings]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "claim-checker", "version": __version__},
+        "articles": [
+            {"id": a.id, "path": a.path, "title": a.title, "date": a.date.isoformat() if a.date else None, "source": a.source, "language": a.language}
+            for a in result.articles
+        ],
+        "claims": [{k: v for k, v in c.model_dump(mode="json", by_alias=True).items() if k in CLAIM_FIELDS} for c in result.claims],
+        "findings": findings,
+        "confirmations": [c.model_dump(mode="json") for c in result.confirmations],
+        "unresolved_dates": [e.model_dump(mode="json") for e in result.unresolved_dates],
+        "problems": [p.model_dump(mode="json") for p in result.problems],
+        "summary": {
+            "articles": len(result.articles),
+            "claims": len(result.claims),
+            "findings": len(result.findings),
+            "confirmations": len(result.confirmations),
+            "problems": len(result.problems),
+            "by_kind": dict(sorted(Counter(f.kind for f in result.findings).items())),
+            "by_severity": dict(sorted(Counter(f.severity.value for f in result.findings).items())),
+        },
+    }
+
+
+def render_json(result: RunResult) -> str:
+    return json.dumps(report_dict(result), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,453 @@
+"""Find dates in normalized text and resolve them to inclusive intervals of days.
+
+Chinese dates are located by regex and resolved by `jionlp.parse_time` against the
+article date (imported on first use, cached per anchor and base). Regexes decide
+where a date is because jionlp's own extractor is slow and takes durations (24小时内,
+三年内) for dates. What jionlp gets wrong or does not parse is written here:
+parts of a month or year (3月初 = 1st-10th, 3月底 = 21st-end, 2020年年中 = June-July),
+上个月/本月, year inference for year-less dates, the Minguo calendar and English.
+
+Year-less dates (2月8日, Feb. 6) take the base year, or the year before when that
+would put them more than 62 days after the base date. Year parts without a year
+(年底, 上半年) take the base year; year-less quarters (四季度) follow the 62-day rule.
+
+A time-zone phrase next to a date (当地时间, 北京时间, local time, ET, PST ...) is
+included in the span; 北京时间/Beijing time set timezone "beijing", any other "local".
+Prepositions (截至, in, on, since) are not part of the span.
+"""
+
+from __future__ import annotations
+
+import calendar
+import contextlib
+import datetime as dt
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from checker.models import DateMatch, DateSpan, Qualifier
+
+_DAY = dt.timedelta(days=1)
+_YEARLESS_LEAD = dt.timedelta(days=62)
+_ANY_BASE = dt.date(2000, 1, 1)  # jionlp needs a base even for absolute dates
+_CN_SMALL = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+
+# --- Chinese building blocks -------------------------------------------------------
+_MONTH = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?"
+_DAY_NUM = (
+    r"(?P<day>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
+)
+_DAY_PART = (
+    r"(?:凌晨|清晨|早上|早晨|早间|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|深夜|夜里|晚(?!于)|夜)?"
+)
+_MONTH_PART = r"(?P<month_part>初|上旬|中旬|下旬|底|末)"
+_YEAR_PART = (
+    r"(?P<year_part>年?初(?![创步次稿赛心衷])|年中(?!国)|年?[底末]|上半年|下半年"
+    r"|第?[一二三四1-4]季度|[Qq][1-4])"
+)
+_AFTER_YEAR = rf"(?:{_MONTH}(?:{_DAY_NUM}{_DAY_PART}|{_MONTH_PART})?|{_YEAR_PART})?"
+_AFTER_MONTH = rf"(?:{_DAY_NUM}{_DAY_PART}|{_MONTH_PART})?"
+
+_ZH_YEAR = re.compile(
+    r"(?:(?<!\d)(?P<year>(?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3})年(?!代)"
+    r"|民国(?P<roc>\d{1,3})年|(?P<rel_year>今年|去年|前年|明年|本年))" + _AFTER_YEAR
+)
+# Taiwan writes Minguo years without 民国: 112年2月8日 is 2023-02-08.
+_ZH_ROC = re.compile(r"(?<!\d)(?P<roc>1[01]\d|[4-9]\d)年(?=\d{1,2}月)" + _AFTER_YEAR)
+_ZH_MONTH = re.compile(r"(?<![\d.年〇零一二三四五六七八九十])" + _MONTH + _AFTER_MONTH)
+_ZH_REL_MONTH = re.compile(r"(?P<rel_month>上个?月|本月|这个月|下个?月)" + _AFTER_MONTH)
+_ZH_YEAR_PART = re.compile(
+    r"(?<![\d年今去前明本近每多全当])(?P<year_part>年初|年中(?!国)|年底|年末|上半年|下半年|第?[一二三四]季度)"
+)
+_ZH_ISO = re.compile(
+    r"(?<![\d.])(?P<year>(?:19|20)\d\d)[-/.](?P<month>1[0-2]|0?[1-9])[-/.](?P<day>3[01]|[12]\d|0?[1-9])(?![\d.])"
+)
+_ZH_REL_DAY = re.compile(r"大前天|前天|昨天|今天|明天|后天|昨日|今日|明日|昨晚|今晚|昨夜|今晨|今早")
+_ZH_WEEK = re.compile(
+    r"(?P<week>上上个?周|上上个?星期|上个?周|上个?星期|上个?礼拜|本周|这周|这个?星期|下个?周|下个?星期|下个?礼拜)"
+    r"(?P<weekday>[一二三四五六日天末])?"
+)
+_ZH_WEEKDAY = re.compile(r"(?<![上下本这个每])(?:周|星期|礼拜)(?P<weekday>[一二三四五六日天])")
+_YEAR_PARTS = {"初": (1, 2), "中": (6, 7), "底": (11, 12), "末": (11, 12)}
+_HALVES = {"上半年": (1, 6), "下半年": (7, 12)}
+_ZH_REL_ALIASES = {"昨晚": "昨天", "昨夜": "昨天", "今晚": "今天", "今晨": "今天", "今早": "今天"}
+
+# --- English building blocks -------------------------------------------------------
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH_NAME = (
+    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\.?"
+)
+_EN_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_EN_YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d,.]\d)"
+_EN_MDY = re.compile(rf"(?<![A-Za-z]){_MONTH_NAME}\s+{_EN_DAY}(?![\d:])(?:,?\s+{_EN_YEAR})?")
+_EN_DMY = re.compile(rf"(?<![\d.]){_EN_DAY}\s+(?:of\s+)?{_MONTH_NAME}(?:,?\s+{_EN_YEAR})?")
+_EN_MY = re.compile(rf"(?<![A-Za-z]){_MONTH_NAME},?\s+{_EN_YEAR}")
+_NOT_AMOUNT = r"(?!\s*(?:billion|million|thousand|%|percent))"
+_EN_YEAR_PREP = re.compile(
+    r"(?<![A-Za-z])(?i:in|since|by|during|until|through|from|before|after|of|for)\s+"
+    rf"(?P<date>{_EN_YEAR}){_NOT_AMOUNT}"
+)
+_EN_YEAR_PART = re.compile(
+    rf"(?<![A-Za-z])(?P<part>(?i:early|mid|late))[-\s]{_EN_YEAR}{_NOT_AMOUNT}"
+)
+_EN_MONTH_ONLY = re.compile(
+    r"(?<![A-Za-z])(?i:in|since|by|during|until|early|late|mid-?)\s+(?P<date>"
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December))"
+    r"(?![A-Za-z])(?!\s*\d)"
+)
+_EN_DAY_OFFSETS = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tomorrow": 1}
+_EN_REL_DAY = re.compile(
+    r"(?<![A-Za-z])(?i:the\s+day\s+before\s+yesterday|yesterday|today|tomorrow)(?![A-Za-z])"
+)
+_EN_REL_PERIOD = re.compile(
+    r"(?<![A-Za-z])(?i:(?P<which>last|this|next)\s+(?P<unit>week|month|year))(?![A-Za-z])"
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_EN_WEEKDAY = re.compile(
+    r"(?<![A-Za-z])(?P<date>(?:(?P<which>(?i:last|this|next))\s+)?"
+    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?![A-Za-z])"
+)
+
+# --- time zones ----------------------------------------------------------------------
+_TZ_BEFORE = re.compile(
+    r"(?P<tz>当地时间|北京时间|美国东部时间|美东时间|美国太平洋时间|太平洋时间|美西时间|东部时间"
+    r"|(?<![A-Za-z])(?:(?i:local\s+time|beijing\s+time)|ET|EST|EDT|PT|PST|PDT|GMT|UTC))"
+    r"\s*,?\s*(?:(?i:on)\s+)?$"
+)
+_TZ_AFTER = re.compile(r"\s*,?\s*\(?(?P<tz>(?i:local\s+time|beijing\s+time))\)?")
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """A date pattern, how to resolve a match, and whether that needs the article date."""
+
+    pattern: re.Pattern[str]
+    resolve: Callable[[re.Match[str], dt.date], DateSpan | None]
+    needs_base: Callable[[re.Match[str]], bool]
+    traditional_only: bool = False
+
+
+def find_dates(text: str, base: dt.date | None, *, traditional: bool = False) -> list[DateMatch]:
+    """Every date in `text`; relative or year-less ones get span=None when `base` is None.
+
+    `traditional` enables Minguo years written without 民国 (112年2月8日).
+    """
+    found = []
+    for start, end, rule, match in _candidates(text, traditional):
+        if base is None and rule.needs_base(match):
+            span = None
+        else:
+            span = rule.resolve(match, base or _ANY_BASE)
+            if span is None:
+                continue  # 2月30日
+        start, end, timezone = _with_timezone(text, start, end)
+        if span is not None and timezone:
+            span = span.model_copy(update={"timezone": timezone})
+        found.append(DateMatch(start=start, end=end, text=text[start:end], span=span))
+    return found
+
+
+def parse_date(text: str, base: dt.date | None) -> DateSpan | None:
+    """The first date in `text` (a claim value such as "2023年2月8日"), if it resolves."""
+    for match in find_dates(text, base):
+        return match.span
+    return None
+
+
+def _candidates(text: str, traditional: bool) -> list[tuple[int, int, _Rule, re.Match[str]]]:
+    """Matches of every rule, longest first where they overlap."""
+    matches = []
+    for rule in _RULES:
+        if rule.traditional_only and not traditional:
+            continue
+        for match in rule.pattern.finditer(text):
+            start, end = _span(match)
+            matches.append((start, end, rule, match))
+    matches.sort(key=lambda m: (m[0], m[0] - m[1]))
+    kept: list[tuple[int, int, _Rule, re.Match[str]]] = []
+    for candidate in matches:
+        if not kept or candidate[0] >= kept[-1][1]:
+            kept.append(candidate)
+    return kept
+
+
+def _span(match: re.Match[str]) -> tuple[int, int]:
+    """The date itself, without a leading preposition (in 2021, since May)."""
+    if "date" in match.re.groupindex:
+        return match.span("date")
+    return match.span()
+
+
+def _with_timezone(text: str, start: int, end: int) -> tuple[int, int, str | None]:
+    timezone = None
+    before = _TZ_BEFORE.search(text, max(0, start - 24), start)
+    if before:
+        start, timezone = before.start(), _zone(before.group("tz"))
+    after = _TZ_AFTER.match(text, end)
+    if after:
+        end, timezone = after.end(), _zone(after.group("tz"))
+    return start, end, timezone
+
+
+def _zone(phrase: str) -> str:
+    return "beijing" if "北京" in phrase or "beijing" in phrase.lower() else "local"
+
+
+# --- resolution through jionlp -------------------------------------------------------
+@lru_cache(maxsize=1)
+def _parse_time() -> Callable[..., dict]:
+    with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
+        import jionlp
+    return jionlp.parse_time
+
+
+@lru_cache(maxsize=8192)
+def _jio_days(anchor: str, base: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The days `anchor` covers according to jionlp, or None if it rejects it."""
+    try:
+        result = _parse_time()(anchor, time_base=dt.datetime.combine(base, dt.time()))
+        low, high = result["time"]
+        return dt.date.fromisoformat(low[:10]), dt.date.fromisoformat(high[:10])
+    except (ValueError, TypeError, KeyError):
+        return None
+
+
+def _resolve_calendar(match: re.Match[str], base: dt.date) -> DateSpan | None:
+    """Year / month / day with an optional part (初, 中旬, 年中, 一季度)."""
+    groups = match.groupdict()
+    month, day = _small_int(groups.get("month")), _small_int(groups.get("day"))
+    year_part = groups.get("year_part")
+    if groups.get("rel_year"):
+        year = groups["rel_year"]
+    elif groups.get("rel_month"):
+        shifted = _shift_month(base, groups["rel_month"])
+        year, month = f"{shifted.year}年", shifted.month
+    else:
+        explicit = _explicit_year(groups)
+        if explicit is None:
+            explicit = _implied_year(month, day, year_part, base)
+        year = f"{explicit}年"
+    anchor = year + (f"{month}月" if month else "") + (f"{day}日" if day else "")
+    days = _jio_days(anchor, base)
+    if days is None:
+        return None
+    if groups.get("month_part"):
+        return _month_part(days[0], groups["month_part"])
+    if year_part:
+        return _year_part(days[0].year, year_part)
+    return DateSpan(low=days[0], high=days[1])
+
+
+def _resolve_relative(match: re.Match[str], base: dt.date) -> DateSpan | None:
+    """昨天, 上周二, 本周, 周三: jionlp resolves these from the base date."""
+    phrase = match.group()
+    if phrase.endswith("末") and match.groupdict().get("week"):  # 上周末: Saturday-Sunday
+        saturday = _jio_days(phrase[:-1] + "六", base)
+        sunday = _jio_days(phrase[:-1] + "日", base)
+        return DateSpan(low=saturday[0], high=sunday[1]) if saturday and sunday else None
+    days = _jio_days(_ZH_REL_ALIASES.get(phrase, phrase), base)
+    return DateSpan(low=days[0], high=days[1]) if days else None
+
+
+def _explicit_year(groups: dict[str, str | None]) -> int | None:
+    if groups.get("roc"):
+        return 1911 + int(groups["roc"])
+    year = groups.get("year")
+    if not year:
+        return None
+    return int(year) if year.isdigit() else int("".join(str(_CN_SMALL[c]) for c in year))
+
+
+def _implied_year(month: int | None, day: int | None, year_part: str | None, base: dt.date) -> int:
+    """Base year for a year-less date, or the year before if it would lie well in the future."""
+    if month is None:
+        quarter = _quarter(year_part) if year_part else None
+        if quarter is None:
+            return base.year  # 年底, 上半年: this year
+        month = 3 * quarter - 2
+    first = dt.date(base.year, month, min(day or 1, calendar.monthrange(base.year, month)[1]))
+    return base.year - 1 if first > base + _YEARLESS_LEAD else base.year
+
+
+def _small_int(numeral: str | None) -> int | None:
+    """A month or day number, Arabic or Chinese (十二, 二十八)."""
+    if not numeral:
+        return None
+    if numeral.isdigit():
+        return int(numeral)
+    tens, _, units = numeral.rpartition("十")
+    if "十" not in numeral:
+        return _CN_SMALL[numeral]
+    return (_CN_SMALL[tens] if tens else 1) * 10 + (_CN_SMALL[units] if units else 0)
+
+
+def _shift_month(base: dt.date, phrase: str) -> dt.date:
+    step = -1 if phrase.startswith("上") else 1 if phrase.startswith("下") else 0
+    index = base.year * 12 + base.month - 1 + step
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _month_part(day_in_month: dt.date, part: str) -> DateSpan:
+    """初/上旬 1st-10th, 中旬 11th-20th, 下旬/底/末 21st-end; 初/底/末 are approximate."""
+    last = calendar.monthrange(day_in_month.year, day_in_month.month)[1]
+    first_day, last_day = {"初": (1, 10), "上旬": (1, 10), "中旬": (11, 20)}.get(part, (21, last))
+    qualifier = Qualifier.approx if part in ("初", "底", "末") else Qualifier.exact
+    return DateSpan(
+        low=day_in_month.replace(day=first_day),
+        high=day_in_month.replace(day=last_day),
+        qualifier=qualifier,
+    )
+
+
+def _year_part(year: int, part: str) -> DateSpan:
+    """年初 Jan-Feb, 年中 Jun-Jul, 年底 Nov-Dec (approximate); halves and quarters exact."""
+    quarter = _quarter(part)
+    if quarter is not None:
+        (first, last), qualifier = (3 * quarter - 2, 3 * quarter), Qualifier.exact
+    elif part in _HALVES:
+        (first, last), qualifier = _HALVES[part], Qualifier.exact
+    else:
+        (first, last), qualifier = _YEAR_PARTS[part[-1]], Qualifier.approx
+    return DateSpan(
+        low=dt.date(year, first, 1),
+        high=dt.date(year, last, calendar.monthrange(year, last)[1]),
+        qualifier=qualifier,
+    )
+
+
+def _quarter(part: str) -> int | None:
+    digit = re.search(r"[一二三四1-4](?=季度)|(?<=[Qq])[1-4]", part)
+    return None if digit is None else _small_int(digit.group())
+
+
+# --- English -------------------------------------------------------------------------
+def _resolve_english(match: re.Match[str], base: dt.date) -> DateSpan | None:
+    """Feb. 6 / 6 February 2023 / February 2023 / in 2021 / early 2023 / in May."""
+    groups = match.groupdict()
+    month = _MONTHS[groups["mon"].lower()] if groups.get("mon") else None
+    day = int(groups["day"]) if groups.get("day") else None
+    year = int(groups["year"]) if groups.get("year") else _implied_year(month, day, None, base)
+    if month is None:
+        return _english_year(year, groups.get("part"))
+    if day is None:
+        last = calendar.monthrange(year, month)[1]
+        return DateSpan(low=dt.date(year, month, 1), high=dt.date(year, month, last))
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return DateSpan(low=date, high=date)
+
+
+def _english_year(year: int, part: str | None) -> DateSpan:
+    """early = Jan-Apr, mid = May-Aug, late = Sep-Dec (approximate)."""
+    if not part:
+        return DateSpan(low=dt.date(year, 1, 1), high=dt.date(year, 12, 31))
+    first = {"early": 1, "mid": 5, "late": 9}[part.lower()]
+    last = first + 3
+    return DateSpan(
+        low=dt.date(year, first, 1),
+        high=dt.date(year, last, calendar.monthrange(year, last)[1]),
+        qualifier=Qualifier.approx,
+    )
+
+
+def _resolve_english_day(match: re.Match[str], base: dt.date) -> DateSpan:
+    day = base + _EN_DAY_OFFSETS[" ".join(match.group().lower().split())] * _DAY
+    return DateSpan(low=day, high=day)
+
+
+def _resolve_english_period(match: re.Match[str], base: dt.date) -> DateSpan:
+    """last/this/next week (Monday-Sunday), month or year."""
+    step = {"last": -1, "this": 0, "next": 1}[match.group("which").lower()]
+    unit = match.group("unit").lower()
+    if unit == "week":
+        monday = base - base.weekday() * _DAY + step * 7 * _DAY
+        return DateSpan(low=monday, high=monday + 6 * _DAY)
+    if unit == "year":
+        return DateSpan(low=dt.date(base.year + step, 1, 1), high=dt.date(base.year + step, 12, 31))
+    index = base.year * 12 + base.month - 1 + step
+    year, month = index // 12, index % 12 + 1
+    return DateSpan(
+        low=dt.date(year, month, 1), high=dt.date(year, month, calendar.monthrange(year, month)[1])
+    )
+
+
+def _resolve_english_weekday(match: re.Match[str], base: dt.date) -> DateSpan:
+    """Tuesday = the latest Tuesday up to the base date; `last Tuesday` is ambiguous.
+
+    "last Tuesday" may mean the latest Tuesday before the base date or the Tuesday of
+    the previous week; when those differ the span covers both and is approximate.
+    """
+    weekday = _WEEKDAYS.index(match.group("weekday").lower())
+    which = (match.group("which") or "").lower()
+    latest = base - ((base.weekday() - weekday) % 7) * _DAY
+    if which == "next":
+        day = latest + 7 * _DAY
+        return DateSpan(low=day, high=day)
+    if which == "this":
+        day = base - base.weekday() * _DAY + weekday * _DAY
+        return DateSpan(low=day, high=day)
+    if which != "last":
+        return DateSpan(low=latest, high=latest)
+    before = latest if latest < base else latest - 7 * _DAY
+    previous_week = base - (base.weekday() + 7 - weekday) * _DAY
+    if before == previous_week:
+        return DateSpan(low=before, high=before)
+    return DateSpan(
+        low=min(before, previous_week), high=max(before, previous_week), qualifier=Qualifier.approx
+    )
+
+
+def _always(match: re.Match[str]) -> bool:
+    return True
+
+
+def _without_year(match: re.Match[str]) -> bool:
+    groups = match.groupdict()
+    return not (groups.get("year") or groups.get("roc"))
+
+
+_RULES = (
+    _Rule(_ZH_ISO, _resolve_calendar, _without_year),
+    _Rule(_ZH_YEAR, _resolve_calendar, _without_year),
+    _Rule(_ZH_ROC, _resolve_calendar, _without_year, traditional_only=True),
+    _Rule(_ZH_MONTH, _resolve_calendar, _always),
+    _Rule(_ZH_REL_MONTH, _resolve_calendar, _always),
+    _Rule(_ZH_YEAR_PART, _resolve_calendar, _always),
+    _Rule(_ZH_REL_DAY, _resolve_relative, _always),
+    _Rule(_ZH_WEEK, _resolve_relative, _always),
+    _Rule(_ZH_WEEKDAY, _resolve_relative, _always),
+    _Rule(_EN_MDY, _resolve_english, _without_year),
+    _Rule(_EN_DMY, _resolve_english, _without_year),
+    _Rule(_EN_MY, _resolve_english, _without_year),
+    _Rule(_EN_YEAR_PREP, _resolve_english, _without_year),
+    _Rule(_EN_YEAR_PART, _resolve_english, _without_year),
+    _Rule(_EN_MONTH_ONLY, _resolve_english, _always),
+    _Rule(_EN_REL_DAY, _resolve_english_day, _always),
+    _Rule(_EN_REL_PERIOD, _resolve_english_period, _always),
+    _Rule(_EN_WEEKDAY, _resolve_english_weekday, _always),
+)

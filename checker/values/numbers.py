@@ -1,0 +1,573 @@
+"""Find numbers, money and percentages in normalized text and read them as intervals.
+
+A quantity becomes a `Quantity` interval in a base unit so that two mentions can be
+compared by overlap. The stated precision bounds the rounding: the place of the last
+written digit is the rounding step, so 1750亿 is [1749.5亿, 1750.5亿) and 1700亿 is
+[1699.5亿, 1700.5亿), and the two do not overlap (a writer who means "about 1700亿"
+says 约). Chinese numerals (一千七百亿) imply rounding at their last non-zero digit.
+Hedges widen or open the interval.
+
+兆 is 10^12 when the article was Traditional Chinese (Taiwan usage) or when 参数 or a
+currency word follows it directly. Otherwise mainland 兆 usually means mega- (兆瓦,
+兆字节, 100兆宽带), so the expression is skipped rather than guessed.
+
+Ranges written as "from X to Y" (从30亿到110亿) describe a change, not a range, so
+they yield two separate quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import lru_cache
+
+from checker.models import Qualifier, Quantity, QuantityMatch
+from checker.values.settings import ValueSettings
+
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_DIGIT_VALUES = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2, "零": 0}
+_CN_SCALES = {
+    "十": 10,
+    "百": 100,
+    "千": 10**3,
+    "万": 10**4,
+    "十万": 10**5,
+    "百万": 10**6,
+    "千万": 10**7,
+    "亿": 10**8,
+    "十亿": 10**9,
+    "百亿": 10**10,
+    "千亿": 10**11,
+    "万亿": 10**12,
+}
+_EN_SCALES = {
+    "k": 10**3,
+    "thousand": 10**3,
+    "m": 10**6,
+    "mn": 10**6,
+    "million": 10**6,
+    "b": 10**9,
+    "bn": 10**9,
+    "billion": 10**9,
+    "t": 10**12,
+    "trillion": 10**12,
+}
+_ZHAO = 10**12
+_CURRENCY_NAMES = {
+    "USD": ("美元", "美金", "usd", "dollar", "dollars", "$", "us$"),
+    "CNY": ("元", "人民币", "块钱", "rmb", "cny", "yuan", "¥"),
+    "HKD": ("港元", "港币", "hkd", "hk$"),
+    "EUR": ("欧元", "eur", "euro", "euros", "€"),
+    "TWD": ("新台币", "台币", "twd", "nt$"),
+    "JPY": ("日元", "jpy", "yen"),
+    "GBP": ("英镑", "£"),
+    "KRW": ("韩元",),
+}
+_CURRENCIES = {name: code for code, names in _CURRENCY_NAMES.items() for name in names}
+# Traditional scale characters, so text that skipped normalization still parses.
+_TRADITIONAL = str.maketrans("萬億兩", "万亿两")
+_HAS_TRADITIONAL = re.compile("[萬億兩]")
+
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN_NUMERAL = rf"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*"
+_CN_SCALE = "|".join(sorted(_CN_SCALES, key=len, reverse=True))
+_COUNTER = "个名位家款项种台张卡篇次条件只块辆座所人倍部份批架颗枚支套层届轮笔股首间封场例起"
+
+_TOKEN = re.compile(
+    rf"""
+    (?=[\d数几上百千万亿{_CN_DIGITS}十])  # fail fast where no token can start
+    (?: (?P<iso>(?<!\d)(?:19|20)\d\d[-/.]\d{{1,2}}[-/.]\d{{1,2}})
+    | 百分之(?P<percent_of>{_ARABIC}|{_CN_NUMERAL})
+    | (?P<fuzzy>[数几])(?=[十百千万亿])
+    | (?<![{_CN_DIGITS}十百千万亿\d])(?P<upper>上)(?=[百千万亿])
+    | (?P<pair>[一二两三四五六七八九][二三四五六七八九])(?=\s?[十百千万亿成{_COUNTER}])
+    | (?P<arabic>{_ARABIC})
+    | (?P<cn>{_CN_NUMERAL})
+    | (?P<bare>万亿|千亿|百亿|千万(?![不别要记])|百万|亿(?=级)|万(?=级))
+    )""",
+    re.X,
+)
+_NUMBER = re.compile(rf"(?P<arabic>{_ARABIC})|(?P<cn>{_CN_NUMERAL})")
+_AFTER = re.compile(
+    rf"""
+    (?P<more1>多|余|几)?
+    (?: \s?(?P<cn_scale>{_CN_SCALE}|兆)
+      | (?P<en_scale>\s?(?:thousand|million|billion|trillion)|bn|mn|[kKMBT])(?![A-Za-z])
+    )?
+    (?P<more2>多|余)?
+    """,
+    re.X,
+)
+_UNIT = re.compile(
+    r"""
+      \s?(?P<percent>%|(?i:percent|per\s?cent)(?![A-Za-z]))
+    | \s?(?P<points>个?百分点|(?i:percentage\s+points?)(?![A-Za-z]))
+    | (?P<cheng>成)(?!不变|为|功|本|员|立|果|绩|就|熟|交|长|都)
+    | \s?(?P<currency>美元|美金|港元|港币|欧元|日元|新台币|台币|人民币|英镑|韩元|元|块钱
+        |(?i:usd|rmb|cny|eur|hkd|jpy|twd|dollars?|yuan|euros?|yen)(?![A-Za-z]))
+    """,
+    re.X,
+)
+_LEVEL = re.compile(r"级别|级")
+_ZHAO_IS_TRILLION = re.compile(
+    r"\s?个?(?:参数|美元|美金|元|日元|新台币|台币|人民币|港元|港币|欧元)"
+)
+_RANGE_SEP = re.compile(
+    r"\s*(?:-|–|—|~|至|到|(?<![A-Za-z])to(?![A-Za-z]))\s*(?P<sign>(?:US|HK|NT)?\$)?"
+    rf"(?=[\d{_CN_DIGITS}十])"
+)
+_POST_MOD = re.compile(
+    r"""\s?(?:
+      (?P<approx>左右|上下(?![游文级])|前后)
+    | (?P<least>以上|\+|(?<![A-Za-z])or\s+more(?![A-Za-z]))
+    | (?P<most>以下|以内|(?<![A-Za-z])or\s+(?:less|fewer)(?![A-Za-z]))
+    )""",
+    re.X,
+)
+_CUR_PREFIX = re.compile(
+    r"(?:(?P<sign>US\$|HK\$|NT\$|\$|¥|€|£)|(?<![A-Za-z])(?P<code>USD|RMB|CNY|EUR|HKD|JPY|TWD)"
+    r"|(?P<word>人民币))\s?$"
+)
+_PRE_MOD = re.compile(
+    r"""(?:
+      (?P<near>将近|接近|(?<![最附])近|(?<![A-Za-z])(?i:nearly|almost|close\s+to))
+    | (?P<approx>大约|约为|约|大概|~|(?<![A-Za-z])(?i:approximately|roughly|about|around))
+    | (?P<least>超过|超|逾|至少|不少于|不低于|(?<![A-Za-z])(?i:more\s+than|over|above|at\s+least))
+    | (?P<most>不到|不足|不超过|少于|低于|不多于
+        |(?<![A-Za-z])(?i:under|less\s+than|fewer\s+than|up\s+to|below|at\s+most|no\s+more\s+than))
+    )\s?$""",
+    re.X,
+)
+# Last characters of the hedges and signs above: a cheap test before a backward search.
+_PRE_MOD_LAST = frozenset("近约为概~过超逾少于到足ytondrewYTONDREW")
+_CUR_PREFIX_LAST = frozenset("$¥€£DBYR币")
+_FROM = re.compile(r"(?:从|由|(?<![A-Za-z])(?i:from))\s?$")
+_MONTH_WORD = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])"
+)
+_LEFT_REJECT = re.compile(r"(?:[A-Za-z][-_]?|\d[-/.:]|第|#)$")
+_DANGLING = re.compile(r"[-/.]\d")
+_BIG_CN = re.compile("[百千万亿]")
+_MODEL_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]*[A-Z][A-Za-z]*\s$")
+_MONTH_BEFORE = re.compile(rf"(?<![A-Za-z]){_MONTH_WORD}\.?,?\s$")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*\(?$")
+_LIST_MARK = re.compile(r"[.、)](?!\d)")
+_RIGHT_REJECT = re.compile(
+    rf"""
+      \s?(?:个|多个)?(?:年|月|日|号|天|周|星期|小时|钟头|分钟|秒|岁|世纪|交易日|工作日)
+    | \s?(?:千?米|千?克|公里|公斤|吨|千?瓦|升|英里|英尺|字节|像素|赫兹|度)
+    | [A-Za-z] | :\d
+    | \s?-?\s?(?i:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?
+        |a\.m\.|p\.m\.|am|pm)(?![A-Za-z])
+    | \s{_MONTH_WORD}
+    """,
+    re.X,
+)
+_CLOCK = re.compile(r"\s?[点时](?!候|代|期|间)")
+_HAS_COUNTER = re.compile(rf"\s?(?:[{_COUNTER}]|多[{_COUNTER}])")
+_QUOTED = re.compile(r"[“\"「『‘']$")
+# A bare number running into a word is a name (360创始人, 5.0版本), unless a counter follows.
+_INTO_WORD = re.compile(rf"(?![{_COUNTER}])[\u4e00-\u9fff]")
+_YEARLIKE = re.compile(r"(?:19|20)\d\d")
+
+
+@dataclass(frozen=True)
+class _Left:
+    """What precedes a number: where the expression starts, its hedge and currency sign."""
+
+    start: int
+    modifier: str | None
+    currency: str | None
+    after_from: bool
+
+
+@dataclass(frozen=True)
+class _Body:
+    """An expression before hedging: its interval in the base unit and what was read.
+
+    `low`/`high` are the rounding interval (high exclusive) unless `qualifier` says
+    otherwise; `high` is None for an open upper end (上万).
+    """
+
+    low: Decimal
+    high: Decimal | None
+    value: Decimal | None
+    end: int
+    scale: Decimal = Decimal(1)
+    unit: str | None = None
+    qualifier: Qualifier = Qualifier.exact
+    more: bool = False  # 多/余/几 after the digits: "more than"
+    bare: bool = False  # no scale word and no unit: maybe a year, a model or a list marker
+    yearlike: bool = False  # a bare 19xx / 20[0-3]x
+
+
+def find_quantities(
+    text: str, *, traditional: bool = False, settings: ValueSettings = ValueSettings()
+) -> list[QuantityMatch]:
+    """Every quantity expression in `text`, hedges and currency included in its span."""
+    scan = text.translate(_TRADITIONAL) if _HAS_TRADITIONAL.search(text) else text  # same length
+    found: list[QuantityMatch] = []
+    resume = 0
+    for token in _TOKEN.finditer(scan):
+        if token.start() < resume:
+            continue
+        match = _read(scan, text, token, traditional, settings)
+        if match is not None:
+            found.append(match)
+            resume = match.end
+    return found
+
+
+def parse_quantity(
+    text: str, *, traditional: bool = False, settings: ValueSettings = ValueSettings()
+) -> Quantity | None:
+    """The first quantity in `text` (a claim value such as "约5450亿元"), if any."""
+    matches = find_quantities(text, traditional=traditional, settings=settings)
+    return matches[0].quantity if matches else None
+
+
+def _read(
+    scan: str, text: str, token: re.Match[str], traditional: bool, settings: ValueSettings
+) -> QuantityMatch | None:
+    kind = token.lastgroup
+    if kind == "iso":
+        return None
+    left = _read_left(scan, token.start())
+    if left is None:
+        return None
+    if kind in ("fuzzy", "upper", "bare"):
+        body = _read_scale_word(scan, token, kind, left)
+    elif kind == "pair":
+        body = _read_pair(scan, token, traditional, left.currency)
+    elif kind == "percent_of":
+        body = _read_percent_of(token)
+    else:
+        body = _read_number(scan, token, left, traditional)
+    if body is None or not _plausible(scan, token, left, body):
+        return None
+    body = _read_level(scan, body)
+    if body is None:
+        return None
+    quantity, end = _hedge(scan, body, left, settings)
+    return QuantityMatch(start=left.start, end=end, text=text[left.start : end], quantity=quantity)
+
+
+def _read_left(scan: str, start: int) -> _Left | None:
+    """Currency sign and hedge before the number; None when the number is part of a name."""
+    currency = None
+    begin = start
+    sign = _ends_with(_CUR_PREFIX, _CUR_PREFIX_LAST, scan, start, 4)
+    if sign:
+        currency = _CURRENCIES[sign.group(sign.lastgroup).lower()]
+        begin = sign.start()
+    elif _LEFT_REJECT.search(scan, max(0, start - 2), start):
+        return None
+    modifier = _ends_with(_PRE_MOD, _PRE_MOD_LAST, scan, begin, 16)
+    if modifier:
+        begin = modifier.start()
+    after_from = bool(_FROM.search(scan, max(0, begin - 5), begin))
+    return _Left(begin, modifier.lastgroup if modifier else None, currency, after_from)
+
+
+def _ends_with(
+    pattern: re.Pattern[str], last: frozenset[str], scan: str, end: int, window: int
+) -> re.Match[str] | None:
+    """`pattern` (anchored with $) ending at `end`, searched only if the last character fits."""
+    before = scan[max(0, end - 2) : end].rstrip()
+    if not before or before[-1] not in last:
+        return None
+    return pattern.search(scan, max(0, end - window), end)
+
+
+def _read_number(scan: str, token: re.Match[str], left: _Left, traditional: bool) -> _Body | None:
+    """A number with its scale and unit, extended to a range when another number follows."""
+    first = _read_end(scan, token, traditional, left.currency)
+    if first is None:
+        return None
+    sep = None if left.after_from else _RANGE_SEP.match(scan, first.end)
+    second_token = sep and _NUMBER.match(scan, sep.end())
+    if second_token:
+        sign = sep.group("sign")
+        currency = _CURRENCIES[sign.lower()] if sign else None
+        second = _read_end(scan, second_token, traditional, currency)
+        return _range(first, second) if second else None  # 3-5年: a duration
+    if first.bare and _DANGLING.match(scan, first.end):
+        return None  # 2/8, 3.0.1
+    return first
+
+
+def _range(first: _Body, second: _Body) -> _Body | None:
+    """`30亿至110亿美元`, `100-200亿`, `10 to 20 billion`: scale and unit are shared."""
+    if first.yearlike or second.yearlike:
+        return None  # 2021-2023
+    low = first.low
+    if first.scale == 1:
+        low *= second.scale
+    if second.high is None or low >= second.high:
+        return None
+    return replace(
+        second,
+        low=low,
+        value=None,
+        unit=first.unit or second.unit,
+        qualifier=Qualifier.range,
+        more=False,
+    )
+
+
+def _read_end(
+    scan: str, token: re.Match[str], traditional: bool, currency: str | None
+) -> _Body | None:
+    """One number: digits, 多/余, scale word, then % or currency."""
+    after = _AFTER.match(scan, token.end())
+    unit = _UNIT.match(scan, after.end())
+    if not (unit or currency) and _RIGHT_REJECT.match(scan, after.end()):
+        return None  # 2月, 24小时, 28nm: checked first because it is the common case
+    numeral = token.group(token.lastgroup)
+    written = _numeral_value(numeral)
+    scale = _scale(scan, after, traditional)
+    if written is None or scale is None:
+        return None
+    value, place = written * scale, _place(written, numeral) * scale
+    bare = scale == 1 and currency is None and not _BIG_CN.search(numeral)
+    body = _Body(
+        low=value - place / 2,
+        high=value + place / 2,
+        value=value,
+        end=after.end(),
+        scale=scale,
+        unit=currency,
+        more=bool(after.group("more1") or after.group("more2")),
+        bare=bare,
+        yearlike=bare and bool(_YEARLIKE.fullmatch(numeral)),
+    )
+    body = _read_unit(body, unit)
+    if body.unit is None and _RIGHT_REJECT.match(scan, body.end):
+        return None
+    if body.bare and (_CLOCK.match(scan, body.end) or not _cn_numeral_ok(scan, numeral, body)):
+        return None
+    return body
+
+
+def _numeral_value(numeral: str) -> Decimal | None:
+    if numeral[0].isdigit():
+        return Decimal(numeral.replace(",", ""))
+    return _cn_value(numeral)
+
+
+def _place(value: Decimal, numeral: str = "") -> Decimal:
+    """The rounding step the writer implied: the last written digit (1700 -> 1), or for
+    Chinese numerals the last non-zero one (一千七百 -> 100)."""
+    if numeral[:1].isdigit():
+        return Decimal(1).scaleb(Decimal(numeral.replace(",", "")).as_tuple().exponent)
+    if not value:
+        return Decimal(1)
+    return Decimal(1).scaleb(value.normalize().as_tuple().exponent)
+
+
+@lru_cache(maxsize=4096)
+def _cn_value(numeral: str) -> Decimal | None:
+    import cn2an  # slow to import; only Chinese numerals need it
+
+    try:
+        value = cn2an.cn2an(numeral, "smart")
+    except (ValueError, KeyError, IndexError):
+        return None
+    return Decimal(str(value))
+
+
+def _cn_numeral_ok(scan: str, numeral: str, body: _Body) -> bool:
+    """A Chinese numeral without 百/千/万/亿 counts only before a counter (两家, 三名).
+
+    Bare 一 and 十 are mostly words (一些, 统一, 十分), so they never count alone.
+    """
+    if numeral[0].isdigit() or _BIG_CN.search(numeral):
+        return True
+    return numeral not in ("一", "十") and bool(_HAS_COUNTER.match(scan, body.end))
+
+
+def _scale(scan: str, after: re.Match[str], traditional: bool) -> Decimal | None:
+    """Multiplier of the scale word; None for a 兆 that is probably mega-."""
+    cn, en = after.group("cn_scale"), after.group("en_scale")
+    if cn == "兆":
+        if traditional or _ZHAO_IS_TRILLION.match(scan, after.end()):
+            return Decimal(_ZHAO)
+        return None
+    if cn:
+        return Decimal(_CN_SCALES[cn])
+    if en:
+        return Decimal(_EN_SCALES[en.strip().lower()])
+    return Decimal(1)
+
+
+def _read_unit(body: _Body, unit: re.Match[str] | None) -> _Body:
+    """% / 成 / percentage points / a currency word (`unit`, matched at body.end)."""
+    if not unit or (unit.lastgroup == "cheng" and body.scale != 1):
+        return body
+    kind = unit.lastgroup
+    if kind == "cheng":  # 三成 = 30%
+        return replace(
+            body,
+            low=body.low * 10,
+            high=body.high * 10,
+            value=None if body.value is None else body.value * 10,
+            end=unit.end(),
+            unit="percent",
+            bare=False,
+            yearlike=False,
+        )
+    if kind == "currency":
+        name = _CURRENCIES[unit.group("currency").lower()]
+    else:
+        name = "percent" if kind == "percent" else "percentage_point"
+    return replace(body, end=unit.end(), unit=name, bare=False, yearlike=False)
+
+
+def _read_scale_word(scan: str, token: re.Match[str], kind: str, left: _Left) -> _Body | None:
+    """数十亿 (range of a decade), 上万 (at least), 千亿 / 万亿级 (order of magnitude).
+
+    A hedged bare scale (近千亿, 超万亿) names one number, so it reads as 一千亿 / 一万亿.
+    """
+    currency = left.currency
+    if kind == "bare":
+        end, scale = token.end(), Decimal(_CN_SCALES[token.group()])
+        if left.modifier and not _LEVEL.match(scan, end):
+            body = _Body(
+                low=scale / 2,
+                high=scale * Decimal("1.5"),
+                value=scale,
+                end=end,
+                scale=scale,
+                unit=currency,
+            )
+            return _read_unit(body, _UNIT.match(scan, end))
+    else:
+        after = _AFTER.match(scan, token.end())
+        if not after.group("cn_scale") or after.group("cn_scale") == "兆":
+            return None
+        end, scale = after.end("cn_scale"), Decimal(_CN_SCALES[after.group("cn_scale")])
+    if kind == "upper":
+        high, value, qualifier = None, scale, Qualifier.at_least
+    elif kind == "fuzzy":
+        high, value, qualifier = scale * 10, None, Qualifier.range
+    else:
+        high, value, qualifier = scale * 10, scale, Qualifier.order_of_magnitude
+    body = _Body(
+        low=scale, high=high, value=value, end=end, scale=scale, unit=currency, qualifier=qualifier
+    )
+    body = _read_unit(body, _UNIT.match(scan, body.end))
+    return None if _RIGHT_REJECT.match(scan, body.end) else body
+
+
+def _read_pair(
+    scan: str, token: re.Match[str], traditional: bool, currency: str | None
+) -> _Body | None:
+    """两三亿, 八九成: from the lower bound of the first digit to the upper of the second."""
+    low_digit, high_digit = (_CN_DIGIT_VALUES[c] for c in token.group())
+    if high_digit <= low_digit:
+        return None
+    after = _AFTER.match(scan, token.end())
+    scale = _scale(scan, after, traditional)
+    if scale is None:
+        return None
+    body = _Body(
+        low=(low_digit - Decimal("0.5")) * scale,
+        high=(high_digit + Decimal("0.5")) * scale,
+        value=None,
+        end=after.end(),
+        scale=scale,
+        unit=currency,
+        qualifier=Qualifier.range,
+    )
+    body = _read_unit(body, _UNIT.match(scan, body.end))
+    return None if _RIGHT_REJECT.match(scan, body.end) else body
+
+
+def _read_percent_of(token: re.Match[str]) -> _Body | None:
+    """百分之十 = 10%."""
+    value = _numeral_value(token.group("percent_of"))
+    if value is None:
+        return None
+    place = _place(value, token.group("percent_of"))
+    return _Body(
+        low=value - place / 2, high=value + place / 2, value=value, end=token.end(), unit="percent"
+    )
+
+
+def _plausible(scan: str, token: re.Match[str], left: _Left, body: _Body) -> bool:
+    """Reject bare numbers that are years, names, model versions or list markers."""
+    if not body.bare or body.qualifier is not Qualifier.exact or left.modifier:
+        return True
+    start = token.start()
+    if body.yearlike:
+        return bool(_HAS_COUNTER.match(scan, body.end))
+    if _MODEL_WORD.search(scan, max(0, start - 20), start):
+        return False  # ERNIE 3.0, Llama 2
+    if _MONTH_BEFORE.search(scan, max(0, start - 12), start):
+        return False  # Feb. 6
+    if _LINE_START.search(scan, max(0, start - 8), start) and _LIST_MARK.match(scan, body.end):
+        return False  # "1.扎堆入局", "(2)"
+    if _QUOTED.search(scan, max(0, start - 1), start):
+        return False  # “125”路线图
+    return bool(_POST_MOD.match(scan, body.end)) or not _INTO_WORD.match(scan, body.end)
+
+
+def _read_level(scan: str, body: _Body) -> _Body | None:
+    """千亿级 / 100亿级别: an order of magnitude starting at the number."""
+    level = _LEVEL.match(scan, body.end)
+    if not level:
+        return body
+    if body.qualifier is Qualifier.order_of_magnitude:
+        return replace(body, end=level.end())
+    if body.bare:
+        return None  # 3级: a grade, not a quantity
+    if body.qualifier is not Qualifier.exact or body.more:
+        return body
+    return replace(
+        body,
+        low=body.value,
+        high=body.value * 10,
+        end=level.end(),
+        qualifier=Qualifier.order_of_magnitude,
+    )
+
+
+def _hedge(scan: str, body: _Body, left: _Left, settings: ValueSettings) -> tuple[Quantity, int]:
+    """The final quantity and where its span ends, after a trailing 左右/以上/以下."""
+    post = _POST_MOD.match(scan, body.end)
+    modifier = (
+        left.modifier or (post.lastgroup if post else None) or ("least" if body.more else None)
+    )
+    low, high, high_open, qualifier = body.low, body.high, body.high is not None, body.qualifier
+    if qualifier is Qualifier.exact and modifier:
+        low, high, high_open, qualifier = _hedged(body, modifier, settings)
+    quantity = Quantity(
+        low=_float(low),
+        high=_float(high),
+        high_open=high_open,
+        unit=body.unit or "count",
+        qualifier=qualifier,
+        value=_float(body.value),
+    )
+    return quantity, post.end() if post else body.end
+
+
+def _hedged(
+    body: _Body, modifier: str, settings: ValueSettings
+) -> tuple[Decimal, Decimal | None, bool, Qualifier]:
+    """近 [v(1-f), v); 约 rounding interval ± f·v; 超过 [v, ∞); 不到 [0, v]."""
+    value = body.value
+    if modifier == "near":
+        return value * (1 - Decimal(str(settings.near_fraction))), value, True, Qualifier.at_most
+    if modifier == "approx":
+        widen = value * Decimal(str(settings.approx_fraction))
+        return body.low - widen, body.high + widen, True, Qualifier.approx
+    if modifier == "least":
+        return value, None, False, Qualifier.at_least
+    return Decimal(0), value, False, Qualifier.at_most
+
+
+def _float(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
