@@ -123,9 +123,6 @@ def evaluate(result: RunResult, expected: dict) -> Evaluation:
     unexpected = [f for f in result.findings if f.id not in matched_ids]
     fp = Counter(f.kind for f in unexpected)
     violations = [(rule, f) for rule in expected["must_not"] for f in result.findings if finding_matches(rule, f, exact_articles=True)]
-    for _, finding in violations:
-        if finding.id in matched_ids:
-            continue
     findings = {kind: Score(tp[kind], fp[kind], fn[kind]) for kind in kinds}
     claims, missed_claims = _claim_scores(result, expected["claims"])
     languages = _by_language(result, expected, findings)

@@ -369,9 +369,8 @@ def _check_facts(facts: list[tuple[Fact, int]], entities: dict[str, EntityRule] 
     """Check facts against the pack; `entities` is None when entities.yaml itself is broken."""
     for fact, index in facts:
         loc = ("facts", index)
-        if entities is None:
-            pass  # a broken entities.yaml would make every fact's entity look unknown
-        elif fact.subject not in entities:
+        # with a broken entities.yaml every fact's entity would look unknown: skip that check
+        if entities is not None and fact.subject not in entities:
             problems.append(_problem(entry, loc + ("subject",), f"fact about unknown entity `{fact.subject}`", _did_you_mean(fact.subject, entities) or "add the entity to entities.yaml"))
         if entities is not None and fact.object and fact.object not in entities:
             problems.append(_problem(entry, loc + ("object",), f"fact object `{fact.object}` is not a known entity", _did_you_mean(fact.object, entities) or "add the entity to entities.yaml"))

@@ -119,3 +119,34 @@ def test_article_text_is_escaped_in_markdown(tmp_path):
     path.write_text("GPT-3<script>alert(1)</script>拥有1750亿参数。GPT-3拥有1700亿参数。", encoding="utf-8")
     result = runner.invoke(app, ["report", str(path)])
     assert "<script>" not in result.stdout and "&lt;script&gt;" in result.stdout
+
+
+def test_eval_prints_scores_and_passes_thresholds():
+    result = runner.invoke(app, ["eval", str(FIXTURES), "--min-precision", "0.9", "--min-recall", "0.9"])
+    assert result.exit_code == 0, result.output
+    assert "numeric_mismatch" in result.stdout and "overall" in result.stdout
+
+
+def test_eval_fails_below_threshold(tmp_path, one_article):
+    (tmp_path / "expected.yaml").write_text(
+        "findings:\n  - kind: date_conflict\n    subject: gpt-3\n    attribute: release_date\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["eval", str(tmp_path), "--min-recall", "0.5"])
+    assert result.exit_code == 1
+    assert "missed: date_conflict gpt-3 release_date" in result.stdout
+
+
+def test_eval_without_expected_is_an_error(tmp_path, one_article):
+    assert runner.invoke(app, ["eval", str(tmp_path)]).exit_code == 2
+
+
+@pytest.mark.parametrize("code", ["NUM001", "numeric_mismatch", "ref001"])
+def test_explain_prints_the_detector_documentation(code):
+    result = runner.invoke(app, ["explain", code])
+    assert result.exit_code == 0
+    assert "Why it matters" in result.stdout and "Example" in result.stdout
+
+
+def test_explain_unknown_code():
+    result = runner.invoke(app, ["explain", "XYZ999"])
+    assert result.exit_code == 2 and "NUM001" in result.output
