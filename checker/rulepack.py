@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -172,6 +173,11 @@ class RulePack:
     attributes: dict[str, AttributeRule]
     facts: tuple[Fact, ...]
     settings: Settings
+
+    @cached_property
+    def negation_cues(self) -> tuple[str, ...]:
+        """Every negation cue of the pack's negation attributes (没有, 尚未, has not)."""
+        return tuple(cue for rule in self.attributes.values() if rule.kind == "negation" for cue in rule.negation_cues)
 
     def severity_of(self, kind: str) -> str:
         return self.settings.severity.get(kind, "error")

@@ -22,11 +22,10 @@ def attribution_claims(ctx: SentenceContext) -> list[Claim]:
     for name, rule in ctx.pack.attributes.items():
         if rule.kind != "entity":
             continue
-        negation_cues = [cue for r in ctx.pack.attributes.values() if r.kind == "negation" for cue in r.negation_cues]
         for hit in find_words(rule.triggers, ctx.text):
             t_start, t_end = hit.start(), hit.end()
             lead = ctx.text[max(0, t_start - NEGATION_REACH):t_start]
-            if find_words(negation_cues, lead) or lead.rstrip().endswith(NOMINAL_MARKERS):
+            if find_words(ctx.pack.negation_cues, lead) or lead.rstrip().endswith(NOMINAL_MARKERS):
                 continue
             found = _passive(ctx, rule, t_start, t_end) or _active(ctx, rule, t_start, t_end)
             if found is None:

@@ -74,8 +74,7 @@ def _claim_for(ctx: SentenceContext, match: QuantityMatch) -> Claim | None:
 
 
 def _negated(ctx: SentenceContext, match: QuantityMatch) -> bool:
-    cues = [cue for rule in ctx.pack.attributes.values() if rule.kind == "negation" for cue in rule.negation_cues]
-    return bool(find_words(cues, ctx.text[max(0, match.start - 3):match.start]))
+    return bool(find_words(ctx.pack.negation_cues, ctx.text[max(0, match.start - 3):match.start]))
 
 
 def _best_trigger(ctx: SentenceContext, match: QuantityMatch) -> Trigger | None:
