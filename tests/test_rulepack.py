@@ -200,7 +200,7 @@ def test_unknown_key_without_close_match_lists_allowed_keys(pack):
     problem = the_problem(pack, "entities.yaml")
     assert problem.line == line_with(path, "colour: red")
     assert problem.message == "unknown key `colour`"
-    assert problem.fix == "allowed keys: id, type, aliases, parent"
+    assert problem.fix == "allowed keys: id, type, aliases, parent, cases"
 
 
 def test_wrong_type_value_suggests(pack):
@@ -309,9 +309,9 @@ def test_attribute_with_unknown_unit(pack):
     path = pack / "attributes.yaml"
     append(path, "  widget_count:\n    kind: quantity\n    units: [count, bananas]\n    triggers: [widgets]\n")
     problem = the_problem(pack, "attributes.yaml")
-    assert problem.line == line_with(path, "widget_count:")
-    assert "unknown unit 'bananas'" in problem.message
-    assert "currency" in problem.message
+    assert problem.line == line_with(path, "units: [count, bananas]")
+    assert problem.message == "unit `bananas` has no conversion"
+    assert problem.fix == "declare it under `units:` in settings.yaml (dimension, factor, words), or use one of count, percent, currency or a currency code"
 
 
 def test_attribute_without_triggers(pack):
@@ -363,7 +363,7 @@ def test_fact_about_unknown_attribute(pack):
 
 def test_fact_with_unit_not_allowed(pack):
     path = pack / "facts.yaml"
-    append(path, "  - subject: gpt-3\n    attribute: parameter_count\n    value: 1\n    unit: USD  # wrong\n" + SOURCE)
+    append(path, "  - subject: gpt-2\n    attribute: parameter_count\n    value: 1\n    unit: USD  # wrong\n" + SOURCE)
     problem = the_problem(pack, "facts.yaml")
     assert problem.line == line_with(path, "unit: USD  # wrong")
     assert problem.message == "unit `USD` does not fit attribute `parameter_count` (count)"

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from checker.claims.context import SentenceContext, find_words
 from checker.models import Claim, Quantity, QuantityMatch
-from checker.rulepack import AttributeRule, unit_allowed
+from checker.rulepack import AttributeRule
 from checker.values import find_quantities
 from checker.values.format import format_quantity
 
 WINDOW = 16
+MARKER_REACH = 6  # an object marker ends at most this far before the object's name
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Trigger:
 
 
 def quantity_claims(ctx: SentenceContext) -> list[Claim]:
-    settings = ctx.pack.settings.values
+    settings = ctx.pack.value_settings
     matches = find_quantities(ctx.text, traditional=ctx.traditional, settings=settings)
     claims = []
     for match in matches:
@@ -81,7 +82,7 @@ def _best_trigger(ctx: SentenceContext, match: QuantityMatch) -> Trigger | None:
     clause_start, clause_end = ctx.clause_of(match.start)
     best: Trigger | None = None
     for name, rule in ctx.pack.attributes.items():
-        if rule.kind != "quantity" or not unit_allowed(match.quantity.unit, rule.units):
+        if rule.kind != "quantity" or not ctx.pack.unit_allowed(match.quantity.unit, rule.units):
             continue
         if rule.forbid and find_words(rule.forbid, ctx.text, clause_start, clause_end):
             continue
@@ -137,7 +138,7 @@ def _objects(ctx: SentenceContext, rule: AttributeRule) -> list:
     for mention in ctx.mentions:
         if ctx.entity_type(mention) not in rule.object_types:
             continue
-        before = ctx.text[max(0, mention.start - 6):mention.start].rstrip()
+        before = ctx.text[max(0, mention.start - MARKER_REACH):mention.start].rstrip()
         if any(before.endswith(marker) for marker in rule.object_markers):
             found.append(mention)
     return found

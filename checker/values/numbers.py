@@ -13,6 +13,10 @@ currency word follows it directly. Otherwise mainland 兆 usually means mega- (�
 
 Ranges written as "from X to Y" (从30亿到110亿) describe a change, not a range, so
 they yield two separate quantities.
+
+Beyond count, percent and currencies, a rules pack may declare units (ValueSettings.units):
+a number followed by a declared word (75千瓦时, 0.075 MWh) is converted to the base unit
+of its dimension, so equal amounts compare equal whatever the word.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from checker.models import Qualifier, Quantity, QuantityMatch
-from checker.values.settings import ValueSettings
+from checker.values.settings import DeclaredUnit, ValueSettings
 
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_DIGIT_VALUES = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2, "零": 0}
@@ -65,6 +69,7 @@ _CURRENCY_NAMES = {
     "KRW": ("韩元",),
 }
 _CURRENCIES = {name: code for code, names in _CURRENCY_NAMES.items() for name in names}
+CURRENCY_CODES = tuple(_CURRENCY_NAMES)
 # Traditional scale characters, so text that skipped normalization still parses.
 _TRADITIONAL = str.maketrans("萬億兩", "万亿两")
 _HAS_TRADITIONAL = re.compile("[萬億兩]")
@@ -109,6 +114,8 @@ _UNIT = re.compile(
     """,
     re.X,
 )
+_SCALE_WORD = re.compile(rf"{_CN_SCALE}|兆|thousand|million|billion|trillion|bn|mn|[kKMBT]")
+_UNIT_NAMES = {"percent": "percent", "points": "percentage points", "cheng": "tenths (成)"}
 _LEVEL = re.compile(r"级别|级")
 _ZHAO_IS_TRILLION = re.compile(
     r"\s?个?(?:参数|美元|美金|元|日元|新台币|台币|人民币|港元|港币|欧元)"
@@ -208,12 +215,13 @@ def find_quantities(
 ) -> list[QuantityMatch]:
     """Every quantity expression in `text`, hedges and currency included in its span."""
     scan = text.translate(_TRADITIONAL) if _HAS_TRADITIONAL.search(text) else text  # same length
+    units = _declared_pattern(settings.units)
     found: list[QuantityMatch] = []
     resume = 0
     for token in _TOKEN.finditer(scan):
         if token.start() < resume:
             continue
-        match = _read(scan, text, token, traditional, settings)
+        match = _read(scan, text, token, traditional, settings, units)
         if match is not None:
             found.append(match)
             resume = match.end
@@ -229,7 +237,12 @@ def parse_quantity(
 
 
 def _read(
-    scan: str, text: str, token: re.Match[str], traditional: bool, settings: ValueSettings
+    scan: str,
+    text: str,
+    token: re.Match[str],
+    traditional: bool,
+    settings: ValueSettings,
+    units: _Declared | None,
 ) -> QuantityMatch | None:
     kind = token.lastgroup
     if kind == "iso":
@@ -238,13 +251,13 @@ def _read(
     if left is None:
         return None
     if kind in ("fuzzy", "upper", "bare"):
-        body = _read_scale_word(scan, token, kind, left)
+        body = _read_scale_word(scan, token, kind, left, units)
     elif kind == "pair":
-        body = _read_pair(scan, token, traditional, left.currency)
+        body = _read_pair(scan, token, traditional, left.currency, units)
     elif kind == "percent_of":
         body = _read_percent_of(token)
     else:
-        body = _read_number(scan, token, left, traditional)
+        body = _read_number(scan, token, left, traditional, units)
     if body is None or not _plausible(scan, token, left, body):
         return None
     body = _read_level(scan, body)
@@ -281,9 +294,11 @@ def _ends_with(
     return pattern.search(scan, max(0, end - window), end)
 
 
-def _read_number(scan: str, token: re.Match[str], left: _Left, traditional: bool) -> _Body | None:
+def _read_number(
+    scan: str, token: re.Match[str], left: _Left, traditional: bool, units: _Declared | None
+) -> _Body | None:
     """A number with its scale and unit, extended to a range when another number follows."""
-    first = _read_end(scan, token, traditional, left.currency)
+    first = _read_end(scan, token, traditional, left.currency, units)
     if first is None:
         return None
     sep = None if left.after_from else _RANGE_SEP.match(scan, first.end)
@@ -291,7 +306,7 @@ def _read_number(scan: str, token: re.Match[str], left: _Left, traditional: bool
     if second_token:
         sign = sep.group("sign")
         currency = _CURRENCIES[sign.lower()] if sign else None
-        second = _read_end(scan, second_token, traditional, currency)
+        second = _read_end(scan, second_token, traditional, currency, units)
         return _range(first, second) if second else None  # 3-5年: a duration
     if first.bare and _DANGLING.match(scan, first.end):
         return None  # 2/8, 3.0.1
@@ -318,12 +333,15 @@ def _range(first: _Body, second: _Body) -> _Body | None:
 
 
 def _read_end(
-    scan: str, token: re.Match[str], traditional: bool, currency: str | None
+    scan: str, token: re.Match[str], traditional: bool, currency: str | None, units: _Declared | None
 ) -> _Body | None:
-    """One number: digits, 多/余, scale word, then % or currency."""
-    after = _AFTER.match(scan, token.end())
-    unit = _UNIT.match(scan, after.end())
-    if not (unit or currency) and _RIGHT_REJECT.match(scan, after.end()):
+    """One number: digits, 多/余, scale word, then %, currency or a declared unit."""
+    # a declared word may start with a scale character (75千瓦时): it wins over the scale
+    direct = None if currency or units is None else units.pattern.match(scan, token.end())
+    after = _AFTER.match(scan, token.end(), token.end() if direct else len(scan))
+    unit = None if direct else _UNIT.match(scan, after.end())
+    declared = direct or _declared_at(units, scan, after.end(), currency or unit)
+    if not (unit or currency or declared) and _RIGHT_REJECT.match(scan, after.end()):
         return None  # 2月, 24小时, 28nm: checked first because it is the common case
     numeral = token.group(token.lastgroup)
     written = _numeral_value(numeral)
@@ -343,7 +361,7 @@ def _read_end(
         bare=bare,
         yearlike=bare and bool(_YEARLIKE.fullmatch(numeral)),
     )
-    body = _read_unit(body, unit)
+    body = _read_declared(_read_unit(body, unit), declared, units)
     if body.unit is None and _RIGHT_REJECT.match(scan, body.end):
         return None
     if body.bare and (_CLOCK.match(scan, body.end) or not _cn_numeral_ok(scan, numeral, body)):
@@ -425,7 +443,69 @@ def _read_unit(body: _Body, unit: re.Match[str] | None) -> _Body:
     return replace(body, end=unit.end(), unit=name, bare=False, yearlike=False)
 
 
-def _read_scale_word(scan: str, token: re.Match[str], kind: str, left: _Left) -> _Body | None:
+@dataclass(frozen=True)
+class _Declared:
+    """The declared unit words of a pack as one pattern (longest word first)."""
+
+    pattern: re.Pattern[str]
+    by_word: dict[str, DeclaredUnit]
+
+
+@lru_cache(maxsize=32)
+def _declared_pattern(units: tuple[DeclaredUnit, ...]) -> _Declared | None:
+    if not units:
+        return None
+    words = sorted({u.word for u in units}, key=len, reverse=True)
+    edges = [re.escape(w) + (r"(?![A-Za-z])" if w[-1:].isascii() and w[-1:].isalpha() else "") for w in words]
+    pattern = re.compile(r"\s?(?P<word>" + "|".join(edges) + ")")
+    return _Declared(pattern=pattern, by_word={u.word: u for u in units})
+
+
+def _declared_at(units: _Declared | None, scan: str, pos: int, taken: object) -> re.Match[str] | None:
+    """A declared unit word at `pos`, unless a built-in unit or currency was read (`taken`)."""
+    return None if taken or units is None else units.pattern.match(scan, pos)
+
+
+def _read_declared(body: _Body, declared: re.Match[str] | None, units: _Declared | None) -> _Body:
+    """Convert to the base unit: the factor scales the interval like a scale word does."""
+    if declared is None or units is None or body.unit is not None:
+        return body
+    unit = units.by_word[declared.group("word")]
+    return replace(
+        body,
+        low=body.low * unit.factor,
+        high=None if body.high is None else body.high * unit.factor,
+        value=None if body.value is None else body.value * unit.factor,
+        end=declared.end(),
+        scale=body.scale * unit.factor,
+        unit=unit.base,
+        bare=False,
+        yearlike=False,
+    )
+
+
+def _read_unit_or_declared(scan: str, body: _Body, units: _Declared | None) -> _Body:
+    body = _read_unit(body, _UNIT.match(scan, body.end))
+    return _read_declared(body, _declared_at(units, scan, body.end, body.unit), units)
+
+
+def reserved_unit_word(word: str) -> str | None:
+    """What the reader already makes of `word` right after a number (a currency, %, a scale), if anything.
+
+    A declared unit word that is one of these can never be read as the declared unit.
+    """
+    unit = _UNIT.fullmatch(word)
+    if unit:
+        kind = unit.lastgroup
+        return _CURRENCIES[unit.group("currency").lower()] if kind == "currency" else _UNIT_NAMES[kind]
+    if _SCALE_WORD.fullmatch(word):
+        return "a scale word"
+    return None
+
+
+def _read_scale_word(
+    scan: str, token: re.Match[str], kind: str, left: _Left, units: _Declared | None
+) -> _Body | None:
     """数十亿 (range of a decade), 上万 (at least), 千亿 / 万亿级 (order of magnitude).
 
     A hedged bare scale (近千亿, 超万亿) names one number, so it reads as 一千亿 / 一万亿.
@@ -442,7 +522,7 @@ def _read_scale_word(scan: str, token: re.Match[str], kind: str, left: _Left) ->
                 scale=scale,
                 unit=currency,
             )
-            return _read_unit(body, _UNIT.match(scan, end))
+            return _read_unit_or_declared(scan, body, units)
     else:
         after = _AFTER.match(scan, token.end())
         if not after.group("cn_scale") or after.group("cn_scale") == "兆":
@@ -457,12 +537,12 @@ def _read_scale_word(scan: str, token: re.Match[str], kind: str, left: _Left) ->
     body = _Body(
         low=scale, high=high, value=value, end=end, scale=scale, unit=currency, qualifier=qualifier
     )
-    body = _read_unit(body, _UNIT.match(scan, body.end))
+    body = _read_unit_or_declared(scan, body, units)
     return None if _RIGHT_REJECT.match(scan, body.end) else body
 
 
 def _read_pair(
-    scan: str, token: re.Match[str], traditional: bool, currency: str | None
+    scan: str, token: re.Match[str], traditional: bool, currency: str | None, units: _Declared | None
 ) -> _Body | None:
     """两三亿, 八九成: from the lower bound of the first digit to the upper of the second."""
     low_digit, high_digit = (_CN_DIGIT_VALUES[c] for c in token.group())
@@ -481,7 +561,7 @@ def _read_pair(
         unit=currency,
         qualifier=Qualifier.range,
     )
-    body = _read_unit(body, _UNIT.match(scan, body.end))
+    body = _read_unit_or_declared(scan, body, units)
     return None if _RIGHT_REJECT.match(scan, body.end) else body
 
 

@@ -1,0 +1,79 @@
+"""`checker rules validate` and `checker rules schema`: check a rules pack, export its JSON Schema."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from checker.cli.common import EXIT_ERROR, app, err
+from checker.rulepack import (
+    RulePack,
+    RuleProblem,
+    RulesError,
+    bundled_rules_dir,
+    load_rules,
+    write_schemas,
+)
+
+rules_app = typer.Typer(help="Check a rules pack and export the JSON Schema of its files.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+
+def validate_rules(directory: Path | None = None) -> tuple[RulePack | None, list[RuleProblem]]:
+    """Load a pack (default: the bundled one); the pack, or None and every problem found."""
+    try:
+        return load_rules(directory), []
+    except RulesError as exc:
+        return None, exc.problems
+
+
+def summary(pack: RulePack) -> str:
+    """One line of counts: what the pack holds."""
+    aliases = sum(len(entity.aliases) for entity in pack.entities.values())
+    units = f", {len(pack.settings.units)} units" if pack.settings.units else ""
+    return (
+        f"{len(pack.entities)} entities, {aliases} aliases, {len(pack.attributes)} attributes, "
+        f"{len(pack.facts)} facts, {len(pack.cases)} cases{units}"
+    )
+
+
+def _shown(path: str) -> str:
+    """A path relative to the working folder when it lies inside it, so terminals can link it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+@rules_app.command()
+def validate(
+    directory: Annotated[Path | None, typer.Argument(help="Rules pack folder (default: the bundled pack).", show_default=False)] = None,
+) -> None:
+    """Check every file of a rules pack; print each problem as file:line: message (fix: ...).
+
+    Exits 0 when the pack is valid (with a one-line summary), 2 when it has problems.
+    """
+    folder = directory or bundled_rules_dir()
+    pack, problems = validate_rules(folder)
+    if pack is None:
+        for problem in problems:
+            sys.stdout.write(f"{replace(problem, file=_shown(problem.file))}\n")
+        err.print(f"[bold red]invalid[/]: {len(problems)} problem{'s' if len(problems) != 1 else ''} in {_shown(str(folder))}", highlight=False)
+        raise typer.Exit(EXIT_ERROR)
+    sys.stdout.write(f"OK {_shown(str(folder))}: {summary(pack)}\n")
+
+
+@rules_app.command()
+def schema(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for entities/attributes/facts/settings.schema.json.")] = Path("docs/schemas"),
+) -> None:
+    """Write the JSON Schema of each rules file, generated from the validation models.
+
+    Editors validate rules files while typing through the `# yaml-language-server: $schema=...`
+    line at the top of each file.
+    """
+    for path in write_schemas(output):
+        err.print(f"wrote {path}", highlight=False)
