@@ -16,7 +16,7 @@ from pathlib import Path
 from checker.detect import detect
 from checker.extract import Extraction, extract_article
 from checker.load import load_articles
-from checker.models import Article, Claim, Confirmation, Evidence, Finding, LoadProblem
+from checker.models import Article, Candidate, Claim, Confirmation, Evidence, Finding, LoadProblem
 from checker.rulepack import RulePack, load_rules
 
 
@@ -30,6 +30,7 @@ class RunResult:
     confirmations: list[Confirmation] = field(default_factory=list)
     unresolved_dates: list[Evidence] = field(default_factory=list)
     mentions: dict[str, list] = field(default_factory=dict)
+    candidates: list[Candidate] = field(default_factory=list)  # names the pack does not know
 
     @property
     def read_nothing(self) -> bool:
@@ -76,4 +77,5 @@ def run(
         confirmations=confirmations,
         unresolved_dates=[e for extraction in extractions for e in extraction.unresolved_dates],
         mentions={extraction.article.id: extraction.mentions for extraction in extractions},
+        candidates=[c for extraction in extractions for c in extraction.candidates],
     )

@@ -1,4 +1,4 @@
-"""Stages 2–6 for one article: normalize, segment, resolve entities, extract claims.
+"""Stages 2–6 for one article: normalize, segment, resolve entities, find unknown names, extract claims.
 
 `extract_article` is a pure function of (article, rules pack): no I/O, no shared
 mutable state beyond per-pack caches, so articles can be processed in parallel
@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checker.claims.attribution import attribution_claims
+from checker.claims.candidates import find_candidates
 from checker.claims.context import SentenceContext
 from checker.claims.dates import date_claims
 from checker.claims.names import name_claims
@@ -17,7 +18,7 @@ from checker.claims.negation import negation_claims
 from checker.claims.quantities import quantity_claims
 from checker.claims.types import type_claims
 from checker.entities import find_mentions
-from checker.models import Article, Claim, Evidence, Mention
+from checker.models import Article, Candidate, Claim, Evidence, Mention
 from checker.nlp import toolkit_for
 from checker.normalize import normalize
 from checker.rulepack import RulePack
@@ -30,18 +31,19 @@ class Extraction:
     claims: list[Claim]
     mentions: list[Mention] = field(default_factory=list)  # article offsets
     unresolved_dates: list[Evidence] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)  # names the pack does not know, article offsets
 
 
 def extract_article(article: Article, pack: RulePack) -> Extraction:
     normalized = normalize(article.text, article.language)
     toolkit = toolkit_for(pack)
     claims: list[Claim] = []
-    mentions: list[Mention] = []
     unresolved: list[Evidence] = []
-    for seg in segment(normalized.text, article.text, article.body_start, toolkit):
+    segments = segment(normalized.text, article.text, article.body_start, toolkit)
+    known = [find_mentions(seg, toolkit, pack) for seg in segments]
+    unknown = find_candidates(article, normalized.text, segments, known, pack, toolkit)
+    for seg, found, names in zip(segments, known, unknown):
         sentence = seg.sentence
-        found = find_mentions(seg, toolkit, pack)
-        mentions.extend(found)
         relative = [m.model_copy(update={"start": m.start - sentence.start, "end": m.end - sentence.start}) for m in found]
         ctx = SentenceContext(
             article=article,
@@ -52,6 +54,7 @@ def extract_article(article: Article, pack: RulePack) -> Extraction:
             original=sentence.text,
             mentions=relative,
             traditional=normalized.traditional,
+            candidates=[c.model_copy(update={"start": c.start - sentence.start, "end": c.end - sentence.start}) for c in names],
         )
         dated, missing = date_claims(ctx)
         unresolved.extend(missing)
@@ -61,7 +64,13 @@ def extract_article(article: Article, pack: RulePack) -> Extraction:
         claims.extend(type_claims(ctx))
         claims.extend(negation_claims(ctx))
         claims.extend(name_claims(ctx))
-    return Extraction(article=article, claims=_numbered(article.id, _unique(claims)), mentions=mentions, unresolved_dates=unresolved)
+    return Extraction(
+        article=article,
+        claims=_numbered(article.id, _unique(claims)),
+        mentions=[m for found in known for m in found],
+        unresolved_dates=unresolved,
+        candidates=[c for names in unknown for c in names],
+    )
 
 
 def _unique(claims: list[Claim]) -> list[Claim]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -143,6 +144,33 @@ class Mention(Frozen):
     text: str
     score: float = 100.0
     variant_of: str | None = None
+
+
+class Candidate(Frozen):
+    """A name-like span no entity of the rules pack covers: a possible new entity.
+
+    `cue` says what made it look like a name (its Latin-script shape, the 模型 or
+    公司 word after it, quotation marks); `type` is a guess from the words around it
+    (None: no evidence). `name` is the key that joins occurrences: Simplified,
+    casefolded, whitespace collapsed.
+    """
+
+    article: str
+    start: int
+    end: int
+    text: str
+    name: str
+    cue: Literal["latin", "before_model", "before_company", "quoted"]
+    type: str | None = None
+    sentence: str = ""
+
+    @property
+    def subject(self) -> str:
+        """The subject id of claims about this name."""
+        return f"{CANDIDATE_PREFIX}{self.name}"
+
+
+CANDIDATE_PREFIX = "candidate:"
 
 
 class Claim(Frozen):

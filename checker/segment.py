@@ -70,6 +70,8 @@ def _is_false_split(previous: Span, current: Span) -> bool:
         return False
     if text[:-1].isdigit():
         return True  # a numbered heading: 1.扎堆入局
+    if not previous[-1].whitespace_ and current.text[:1].isascii() and current.text[:1].isalpha():
+        return True  # a dot inside a name: Character.AI, Baidu.com
     word = re.search(r"([A-Za-z.]+)\.$", text)
     if word and word.group(1).lower() in ABBREVIATIONS:
         return True

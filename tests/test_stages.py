@@ -33,6 +33,12 @@ def test_segment_splits_chinese_and_english_sentences_but_not_abbreviations(pack
     assert sentences == ["第一句。", "第二句！", "Shares fell on Feb. 8 after the demo.", "1.扎堆入局", "新的一段"]
 
 
+def test_segment_keeps_a_dot_inside_a_name(pack):
+    text = "Character.AI的估值为10亿美元。Google released Bard. It came first."
+    sentences = [s.sentence.text for s in segment(normalize(text).text, text, 0, toolkit_for(pack))]
+    assert sentences == ["Character.AI的估值为10亿美元。", "Google released Bard.", "It came first."]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -4,7 +4,9 @@ Active voice: the nearest organization left of the trigger (京东自研的K-PLU
 字节跳动的AML团队开发了veGiantModel); passive voice: the organizations between
 the passive marker and the trigger (盘古由华为云和鹏城实验室联合开发, built by
 Google). Several organizations in one claim are co-developers; the value lists
-them all, so a claim naming one of them does not contradict it.
+them all, so a claim naming one of them does not contradict it. The model may be
+a name the rules pack does not know yet (谷歌推出了Sparrow); the developers must be
+known organizations, whose relations the pack records.
 """
 
 from __future__ import annotations
@@ -44,6 +46,9 @@ def _active(ctx: SentenceContext, rule, t_start: int, t_end: int) -> tuple[Menti
     clause_start, clause_end = ctx.clause_of(t_start)
     products = [m for m in ctx.fitting(rule.subject_types) if m.start >= t_end and m.start < clause_end]
     organizations = [m for m in ctx.fitting(ORGANIZATION) if m.end <= t_start]
+    if not products:  # an unknown name is credited only by an organization in the same clause (谷歌推出了Sparrow)
+        products = ctx.unknown_after(t_end, rule.subject_types)
+        organizations = [m for m in organizations if m.start >= clause_start]
     if not products or not organizations:
         return None
     return head_of_object(ctx, products, clause_end), [organizations[-1]]
@@ -63,6 +68,9 @@ def _passive(ctx: SentenceContext, rule, t_start: int, t_end: int) -> tuple[Ment
         anchor = t_start
         developers = [m for m in organizations if tail[0].end() <= m.start < clause_end]
     subjects = [m for m in ctx.fitting(rule.subject_types) if m.end <= anchor]
+    if not subjects or subjects[-1].start < clause_start:
+        unknown = ctx.unknown_before(anchor, rule.subject_types)
+        subjects = [unknown] if unknown is not None else subjects
     if not developers or not subjects:
         return None
     return subjects[-1], developers

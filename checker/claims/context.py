@@ -3,7 +3,9 @@
 Positions inside a SentenceContext are relative to the sentence start; `absolute`
 turns them back into article offsets. Chinese is topic-prominent, so when a
 clause names no fitting subject the sentence's first fitting entity (its topic)
-is taken; within a clause the nearest entity to the left wins.
+is taken; within a clause the nearest entity to the left wins. A name the rules
+pack does not know (a candidate, see checker.claims.candidates) standing in the
+clause beats the topic: 与ChatGPT相比，Sparrow拥有700亿参数 is about Sparrow.
 """
 
 from __future__ import annotations
@@ -13,12 +15,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from checker.models import Article, Claim, Mention, Modality
+from checker.models import Article, Candidate, Claim, Mention, Modality
 from checker.rulepack import RulePack
 
-CLAUSE_BREAK = re.compile(r"[，,；;：:()（）\[\]【】—]|\s-\s")
+# a comma breaks a clause, except as a thousands separator (1,750億個參數, 25,000 developers)
+CLAUSE_BREAK = re.compile(r"[，；;：:()（）\[\]【】—]|(?<!\d),|,(?!\d{3}(?!\d))|\s-\s")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SPEECH_VERBS = ("称", "表示", "说", "透露", "指出", "认为", "said", "says")
+# an unknown name of unknown type is a subject only right before the value (Sparrow拥有700亿参数),
+# not across a clause (DeepMind的研究人员训练了一个700亿参数的模型)
+UNTYPED_REACH = 8
 
 
 @lru_cache(maxsize=4096)
@@ -43,6 +49,11 @@ def find_words(words: Iterable[str], text: str, start: int = 0, end: int | None 
     return list(pattern.finditer(text, start, len(text) if end is None else end))
 
 
+def _as_mention(candidate: Candidate) -> Mention:
+    """An unknown name as a claim subject: its id is `candidate:<name>`."""
+    return Mention(entity=candidate.subject, start=candidate.start, end=candidate.end, text=candidate.text)
+
+
 def head_of_object(ctx: SentenceContext, mentions: list[Mention], clause_end: int) -> Mention:
     """The entity a verb acts on, among those after it: skip modifiers marked by 的
     (推出了集成ChatGPT技术的新版必应 -> 新版必应); otherwise the first (打造的Claude被视为…)."""
@@ -63,6 +74,7 @@ class SentenceContext:
     original: str  # the sentence as written
     mentions: list[Mention]  # offsets relative to the sentence
     traditional: bool
+    candidates: list[Candidate] = field(default_factory=list)  # unknown names, offsets relative to the sentence
     clauses: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -97,24 +109,52 @@ class SentenceContext:
         after = self.text[mention.end:mention.end + 6].lstrip(" ”\"」』")
         return any(before.endswith(w) for w in lexicon.comparison_before) or any(after.startswith(w) for w in lexicon.comparison_after)
 
-    def subject_near(self, start: int, end: int, types: Sequence[str], exclude: Iterable[Mention] = ()) -> Mention | None:
-        """The subject of a value at [start, end): X的<value>, nearest left in clause, topic, nearest right."""
-        candidates = self.fitting(types, exclude)
-        if not candidates:
-            return None
+    def subject_near(self, start: int, end: int, types: Sequence[str], exclude: Iterable[Mention] = (), unknown: bool = True) -> Mention | None:
+        """The subject of a value at [start, end): X的<value>, nearest left in clause, an unknown
+        name before it in the clause (when `unknown`), topic, nearest right."""
+        known = self.fitting(types, exclude)
         clause = self.clause_of(start)
-        right = [m for m in candidates if m.start >= end and m.start < clause[1]]
+        right = [m for m in known if m.start >= end and m.start < clause[1]]
         if right:
             between = self.text[end:right[0].start]
             if len(between) <= 12 and between.rstrip().endswith("的"):
                 return right[0]  # 1750亿参数的GPT-3
-        left = [m for m in candidates if m.end <= start and m.start >= clause[0]]
+        left = [m for m in known if m.end <= start and m.start >= clause[0]]
         if left:
             return left[-1]
-        topic = [m for m in candidates if m.end <= start]
+        candidate = self.unknown_before(start, types) if unknown else None
+        if candidate is not None:
+            return candidate
+        topic = [m for m in known if m.end <= start]
         if topic:
             return topic[0]
         return right[0] if right else None
+
+    # --- unknown names -----------------------------------------------------------
+    def unknown_before(self, pos: int, types: Sequence[str], typed_only: bool = False) -> Mention | None:
+        """The nearest unknown name left of `pos` in its clause that may have one of `types`: one of
+        guessed type anywhere in the clause, one of unknown type only right before `pos`."""
+        clause_start = self.clause_of(pos)[0]
+        for candidate in reversed(self._unknown(types)):
+            if candidate.end > pos or candidate.start < clause_start:
+                continue
+            if candidate.type is not None or (not typed_only and pos - candidate.end <= UNTYPED_REACH):
+                return _as_mention(candidate)
+        return None
+
+    def unknown_after(self, pos: int, types: Sequence[str]) -> list[Mention]:
+        """Unknown names right of `pos` in its clause that may have one of `types` (the objects of a verb
+        there): ones of guessed type anywhere in the clause, ones of unknown type only right after `pos`."""
+        clause_end = self.clause_of(pos)[1]
+        return [
+            _as_mention(c)
+            for c in self._unknown(types)
+            if pos <= c.start < clause_end and (c.type is not None or c.start - pos <= UNTYPED_REACH)
+        ]
+
+    def _unknown(self, types: Sequence[str]) -> list[Candidate]:
+        """Candidates whose guessed type is one of `types` or unknown, except yardsticks (对标Sparrow)."""
+        return [c for c in self.candidates if (c.type is None or c.type in types) and not self.is_comparison(_as_mention(c))]
 
     # --- qualifiers ----------------------------------------------------------
     def modality_at(self, start: int, end: int) -> Modality:

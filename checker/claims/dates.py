@@ -3,7 +3,9 @@
 Chinese puts the time before the verb (2月8日，谷歌推出了Bard), so the trigger is
 the nearest one after the date anywhere in the sentence (else the nearest before
 it), and the subject is the head of the trigger's object: the last fitting entity
-of the clause in Chinese, the first in English.
+of the clause in Chinese, the first in English. When the clause names no fitting
+entity, an unknown name after the trigger (发布了LLaMA) is the object; one before it
+only when its type is known (对话模型Sparrow于9月发布), since 某公司于9月发布 is common.
 """
 
 from __future__ import annotations
@@ -99,5 +101,11 @@ def _object_of(ctx: SentenceContext, t_start: int, t_end: int, types) -> Mention
     before = [m for m in candidates if m.end <= t_start and m.start >= clause_start]
     if before:
         return before[-1]
+    unknown = ctx.unknown_after(t_end, types)
+    if unknown:
+        return head_of_object(ctx, unknown, clause_end)
+    typed = ctx.unknown_before(t_start, types, typed_only=True)
+    if typed is not None:
+        return typed
     earlier = [m for m in candidates if m.end <= t_start]
     return earlier[-1] if earlier else None

@@ -25,7 +25,8 @@ def negation_claims(ctx: SentenceContext) -> list[Claim]:
             objects = find_words(rule.objects, ctx.text, verbs[0].end(), min(len(ctx.text), verbs[0].end() + OBJECT_REACH))
             if not objects or not ctx.same_clause(cue.start(), objects[0].start()):
                 continue
-            subject = ctx.subject_near(cue.start(), objects[0].end(), rule.subject_types)
+            # only known organizations: a denial is checked against credits, which name known developers
+            subject = ctx.subject_near(cue.start(), objects[0].end(), rule.subject_types, unknown=False)
             if subject is None or subject.start >= cue.start():
                 continue
             start = subject.start if ctx.same_clause(subject.start, cue.start()) else cue.start()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from checker.models import Claim, Evidence, FactRef, Finding, Modality, Severity
+from checker.models import CANDIDATE_PREFIX, Claim, Evidence, FactRef, Finding, Modality, Severity
 from checker.rulepack import RulePack
 
 
@@ -95,8 +95,13 @@ def make_finding(kind: str, subject: str, attribute: str, claims: list[Claim], m
 
 
 def entity_label(pack: RulePack, entity_id: str) -> str:
+    """The entity's first alias; an unknown name found in the text is marked as such."""
     entity = pack.entities.get(entity_id)
-    return entity.aliases[0] if entity else entity_id
+    if entity:
+        return entity.aliases[0]
+    if entity_id.startswith(CANDIDATE_PREFIX):
+        return f"{entity_id.removeprefix(CANDIDATE_PREFIX)} (not in the rules)"
+    return entity_id
 
 
 def attribute_label(pack: RulePack, attribute: str) -> str:

@@ -1,0 +1,235 @@
+"""Suggest rules-pack entries for the names a corpus mentions but the pack does not know.
+
+Curators grow the pack from their own data: `suggest_entities` groups the candidate
+names of many articles (found by checker.claims.candidates) and folds spellings of
+one name into one entry: case, spaces, hyphens and dots (PaLM-E / Palm E), near-
+identical Latin spellings with the same digits (rapidfuzz), and a CJK name with its
+pinyin written in Latin (混元 / Hunyuan). Entries are ranked by occurrences, then by
+number of articles, and rendered as YAML to paste into entities.yaml, each after up
+to three contexts, or as a Markdown table for review.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+
+import yaml
+from pypinyin import lazy_pinyin
+from rapidfuzz import fuzz
+
+from checker.claims.candidates import fold
+from checker.models import Article, Candidate
+from checker.normalize import normalize
+from checker.rulepack import RulePack
+
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+LATIN_FUZZ = 90  # rapidfuzz ratio from which two Latin spellings are one name (Sparow / Sparrow)
+LATIN_FUZZ_MIN_LENGTH = 5
+MAX_CONTEXTS = 3
+CONTEXT_REACH = 30  # characters shown on each side of the name
+TYPE_PREFERENCE = ("model", "organization", "product", "platform", "chip", "person")
+DEFAULT_TYPE = "product"
+DEFAULT_INDENT = "  "
+
+
+@dataclass(frozen=True)
+class Context:
+    article: str
+    line: int
+    text: str  # the line around the name, whitespace collapsed
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A proposed entities.yaml entry and the evidence for it."""
+
+    id: str
+    type: str
+    aliases: tuple[str, ...]
+    occurrences: int
+    articles: int
+    cues: tuple[str, ...]
+    contexts: tuple[Context, ...]
+    typed: bool  # the type was read from the text (模型, 公司, chatbot...), not defaulted
+
+
+def suggest_entities(articles: Iterable[Article], candidates: Iterable[Candidate], pack: RulePack, min_count: int = 1) -> list[Suggestion]:
+    """Entries for names seen at least `min_count` times and not known to `pack`, most frequent first."""
+    known = {fold(normalize(alias).text) for entity in pack.entities.values() for alias in entity.aliases}
+    texts = {article.id: article.text for article in articles}
+    found = [c for c in candidates if fold(c.name) not in known]
+    groups = [g for g in _grouped(found) if len(g) >= min_count]
+    groups.sort(key=lambda g: (-len(g), -len({c.article for c in g}), _aliases(g)[0].casefold()))
+    taken = set(pack.entities)
+    out = []
+    for group in groups:
+        suggestion = _suggestion(group, texts, taken)
+        taken.add(suggestion.id)
+        out.append(suggestion)
+    return out
+
+
+def _grouped(candidates: list[Candidate]) -> list[list[Candidate]]:
+    by_key: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        by_key.setdefault(fold(candidate.name), []).append(candidate)
+    keys = list(by_key)
+    parent = {key: key for key in keys}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for a, b in combinations(keys, 2):
+        if _same_name(a, b):
+            parent[root(a)] = root(b)
+    merged: dict[str, list[Candidate]] = {}
+    for key in keys:
+        merged.setdefault(root(key), []).extend(by_key[key])
+    return list(merged.values())
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two folded keys name one thing: a CJK name and its pinyin, or close Latin spellings with the same digits."""
+    if CJK_RUN.fullmatch(a) or CJK_RUN.fullmatch(b):
+        cjk, latin = (a, b) if CJK_RUN.fullmatch(a) else (b, a)
+        return latin.isascii() and "".join(lazy_pinyin(cjk)) == latin
+    if not (a.isascii() and b.isascii()) or min(len(a), len(b)) < LATIN_FUZZ_MIN_LENGTH:
+        return False
+    return re.findall(r"\d+", a) == re.findall(r"\d+", b) and fuzz.ratio(a, b) >= LATIN_FUZZ
+
+
+def _aliases(group: list[Candidate]) -> list[str]:
+    """The spellings seen, folded to the form the pack matches (Simplified, half-width), most frequent first."""
+    seen = Counter(" ".join(normalize(c.text).text.split()) for c in group)
+    return [alias for alias, _ in sorted(seen.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def _suggestion(group: list[Candidate], texts: dict[str, str], taken: set[str]) -> Suggestion:
+    aliases = _aliases(group)
+    votes = Counter(c.type for c in group if c.type)
+    typed = bool(votes)
+    kind = min(votes, key=lambda t: (-votes[t], TYPE_PREFERENCE.index(t))) if typed else DEFAULT_TYPE
+    latin = next((a for a in aliases if a.isascii()), None)
+    return Suggestion(
+        id=_unique(slug(latin or aliases[0]), taken),
+        type=kind,
+        aliases=tuple(aliases),
+        occurrences=len(group),
+        articles=len({c.article for c in group}),
+        cues=tuple(sorted({c.cue for c in group})),
+        contexts=_contexts(group, texts),
+        typed=typed,
+    )
+
+
+def slug(name: str) -> str:
+    """An entity id: lowercase Latin words and pinyin joined by hyphens (紫东太初 -> zidongtaichu, PaLM-E -> palm-e)."""
+    parts = []
+    for piece in re.split(f"({CJK_RUN.pattern})", name):
+        if CJK_RUN.fullmatch(piece):
+            parts.append("".join(lazy_pinyin(piece)))
+        else:
+            parts.extend(re.findall(r"[a-z0-9]+", piece.casefold()))
+    return "-".join(p for p in parts if p) or "entity"
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+def _contexts(group: list[Candidate], texts: dict[str, str]) -> tuple[Context, ...]:
+    """Up to MAX_CONTEXTS lines, one per article first."""
+    lines: dict[tuple[str, int], Context] = {}
+    for candidate in sorted(group, key=lambda c: (c.article, c.start)):
+        context = _context(candidate, texts[candidate.article])
+        lines.setdefault((context.article, context.line), context)
+    firsts: list[Context] = []
+    rest: list[Context] = []
+    for context in lines.values():
+        (rest if any(f.article == context.article for f in firsts) else firsts).append(context)
+    return tuple((firsts + rest)[:MAX_CONTEXTS])
+
+
+def _context(candidate: Candidate, text: str) -> Context:
+    line_start = text.rfind("\n", 0, candidate.start) + 1
+    line_end = text.find("\n", candidate.end)
+    line_end = len(text) if line_end < 0 else line_end
+    a = max(line_start, candidate.start - CONTEXT_REACH)
+    b = min(line_end, candidate.end + CONTEXT_REACH)
+    snippet = ("…" if a > line_start else "") + text[a:b] + ("…" if b < line_end else "")
+    return Context(article=candidate.article, line=text.count("\n", 0, candidate.start) + 1, text=" ".join(snippet.split()))
+
+
+# --- rendering ------------------------------------------------------------------
+
+
+def entry_indent(pack: RulePack) -> str:
+    """The indentation of the pack's own entries, so the output can be appended to its entities.yaml."""
+    path = Path(pack.directory) / "entities.yaml"
+    if path.is_file():
+        match = re.search(r"^( *)- id:", path.read_text(encoding="utf-8-sig"), re.MULTILINE)
+        if match:
+            return match.group(1)
+    return DEFAULT_INDENT
+
+
+def render_yaml(suggestions: list[Suggestion], indent: str = DEFAULT_INDENT) -> str:
+    """Entries ready to append to entities.yaml, each preceded by comments with its contexts."""
+    lines = [
+        f"# {len(suggestions)} names not in the rules pack (checker entities suggest).",
+        "# Check each type and alias, fill in `parent` where one applies, then keep these under `entities:`.",
+    ]
+    for s in suggestions:
+        found_by = ", ".join(s.cues)
+        note = "" if s.typed else "; type is a default guess"
+        lines += ["", f"{indent}# {s.aliases[0]}: {s.occurrences}× in {s.articles} article(s), found by {found_by}{note}"]
+        lines += [f"{indent}# {c.article}:{c.line}: {c.text}" for c in s.contexts]
+        lines += [
+            f"{indent}- id: {_scalar(s.id)}",
+            f"{indent}  type: {s.type}",
+            f"{indent}  aliases: [{', '.join(_scalar(a) for a in s.aliases)}]",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _scalar(text: str) -> str:
+    """Plain when YAML reads it back as the same string inside a flow list, else double-quoted."""
+    try:
+        plain = yaml.safe_load(f"[{text}]") == [text]
+    except yaml.YAMLError:
+        plain = False
+    return text if plain else json.dumps(text, ensure_ascii=False)
+
+
+def render_markdown(suggestions: list[Suggestion]) -> str:
+    lines = [
+        "# Names not in the rules pack",
+        "",
+        f"{len(suggestions)} names, most frequent first. `checker entities suggest --format yaml` writes them as entities.yaml entries.",
+        "",
+        "| name | id | type | occurrences | articles | found by | contexts |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for s in suggestions:
+        contexts = "<br>".join(_cell(f"{c.article}:{c.line}: {c.text}") for c in s.contexts)
+        kind = s.type if s.typed else f"{s.type}?"
+        cells = [" / ".join(s.aliases), f"`{s.id}`", kind, str(s.occurrences), str(s.articles), ", ".join(s.cues)]
+        lines.append("| " + " | ".join(_cell(c) for c in cells) + f" | {contexts} |")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    """Article text is untrusted: keep it from closing the table cell or opening HTML."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
