@@ -2,6 +2,7 @@
 
 The decoded text is kept whole (front matter included): every later offset points
 into it. A file that cannot be read becomes a LoadProblem and the run goes on.
+Subfolders that are datasets or rules packs of their own are not searched.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import json
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from checker.normalize import detect_language
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".jsonl")
 MAX_BYTES = 5_000_000
+PACK_MARKER = "entities.yaml"  # the one file every rules pack must have
 FRONT_MATTER_KEYS = ("title", "url", "source", "date", "id", "language", "lang")
 
 
@@ -28,19 +31,71 @@ class DecodeError(ValueError):
 
 
 def find_article_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, Path]], list[LoadProblem]]:
-    """Expand files and folders into (file, root) pairs, sorted so runs are repeatable."""
+    """Expand files and folders into (file, root) pairs, sorted so runs are repeatable.
+
+    Folders are searched recursively, but a subfolder that is a dataset or rules pack
+    of its own (see `boundary_reason`) is skipped with one warning: its articles were
+    written for another pack and another expected.yaml. A folder passed explicitly is
+    always read.
+    """
+    paths = [Path(raw) for raw in paths]
+    explicit = {path.resolve() for path in paths if path.is_dir()}
     found: list[tuple[Path, Path]] = []
     problems: list[LoadProblem] = []
-    for raw in paths:
-        path = Path(raw)
+    for path in paths:
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            files, skipped = _walk(path, explicit)
             found.extend((f, path) for f in files)
+            problems.extend(
+                LoadProblem(path=str(folder), message=f"skipped: {reason}; pass the folder explicitly to read it", level="warning")
+                for folder, reason in skipped
+            )
         elif path.is_file():
             found.append((path, path.parent))
         else:
             problems.append(LoadProblem(path=str(path), message="no such file or folder"))
     return found, problems
+
+
+def boundary_reason(folder: Path) -> str | None:
+    """Why `folder` is a separate dataset or rules pack, or None for an ordinary folder."""
+    if (folder / "expected.yaml").is_file():
+        return "a separate dataset (has expected.yaml)"
+    if (folder / "rules" / PACK_MARKER).is_file():
+        return "a separate dataset (has its own rules/ pack)"
+    if (folder / PACK_MARKER).is_file():
+        return f"a rules pack (has {PACK_MARKER})"
+    return None
+
+
+def _is_article_file(name: str) -> bool:
+    return Path(name).suffix.lower() in ARTICLE_SUFFIXES
+
+
+def _walk(root: Path, explicit: set[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Article files under `root`, and the boundary subfolders left out (only those holding articles).
+
+    A boundary that is itself passed explicitly is left out silently: it is read on its own.
+    """
+    files: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
+    for folder, subfolders, names in os.walk(root):
+        here = Path(folder)
+        kept = []
+        for name in sorted(subfolders):
+            child = here / name
+            reason = boundary_reason(child)
+            if reason is None:
+                kept.append(name)
+            elif child.resolve() not in explicit and _holds_articles(child):
+                skipped.append((child, reason))
+        subfolders[:] = kept
+        files.extend(here / name for name in names if _is_article_file(name) and (here / name).is_file())
+    return sorted(files), skipped
+
+
+def _holds_articles(folder: Path) -> bool:
+    return any(_is_article_file(name) for _, _, names in os.walk(folder) for name in names)
 
 
 def decode(data: bytes) -> str:

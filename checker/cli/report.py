@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -14,27 +15,43 @@ from checker.cli.common import EXIT_ERROR, ArticlesArg, DateOpt, JobsOpt, Output
 class ReportFormat(str, Enum):
     md = "md"
     json = "json"
+    claimreview = "claimreview"
 
 
 @app.command()
 def report(
     articles: ArticlesArg,
     rules: RulesOpt = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="md for people, json for machines.")] = ReportFormat.md,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="md for people, json for machines, claimreview for schema.org ClaimReview JSON-LD.")] = ReportFormat.md,
     output: OutputOpt = None,
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    publisher: Annotated[str, typer.Option("--publisher", help="claimreview: the organization publishing the fact checks.")] = "claim-checker",
+    publisher_url: Annotated[str | None, typer.Option("--publisher-url", help="claimreview: the publisher's home page.")] = None,
+    review_url: Annotated[str | None, typer.Option("--review-url", help="claimreview: the page that will host the fact checks; each review links to an anchor on it (Google requires it).")] = None,
+    review_date: Annotated[dt.datetime | None, typer.Option("--review-date", formats=["%Y-%m-%d"], help="claimreview: datePublished of the reviews (default: today).")] = None,
 ) -> None:
     """Extract claims, check them against each other and the reference facts, and write a report.
 
     Exits 0 when the run completed (whatever it found), 2 for usage errors, invalid rules,
     or when no article could be read.
     """
-    from checker.report.json_report import render_json
-    from checker.report.markdown import render_markdown
-
     result = execute(articles, rules, date, jobs)
-    emit(render_json(result) if format == ReportFormat.json else render_markdown(result), output)
+    if format == ReportFormat.claimreview:
+        from checker.report.claimreview import ReviewOptions, render_claimreview
+
+        if review_url is None:
+            err.print("note: without --review-url the reviews have no `url`, which Google requires for fact-check results", highlight=False)
+        options = ReviewOptions(publisher=publisher, publisher_url=publisher_url, review_url=review_url, date=review_date.date() if review_date else None)
+        emit(render_claimreview(result, options), output)
+    elif format == ReportFormat.json:
+        from checker.report.json_report import render_json
+
+        emit(render_json(result), output)
+    else:
+        from checker.report.markdown import render_markdown
+
+        emit(render_markdown(result), output)
 
 
 @app.command()
