@@ -9,6 +9,8 @@ from checker.cli.common import app
 
 # Importing a command module registers its commands; the order is the order of `--help`.
 from checker.cli import report  # noqa: E402, F401, I001
+from checker.cli import check  # noqa: E402, F401
 from checker.cli import evaluate, explain  # noqa: E402, F401
+from checker.cli import entities, rules  # noqa: E402, F401
 
 __all__ = ["app"]

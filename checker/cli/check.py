@@ -1,0 +1,86 @@
+"""`checker check` and `checker baseline`: the CI gate on a curated dataset and its baseline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from checker.check.baseline import Baseline, BaselineError, load_baseline, render_baseline, update_baseline
+from checker.check.core import check_run
+from checker.check.formats import Format, render
+from checker.check.formats.text import summary_lines
+from checker.cli.common import EXIT_ERROR, EXIT_FINDINGS, ArticlesArg, DateOpt, JobsOpt, OutputOpt, RulesOpt, app, emit, err, execute
+from checker.models import Severity
+
+
+def _baseline_or_exit(path: Path) -> Baseline:
+    try:
+        return load_baseline(path)
+    except BaselineError as exc:
+        err.print(f"[bold red]baseline error[/] in {path}:", highlight=False)
+        for problem in exc.problems:
+            err.print(f"  {problem}", highlight=False, markup=False)
+        raise typer.Exit(EXIT_ERROR) from None
+
+
+@app.command()
+def check(
+    articles: ArticlesArg,
+    rules: RulesOpt = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="Accepted findings (YAML, written by `checker baseline`); an entry needs a non-empty reason.")] = None,
+    fail_on: Annotated[Severity, typer.Option("--fail-on", help="Fail on new findings of this severity or higher.")] = Severity.error,
+    format: Annotated[Format, typer.Option("--format", "-f", help="text for people, json, sarif (code scanning), junit (test reports), github (workflow annotations).")] = Format.text,
+    output: OutputOpt = None,
+    strict_rules: Annotated[bool, typer.Option("--strict-rules", help="Also fail when a rule matches nothing in the dataset.")] = False,
+    date: DateOpt = None,
+    jobs: JobsOpt = 1,
+) -> None:
+    """Gate a dataset in CI: fail on findings the baseline does not accept.
+
+    A finding is accepted when the baseline lists its fingerprint with a
+    non-empty reason. Entries that match no finding are reported as stale,
+    and rules that match nothing in the dataset (an entity, a trigger word,
+    a reference fact) as rule warnings; neither changes the exit code
+    (rule warnings do with --strict-rules).
+
+    Exit codes: 0 no new finding at or above --fail-on; 1 new findings at
+    or above --fail-on; 2 usage errors, unreadable input, invalid rules or
+    a malformed baseline.
+    """
+    accepted = _baseline_or_exit(baseline) if baseline is not None else None
+    result = check_run(execute(articles, rules, date, jobs), accepted, fail_on, strict_rules)
+    emit(render(result, format), output)
+    if output is not None:
+        for line in summary_lines(result):
+            err.print(line, highlight=False, markup=False)
+    if not result.passed:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command("baseline")
+def write_baseline(
+    articles: ArticlesArg,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The baseline file to write or update.", show_default=False)],
+    rules: RulesOpt = None,
+    prune: Annotated[bool, typer.Option("--prune", help="Drop entries that match no finding any more.")] = False,
+    date: DateOpt = None,
+    jobs: JobsOpt = 1,
+) -> None:
+    """Write or update a baseline of accepted findings.
+
+    Existing entries keep their reasons. New findings are added with
+    reason: "" and stay new for `checker check` until a curator writes
+    why they are acceptable. Stale entries are kept unless --prune.
+
+    Exit codes: 0 written; 2 usage errors, unreadable input, invalid rules
+    or a malformed existing baseline.
+    """
+    existing = _baseline_or_exit(output) if output.exists() else None
+    result = execute(articles, rules, date, jobs)
+    update = update_baseline(existing, result.findings, prune)
+    emit(render_baseline(update.entries), output)
+    unaccepted = sum(1 for entry in update.entries if not entry.accepted)
+    stale = f"{update.pruned} stale pruned" if prune else f"{update.stale} stale kept (--prune drops them)"
+    err.print(f"{len(update.entries)} entries: {update.added} added, {update.kept} kept, {stale}; {unaccepted} without a reason (not accepted)", highlight=False)
