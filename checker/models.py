@@ -34,7 +34,8 @@ class LoadProblem(Frozen):
     """A file (or one line of a .jsonl file) that could not be read, or was read with caveats.
 
     level "error": nothing was loaded from it; "warning": the article was loaded anyway
-    (broken front matter is kept as body text, so no words are lost).
+    (broken front matter is kept as body text, so no words are lost), or a subfolder was
+    skipped because it is a separate dataset or rules pack.
     """
 
     path: str
@@ -75,7 +76,8 @@ class Quantity(Frozen):
 
     `low` is inclusive; `high` is exclusive when `high_open` (the upper end of a
     rounding interval or of 近4亿), inclusive otherwise. `None` means unbounded.
-    `unit` is a base unit: "count", "percent", or an ISO currency code (USD, CNY, ...).
+    `unit` is a base unit: "count", "percent", an ISO currency code (USD, CNY, ...), or
+    the base unit of a dimension the rules pack declares (kWh, km).
     """
 
     low: float | None

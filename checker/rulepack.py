@@ -324,10 +324,11 @@ class Lexicon(Strict):
     denied: list[str] = Field(default=[], description="A denial (否认, denied); denied claims are not checked against facts.")
     increase: list[str] = Field(default=[], description="Change words that raise a value (涨, rose).")
     decrease: list[str] = Field(default=[], description="Change words that lower a value (跌, fell); the change becomes negative.")
-    level: list[str] = Field(default=[], description="Words before a level after a change (市值暴涨…至1.99万亿美元); at most 3 characters.")
-    comparison_before: list[str] = Field(default=[], description="Words before a name used as a yardstick (对标ChatGPT); at most 4 characters.")
-    comparison_after: list[str] = Field(default=[], description="Words after a name used as a yardstick (ChatGPT的竞争对手); at most 6 characters.")
+    level: list[str] = Field(default=[], description="Words before a level after a change (市值暴涨…至1.99万亿美元), right before the number.")
+    comparison_before: list[str] = Field(default=[], description="Words before a name used as a yardstick (对标ChatGPT), right against it.")
+    comparison_after: list[str] = Field(default=[], description="Words after a name used as a yardstick (ChatGPT的竞争对手), right against it.")
     not_names: list[str] = Field(default=[], description="Words never taken for unknown names (candidate entities): generic words, acronyms, units.")
+    anaphora: list[str] = Field(default=[], description="Words opening a clause that point back to the name just before it (ChatJD，其参数量…; 其, its).")
 
 
 class UnitRule(Strict):
@@ -607,6 +608,8 @@ def _parse_settings(entry: Entry | None, problems: list[RuleProblem]) -> Setting
         if kind not in FINDING_KINDS:
             problems.append(_problem(entry, ("severity", kind), f"unknown finding kind `{kind}`", _did_you_mean(kind, FINDING_KINDS)))
     _check_units(parsed, entry, problems)
+    for name, words in parsed.lexicon:
+        _check_words(entry, ("lexicon", name), "lexicon word", words, problems)
     return parsed
 
 
@@ -840,18 +843,16 @@ def _check_attributes(attributes: dict[str, AttributeRule], settings: Settings, 
 
 def _check_attribute_words(name: str, rule: AttributeRule, entry: Entry | None, problems: list[RuleProblem]) -> None:
     """The words of one attribute, against how far its extractor (checker/claims/) looks."""
-    from checker.claims.negation import OBJECT_REACH, VERB_REACH
     from checker.claims.quantities import MARKER_REACH
 
     loc = ("attributes", name)
     clause_bound = rule.kind == "quantity"
-    trigger_reach = (VERB_REACH, "after the negation cue") if rule.kind == "negation" else None
     forbid = rule.forbid if rule.kind in ("quantity", "date") else ()
-    _check_words(entry, loc + ("triggers",), "trigger", rule.triggers, problems, clause_bound=clause_bound, reach=trigger_reach, forbid=forbid)
+    _check_words(entry, loc + ("triggers",), "trigger", rule.triggers, problems, clause_bound=clause_bound, forbid=forbid)
     _check_words(entry, loc + ("forbid",), "forbid word", rule.forbid, problems, clause_bound=True)
     _check_words(entry, loc + ("passive",), "passive marker", rule.passive, problems)
     _check_words(entry, loc + ("negation_cues",), "negation cue", rule.negation_cues, problems)
-    _check_words(entry, loc + ("objects",), "object word", rule.objects, problems, reach=(OBJECT_REACH, "after the verb"))
+    _check_words(entry, loc + ("objects",), "object word", rule.objects, problems)
     _check_words(entry, loc + ("object_markers",), "object marker", rule.object_markers, problems, reach=(MARKER_REACH, "before the object's name"))
     for index, marker in enumerate(rule.object_markers):
         if marker.strip() and marker != marker.rstrip():

@@ -149,16 +149,6 @@ def test_forbid_word_in_traditional(pack):
 NEGATION = "  no_widgets:\n    kind: negation\n    subject_types: [organization]\n    negation_cues: [没有]\n"
 
 
-def test_negation_trigger_longer_than_the_reach(pack):
-    append(pack / "attributes.yaml", NEGATION + "    triggers: [发布, announced]\n    objects: [零件]\n")
-    check(pack, "attributes.yaml", "triggers: [发布, announced]", "trigger `announced` has 9 characters and can never match: it is looked for within 6 characters after the negation cue", "use a word of at most 6 characters")
-
-
-def test_negation_object_longer_than_the_reach(pack):
-    append(pack / "attributes.yaml", NEGATION + "    triggers: [发布]\n    objects: [零件, spare widget parts]\n")
-    check(pack, "attributes.yaml", "objects: [零件, spare widget parts]", "object word `spare widget parts` has 18 characters and can never match: it is looked for within 12 characters after the verb", "use a word of at most 12 characters")
-
-
 def test_object_marker_longer_than_the_reach(pack):
     add_attribute(pack, QUANTITY + "    triggers: [零件]\n    object_types: [organization]\n    object_markers: [向, invested into]\n")
     check(pack, "attributes.yaml", "object_markers: [向, invested into]", "object marker `invested into` has 13 characters and can never match: it is looked for within 6 characters before the object's name", "use a word of at most 6 characters")
@@ -447,3 +437,9 @@ def test_schema_rejects_what_validation_rejects():
     assert not validator.is_valid({"facts": [{**fact, "value": 1, "cases": [{"text": "x"}]}]})  # asserts nothing
     assert not validator.is_valid({"facts": [{**fact, "value": 1, "cases": [{"text": "x", "want": [{"mention": "a", "claim": {"attribute": "b"}}]}]}]})
     assert validator.is_valid({"facts": [{**fact, "value": 1, "cases": [{"text": "x", "want": [{"mention": "a"}]}]}]})
+
+
+def test_lexicon_word_in_traditional_script(pack):
+    settings = pack / "settings.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("rumoured, 据报导]", "rumoured, 據報導]"), encoding="utf-8")
+    check(pack, "settings.yaml", "據報導]", "lexicon word `據報導` can never match: text is folded to `据报导` before matching", "write `据报导` instead; it matches both forms")

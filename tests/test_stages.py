@@ -66,6 +66,11 @@ def test_market_cap_change_is_not_a_parameter_count(pack):
     assert [(c.subject, c.attribute, c.unit, c.value) for c in claims] == [("google", "market_cap_change", "USD", "-170000000000")]
 
 
+def test_a_fall_mirrors_the_interval_and_its_bound(pack):
+    [claim] = claims_of("Alphabet股价当天大跌近9%。", pack)
+    assert (claim.attribute, claim.low, claim.high, claim.qualifier.value, claim.value) == ("share_price_change", -9.0, -8.1, "at_least", ">=-9")
+
+
 def test_investment_keeps_investor_and_investee(pack):
     [claim] = [c for c in claims_of("谷歌2月6日向Anthropic投资了近4亿美元。", pack) if c.attribute == "investment"]
     assert (claim.subject, claim.obj, claim.qualifier.value, claim.high) == ("google", "anthropic", "at_most", 4e8)

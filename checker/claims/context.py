@@ -25,6 +25,8 @@ SPEECH_VERBS = ("称", "表示", "说", "透露", "指出", "认为", "said", "s
 # an unknown name of unknown type is a subject only right before the value (Sparrow拥有700亿参数),
 # not across a clause (DeepMind的研究人员训练了一个700亿参数的模型)
 UNTYPED_REACH = 8
+# a leading time frame (在ChatGPT用于写文章之前，…): the names inside it are not the sentence's topic
+TIME_FRAME = re.compile(r"^\s*在[^，,；;。]*?(?:之前|之后|以前|以后|期间|前|后|时)(?=[，,])")
 
 
 @lru_cache(maxsize=4096)
@@ -40,6 +42,12 @@ def word_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
         else:
             parts.append(escaped)
     return re.compile("|".join(parts)) if parts else None
+
+
+def reach(words: Sequence[str], slack: int = 2) -> int:
+    """How far to look for a word right next to something: the longest word, plus room
+    for a space or a quotation mark, so every listed word can match."""
+    return max(map(len, words), default=0) + slack
 
 
 def find_words(words: Iterable[str], text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
@@ -105,13 +113,14 @@ class SentenceContext:
     def is_comparison(self, mention: Mention) -> bool:
         """百度版ChatGPT, 对标ChatGPT, ChatGPT-like: the entity is a yardstick, not the subject."""
         lexicon = self.pack.settings.lexicon
-        before = self.text[max(0, mention.start - 4):mention.start].rstrip(" “\"「『")
-        after = self.text[mention.end:mention.end + 6].lstrip(" ”\"」』")
+        before = self.text[max(0, mention.start - reach(lexicon.comparison_before)):mention.start].rstrip(" “\"「『")
+        after = self.text[mention.end:mention.end + reach(lexicon.comparison_after)].lstrip(" ”\"」』")
         return any(before.endswith(w) for w in lexicon.comparison_before) or any(after.startswith(w) for w in lexicon.comparison_after)
 
     def subject_near(self, start: int, end: int, types: Sequence[str], exclude: Iterable[Mention] = (), unknown: bool = True) -> Mention | None:
-        """The subject of a value at [start, end): X的<value>, nearest left in clause, an unknown
-        name before it in the clause (when `unknown`), topic, nearest right."""
+        """The subject of a value at [start, end): X的<value>, nearest left in clause, the name
+        before a clause opening with 其/its, an unknown name before it in the clause (when
+        `unknown`), topic, nearest right."""
         known = self.fitting(types, exclude)
         clause = self.clause_of(start)
         right = [m for m in known if m.start >= end and m.start < clause[1]]
@@ -122,10 +131,16 @@ class SentenceContext:
         left = [m for m in known if m.end <= start and m.start >= clause[0]]
         if left:
             return left[-1]
+        head = self.text[clause[0]:start].lstrip()
+        if any(head.startswith(w) for w in self.pack.settings.lexicon.anaphora):
+            before = [m for m in known if m.end <= clause[0]]
+            if before:
+                return before[-1]  # ChatJD，其参数量…: 其 is the name just before, not the topic
         candidate = self.unknown_before(start, types) if unknown else None
         if candidate is not None:
             return candidate
-        topic = [m for m in known if m.end <= start]
+        frame = TIME_FRAME.match(self.text)
+        topic = [m for m in known if m.end <= start and not (frame and m.end <= frame.end())]
         if topic:
             return topic[0]
         return right[0] if right else None

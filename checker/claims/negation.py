@@ -6,11 +6,13 @@ all close together: 字节跳动尚未公布任何大模型 / ByteDance has not 
 
 from __future__ import annotations
 
+import re
+
 from checker.claims.context import SentenceContext, find_words
 from checker.models import Claim
 
-VERB_REACH = 6
-OBJECT_REACH = 12
+VERB_REACH = 6  # characters between the cue and the start of the verb
+OBJECT_REACH = 12  # characters between the verb and the start of the object word
 
 
 def negation_claims(ctx: SentenceContext) -> list[Claim]:
@@ -19,10 +21,10 @@ def negation_claims(ctx: SentenceContext) -> list[Claim]:
         if rule.kind != "negation":
             continue
         for cue in find_words(rule.negation_cues, ctx.text):
-            verbs = find_words(rule.triggers, ctx.text, cue.end(), min(len(ctx.text), cue.end() + VERB_REACH))
+            verbs = _starting_within(find_words(rule.triggers, ctx.text, cue.end()), cue.end(), VERB_REACH)
             if not verbs:
                 continue
-            objects = find_words(rule.objects, ctx.text, verbs[0].end(), min(len(ctx.text), verbs[0].end() + OBJECT_REACH))
+            objects = _starting_within(find_words(rule.objects, ctx.text, verbs[0].end()), verbs[0].end(), OBJECT_REACH)
             if not objects or not ctx.same_clause(cue.start(), objects[0].start()):
                 continue
             # only known organizations: a denial is checked against credits, which name known developers
@@ -33,3 +35,9 @@ def negation_claims(ctx: SentenceContext) -> list[Claim]:
             end = objects[0].end()
             claims.append(ctx.claim(start, end, subject, name, "no", negated=True, modality=ctx.modality_at(cue.start(), end)))
     return claims
+
+
+def _starting_within(matches: list[re.Match[str]], after: int, reach: int) -> list[re.Match[str]]:
+    """Matches that start at most `reach` characters after `after`, however long the word
+    (has not *released*: the gap counts, not the verb's length)."""
+    return [m for m in matches if m.start() - after <= reach]

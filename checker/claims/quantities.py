@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.claims.context import SentenceContext, find_words
-from checker.models import Claim, Quantity, QuantityMatch
+from checker.claims.context import SentenceContext, find_words, reach
+from checker.models import Claim, Qualifier, Quantity, QuantityMatch
 from checker.rulepack import AttributeRule
 from checker.values import find_quantities
 from checker.values.format import format_quantity
@@ -106,7 +106,7 @@ def _change_fits(ctx: SentenceContext, rule: AttributeRule, t_start: int, t_end:
     between = ctx.text[a:b]
     changed = bool(find_words(lexicon.increase + lexicon.decrease, between))
     if t_end <= match.start and changed:
-        lead = ctx.text[max(a, match.start - 3):match.start].strip()
+        lead = ctx.text[max(a, match.start - reach(lexicon.level)):match.start].strip()
         if any(lead.endswith(w) for w in lexicon.level):
             changed = False  # 市值暴涨…至1.99万亿美元: the level after the change
     return changed if rule.change else not changed
@@ -120,12 +120,14 @@ def _signed(ctx: SentenceContext, rule: AttributeRule, trigger: Trigger, match: 
     a, b = sorted((trigger.end, match.start)) if trigger.end <= match.start else (match.end, trigger.start)
     if not find_words(ctx.pack.settings.lexicon.decrease, ctx.text[a:b]):
         return quantity
+    mirrored = {Qualifier.at_least: Qualifier.at_most, Qualifier.at_most: Qualifier.at_least}
     return quantity.model_copy(
         update={
             "low": None if quantity.high is None else -quantity.high,
             "high": None if quantity.low is None else -quantity.low,
             "value": None if quantity.value is None else -quantity.value,
-            "high_open": False,
+            "high_open": False,  # the open end moves to `low`, which the model keeps closed: a hair wider
+            "qualifier": mirrored.get(quantity.qualifier, quantity.qualifier),
         }
     )
 

@@ -75,7 +75,7 @@ def render_markdown(result: RunResult) -> str:
             lines.append(f"- `{articles[evidence.article].path}:{line}:{col}` {_escape(evidence.text)}")
         lines.append("")
     if result.problems:
-        lines += ["## Files that could not be read as articles", ""]
+        lines += ["## Files and folders not read, or read with caveats", ""]
         lines += [f"- {p.level}: `{p.path}`: {_escape(p.message)}" for p in result.problems]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
