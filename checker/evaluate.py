@@ -54,7 +54,7 @@ class Evaluation:
     unexpected: list[Finding] = field(default_factory=list)
     violations: list[tuple[dict, Finding]] = field(default_factory=list)
     missed_claims: list[dict] = field(default_factory=list)
-    languages: dict[str, dict[str, Score]] = field(default_factory=dict)
+    languages: dict[str, Score] = field(default_factory=dict)  # findings per article language
 
     @property
     def overall(self) -> Score:
@@ -151,7 +151,7 @@ def _claim_scores(result: RunResult, wanted: list[dict]) -> tuple[dict[str, Scor
     return {a: Score(tp[a], fp[a], fn[a]) for a in attributes}, missed
 
 
-def _by_language(result: RunResult, expected: dict, findings: dict[str, Score]) -> dict[str, dict[str, Score]]:
+def _by_language(result: RunResult, expected: dict, findings: dict[str, Score]) -> dict[str, Score]:
     """Finding recall and precision per article language (a finding counts for each language it cites)."""
     language_of = {a.id: a.language for a in result.articles}
     language_of.update(expected.get("articles") or {})
@@ -165,4 +165,4 @@ def _by_language(result: RunResult, expected: dict, findings: dict[str, Score]) 
             continue
         for language in {language_of.get(a, "?") for a in finding_articles(finding)}:
             out.setdefault(language, Counter())["fp"] += 1
-    return {lang: {"all": Score(c["tp"], c["fp"], c["fn"])} for lang, c in sorted(out.items())}
+    return {lang: Score(c["tp"], c["fp"], c["fn"]) for lang, c in sorted(out.items())}

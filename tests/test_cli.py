@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -127,6 +128,9 @@ def test_eval_prints_scores_and_passes_thresholds():
     result = runner.invoke(app, ["eval", str(FIXTURES), "--min-precision", "0.9", "--min-recall", "0.9"])
     assert result.exit_code == 0, result.output
     assert "numeric_mismatch" in result.stdout and "overall" in result.stdout
+    assert "findings per language" in result.stdout
+    for language in ("en", "mixed", "zh-Hans", "zh-Hant"):
+        assert re.search(rf"│ {language} +│ +[1-9]\d* │ +0 │ +0 │ +1\.000 │", result.stdout), language
 
 
 def test_eval_fails_below_threshold(tmp_path, one_article):

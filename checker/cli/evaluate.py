@@ -35,14 +35,15 @@ def evaluate_dataset(
     result = execute([dataset], rules, date, jobs)
     evaluation = evaluate(result, load_expected(dataset))
     out = Console(soft_wrap=True)
-    for title, scores, overall in (
-        ("findings", evaluation.findings, evaluation.overall),
-        ("claims", evaluation.claims, evaluation.overall_claims),
+    for title, label, scores, overall in (
+        ("findings", "finding kind", evaluation.findings, evaluation.overall),
+        ("findings per language", "language", evaluation.languages, None),
+        ("claims", "attribute", evaluation.claims, evaluation.overall_claims),
     ):
         table = Table(title=f"{title}: {dataset}", show_lines=False)
-        for column in (title[:-1] + " kind" if title == "findings" else "attribute", "tp", "fp", "fn", "precision", "recall", "F1"):
-            table.add_column(column, justify="left" if column in ("finding kind", "attribute") else "right")
-        for name, score in [*scores.items(), ("overall", overall)]:
+        for column in (label, "tp", "fp", "fn", "precision", "recall", "F1"):
+            table.add_column(column, justify="left" if column == label else "right")
+        for name, score in [*scores.items(), *([("overall", overall)] if overall else [])]:
             table.add_row(name, str(score.tp), str(score.fp), str(score.fn), f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}")
         out.print(table)
     for wanted in evaluation.missed:
