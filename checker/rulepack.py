@@ -404,12 +404,16 @@ class RuleProblem:
         return f"{where}: {self.message}" + (f" (fix: {self.fix})" if self.fix else "")
 
 
-class RulesError(Exception):
-    """One or more problems in a rules pack; str() lists them all."""
+class ProblemsError(Exception):
+    """Problems in a curated YAML file, each with file, line and fix; str() lists them all."""
 
     def __init__(self, problems: list[RuleProblem]):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+class RulesError(ProblemsError):
+    """One or more problems in a rules pack."""
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checker.models import Finding
-from checker.rulepack import RuleProblem
+from checker.rulepack import ProblemsError, RuleProblem
 from checker.yaml_lines import YamlProblem, line_of, load_yaml_with_lines
 
 UNACCEPTED_NOTE = "# not accepted: write why this finding is acceptable"
@@ -57,12 +57,8 @@ class BaselineDocument(BaseModel):
     findings: list[BaselineEntry] | None = None
 
 
-class BaselineError(Exception):
-    """A baseline that cannot be used; str() lists every problem with file and line."""
-
-    def __init__(self, problems: list[RuleProblem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
+class BaselineError(ProblemsError):
+    """A baseline that cannot be used."""
 
 
 @dataclass(frozen=True)
