@@ -15,7 +15,7 @@ import datetime as dt
 import difflib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
@@ -438,6 +438,11 @@ class RulePack:
     facts: tuple[Fact, ...]
     settings: Settings
     cases: tuple[CaseRef, ...] = ()
+    lines: dict[str, dict] = field(default_factory=dict)  # file name -> YAML path -> line, for messages after loading
+
+    def line_of(self, name: str, loc: tuple) -> int | None:
+        """The line of `loc` (("entities", 3)) in the pack file `name`, when the pack was read from files."""
+        return line_of(self.lines.get(name, {}), loc)
 
     @cached_property
     def negation_cues(self) -> tuple[str, ...]:
@@ -559,6 +564,7 @@ def load_rules(directory: str | Path | None = None) -> RulePack:
         facts=tuple(fact for fact, _ in facts),
         settings=settings,
         cases=tuple(ref for ref, _, _ in cases),
+        lines={name: lines for name, (_, lines, _) in raw.items()},
     )
 
 

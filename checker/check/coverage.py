@@ -18,7 +18,6 @@ from checker.api import RunResult
 from checker.check.locations import display_path
 from checker.claims.context import word_pattern
 from checker.normalize import normalize
-from checker.yaml_lines import YamlProblem, line_of, load_yaml_with_lines
 
 
 @dataclass(frozen=True)
@@ -34,14 +33,8 @@ class RuleWarning:
         return f"{self.file}:{self.line}" if self.line else self.file
 
 
-def _lines(directory: str, name: str) -> tuple[str, dict, object]:
-    """The rules file's path, its line map and data (empty when it cannot be read)."""
-    path = Path(directory) / name
-    try:
-        data, lines = load_yaml_with_lines(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, YamlProblem):
-        return display_path(path), {}, None
-    return display_path(path), lines, data
+def _path(result: RunResult, name: str) -> str:
+    return display_path(Path(result.pack.directory) / name)
 
 
 def zero_match_warnings(result: RunResult) -> list[RuleWarning]:
@@ -49,9 +42,7 @@ def zero_match_warnings(result: RunResult) -> list[RuleWarning]:
 
 
 def _entities(result: RunResult) -> list[RuleWarning]:
-    path, lines, data = _lines(result.pack.directory, "entities.yaml")
-    listed = data.get("entities") if isinstance(data, dict) else None
-    index = {item.get("id"): i for i, item in enumerate(listed or []) if isinstance(item, dict)}
+    path = _path(result, "entities.yaml")
     seen = {mention.entity for mentions in result.mentions.values() for mention in mentions}
     return [
         RuleWarning(
@@ -59,15 +50,15 @@ def _entities(result: RunResult) -> list[RuleWarning]:
             entity.id,
             f"entity `{entity.id}`: none of its aliases ({', '.join(entity.aliases)}) occurs in any article",
             path,
-            line_of(lines, ("entities", index[entity.id])) if entity.id in index else None,
+            result.pack.line_of("entities.yaml", ("entities", index)),
         )
-        for entity in result.pack.entities.values()
+        for index, entity in enumerate(result.pack.entities.values())
         if entity.id not in seen
     ]
 
 
 def _triggers(result: RunResult) -> list[RuleWarning]:
-    path, lines, _ = _lines(result.pack.directory, "attributes.yaml")
+    path = _path(result, "attributes.yaml")
     bodies = [normalize(article.text, article.language).text[article.body_start:] for article in result.articles]
     warnings = []
     for name, rule in result.pack.attributes.items():
@@ -77,12 +68,12 @@ def _triggers(result: RunResult) -> list[RuleWarning]:
         one = len(unmatched) == 1
         words = ", ".join(word for _, word in unmatched)
         message = f"attribute `{name}`: trigger word{'' if one else 's'} {words} occur{'s' if one else ''} in no article"
-        warnings.append(RuleWarning("trigger", name, message, path, line_of(lines, ("attributes", name, "triggers", unmatched[0][0]))))
+        warnings.append(RuleWarning("trigger", name, message, path, result.pack.line_of("attributes.yaml", ("attributes", name, "triggers", unmatched[0][0]))))
     return warnings
 
 
 def _facts(result: RunResult) -> list[RuleWarning]:
-    path, lines, _ = _lines(result.pack.directory, "facts.yaml")
+    path = _path(result, "facts.yaml")
     claimed = {(claim.subject, claim.attribute) for claim in result.claims}
     return [
         RuleWarning(
@@ -90,7 +81,7 @@ def _facts(result: RunResult) -> list[RuleWarning]:
             f"{fact.subject} {fact.attribute}",
             f"fact `{fact.subject}` {fact.attribute} ({fact.source.title}) matched no claim: no article states this subject's {fact.attribute}",
             path,
-            line_of(lines, ("facts", index)),
+            result.pack.line_of("facts.yaml", ("facts", index)),
         )
         for index, fact in enumerate(result.pack.facts)
         if (fact.subject, fact.attribute) not in claimed
