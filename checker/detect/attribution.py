@@ -14,7 +14,7 @@ def developers_agree(pack: RulePack, a: str, b: str) -> bool:
     return any(pack.related(x, y) for x in a.split(",") for y in b.split(","))
 
 
-@detector("ATTR001", "attribution_conflict")
+@detector("attribution_conflict")
 def attribution_conflict(data: DetectInput) -> list:
     """The same model or product credited to developers that are neither the same nor related.
 

@@ -14,7 +14,7 @@ def as_span(claim: Claim) -> DateSpan:
     return DateSpan(low=dt.date.fromisoformat(str(claim.low)), high=dt.date.fromisoformat(str(claim.high)), timezone=claim.timezone)
 
 
-@detector("DATE001", "date_conflict")
+@detector("date_conflict")
 def date_conflict(data: DetectInput) -> list:
     """Dates for the same event of the same subject whose intervals do not meet.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from checker.detect.base import DetectInput, detector, entity_label, make_finding
 
 
-@detector("NAME001", "name_variant")
+@detector("name_variant")
 def name_variant(data: DetectInput) -> list:
     """A name that is a near miss of a known entity's alias (a typo or a nonstandard form).
 

@@ -44,7 +44,7 @@ def conflicting(left: list[Claim], right: list[Claim], agree) -> bool:
     return any(comparable(a, b) and not agree(a, b) for a in left for b in right)
 
 
-@detector("NUM001", "numeric_mismatch")
+@detector("numeric_mismatch")
 def numeric_mismatch(data: DetectInput) -> list:
     """Numbers for the same subject and attribute whose intervals cannot both hold.
 

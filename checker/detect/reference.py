@@ -80,7 +80,7 @@ def confirmations(data: DetectInput) -> list[Confirmation]:
     return [Confirmation(claim=claim.id, fact=fact_ref(fact)) for claim, fact, ok in checks(data) if ok]
 
 
-@detector("REF001", "reference_mismatch")
+@detector("reference_mismatch")
 def reference_mismatch(data: DetectInput) -> list:
     """A claim that disagrees with a reference fact in facts.yaml, shown with the fact's source.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from checker.detect.base import DetectInput, detector, entity_label, make_finding
 
 
-@detector("TYPE001", "type_conflict")
+@detector("type_conflict")
 def type_conflict(data: DetectInput) -> list:
     """An entity described as incompatible types, or as a type its rules entry rules out.
 
