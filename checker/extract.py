@@ -7,6 +7,7 @@ processes or on a distributed engine.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from checker.claims.attribution import attribution_claims
@@ -17,6 +18,7 @@ from checker.claims.names import name_claims
 from checker.claims.negation import negation_claims
 from checker.claims.quantities import quantity_claims
 from checker.claims.types import type_claims
+from checker.discourse import Discourse
 from checker.entities import find_mentions
 from checker.models import Article, Candidate, Claim, Evidence, Mention
 from checker.nlp import toolkit_for
@@ -42,8 +44,13 @@ def extract_article(article: Article, pack: RulePack) -> Extraction:
     segments = segment(normalized.text, article.text, article.body_start, toolkit)
     known = [find_mentions(seg, toolkit, pack) for seg in segments]
     unknown = find_candidates(article, normalized.text, segments, known, pack, toolkit)
+    discourse = Discourse()
+    previous_end = 0
     for seg, found, names in zip(segments, known, unknown):
         sentence = seg.sentence
+        title = bool(TITLE.match(normalized.text, sentence.start))
+        new_paragraph = title or "\n\n" in normalized.text[previous_end:sentence.start]
+        previous_end = sentence.end
         relative = [m.model_copy(update={"start": m.start - sentence.start, "end": m.end - sentence.start}) for m in found]
         ctx = SentenceContext(
             article=article,
@@ -55,6 +62,8 @@ def extract_article(article: Article, pack: RulePack) -> Extraction:
             mentions=relative,
             traditional=normalized.traditional,
             candidates=[c.model_copy(update={"start": c.start - sentence.start, "end": c.end - sentence.start}) for c in names],
+            discourse=discourse,
+            new_paragraph=new_paragraph,
         )
         dated, missing = date_claims(ctx)
         unresolved.extend(missing)
@@ -64,6 +73,7 @@ def extract_article(article: Article, pack: RulePack) -> Extraction:
         claims.extend(type_claims(ctx))
         claims.extend(negation_claims(ctx))
         claims.extend(name_claims(ctx))
+        discourse.add(sentence.index, _antecedents(found, names, pack), new_paragraph, title)
     return Extraction(
         article=article,
         claims=_numbered(article.id, _unique(claims)),
@@ -71,6 +81,17 @@ def extract_article(article: Article, pack: RulePack) -> Extraction:
         unresolved_dates=unresolved,
         candidates=[c for names in unknown for c in names],
     )
+
+
+# a heading, a list item or a bold title line opens a block of its own (its names head that block)
+TITLE = re.compile(r"[ \t]*(?:#{1,6}\s|(?:\d{1,3}[.、)）]|[-*+•])(?=\s|\*\*)|\*\*)")
+
+
+def _antecedents(found: list[Mention], names: list[Candidate], pack: RulePack) -> list[tuple[Mention, str | None]]:
+    """A sentence's entities in order of mention: known ones with their type, unknown names with a guessed type."""
+    known = [(m, pack.entities[m.entity].type) for m in found]
+    guessed = [(Mention(entity=c.subject, start=c.start, end=c.end, text=c.text), c.type) for c in names if c.type is not None]
+    return sorted(known + guessed, key=lambda pair: pair[0].start)
 
 
 def _unique(claims: list[Claim]) -> list[Claim]:

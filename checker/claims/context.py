@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from checker.discourse import Antecedent, Discourse
 from checker.models import Article, Candidate, Claim, Mention, Modality
 from checker.rulepack import RulePack
 from checker.words import CLAUSE_BREAK, find_words, reach, word_pattern  # noqa: F401  (re-exported for the extractors)
@@ -23,6 +24,8 @@ SPEECH_VERBS = ("称", "表示", "说", "透露", "指出", "认为", "said", "s
 # an unknown name of unknown type is a subject only right before the value (Sparrow拥有700亿参数),
 # not across a clause (DeepMind的研究人员训练了一个700亿参数的模型)
 UNTYPED_REACH = 8
+# entity types that act (the topic of a sentence) rather than are acted on (released, trained, sold)
+AGENT_TYPES = ("organization", "person")
 # a leading time frame (在ChatGPT用于写文章之前，…): the names inside it are not the sentence's topic
 TIME_FRAME = re.compile(r"^\s*在[^，,；;。]*?(?:之前|之后|以前|以后|期间|前|后|时)(?=[，,])")
 
@@ -53,6 +56,8 @@ class SentenceContext:
     mentions: list[Mention]  # offsets relative to the sentence
     traditional: bool
     candidates: list[Candidate] = field(default_factory=list)  # unknown names, offsets relative to the sentence
+    discourse: Discourse | None = None  # what the sentences before this one named
+    new_paragraph: bool = False  # a blank line or a heading separates it from the sentence before
     clauses: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -67,6 +72,8 @@ class SentenceContext:
         return self.clauses[-1] if self.clauses else (0, len(self.text))
 
     def same_clause(self, a: int, b: int) -> bool:
+        if not (0 <= a < len(self.text) and 0 <= b < len(self.text)):
+            return False  # a subject resolved from an earlier sentence
         return self.clause_of(a) == self.clause_of(b)
 
     def is_cjk_between(self, a: int, b: int) -> bool:
@@ -102,6 +109,9 @@ class SentenceContext:
         if left:
             return left[-1]
         head = self.text[clause[0]:start].lstrip()
+        anaphor = self.anaphor_in(clause[0], start)
+        if anaphor is not None:
+            return self._antecedent(known, clause[0], types, anaphor)
         if any(head.startswith(w) for w in self.pack.settings.lexicon.anaphora):
             before = [m for m in known if m.end <= clause[0]]
             if before:
@@ -112,8 +122,44 @@ class SentenceContext:
         frame = TIME_FRAME.match(self.text)
         topic = [m for m in known if m.end <= start and not (frame and m.end <= frame.end())]
         if topic:
-            return topic[0]
-        return right[0] if right else None
+            # an agent (company, person) is the sentence's topic; an artifact is often introduced as the
+            # object of the clause before (上周又推出了Y，参数…), so the nearest one wins
+            nearest = topic[-1]
+            return topic[0] if self.entity_type(nearest) in AGENT_TYPES else nearest
+        if right:
+            return right[0]
+        if self.candidates:
+            return None  # a name the pack does not know may be the subject: do not guess across sentences
+        return self.earlier(lambda a: a.type in types, anaphoric=False)
+
+    # --- discourse -------------------------------------------------------------
+    def anaphor_in(self, a: int, b: int) -> str | None:
+        """The entity type an anaphoric noun in [a, b) points back to (该公司 -> organization)."""
+        for label, words in self.pack.settings.lexicon.anaphors.items():
+            if find_words(words, self.text, a, b):
+                return label
+        return None
+
+    def _antecedent(self, known: list[Mention], before: int, types: Sequence[str], label: str) -> Mention | None:
+        """What an anaphoric noun of type `label` refers to: the nearest such entity earlier in the
+        sentence, else the most salient one of the sentences before."""
+        if label not in types:
+            return None  # 该公司 is not the subject of a parameter count
+        here = [m for m in known if m.end <= before and self.entity_type(m) == label]
+        if here:
+            return here[-1]
+        return self.earlier(lambda a: a.type == label, anaphoric=True)
+
+    def earlier(self, fits, anaphoric: bool) -> Mention | None:
+        """The most salient entity of the sentences before that `fits` accepts, with offsets
+        relative to this sentence (negative)."""
+        if self.discourse is None:
+            return None
+        found: Antecedent | None = self.discourse.resolve(fits, anaphoric, self.new_paragraph)
+        if found is None:
+            return None
+        m = found.mention
+        return m.model_copy(update={"start": m.start - self.start, "end": m.end - self.start})
 
     # --- unknown names -----------------------------------------------------------
     def unknown_before(self, pos: int, types: Sequence[str], typed_only: bool = False) -> Mention | None:

@@ -78,6 +78,8 @@ def check_entity_types(
     for group_index, group in enumerate(settings.compatible_types):
         for position, value in enumerate(group):
             check("settings.yaml", ("compatible_types", group_index, position), value, "entity type")
+    for label in settings.lexicon.anaphors:
+        check("settings.yaml", ("lexicon", "anaphors", label), label, "anaphor type")
 
 
 def check_units(settings: Settings, entry: Entry, problems: list[RuleProblem]) -> None:

@@ -304,6 +304,10 @@ class Lexicon(Strict):
     comparison_after: list[str] = Field(default=[], description="Words after a name used as a yardstick (ChatGPT的竞争对手), right against it.")
     not_names: list[str] = Field(default=[], description="Words never taken for unknown names (candidate entities): generic words, acronyms, units.")
     anaphora: list[str] = Field(default=[], description="Words opening a clause that point back to the name just before it (ChatJD，其参数量…; 其, its).")
+    anaphors: dict[str, list[str]] = Field(
+        default={},
+        description="Per entity type, nouns that refer back to an entity of that type named earlier, in this sentence or a few before (organization: 该公司, the company).",
+    )
 
 
 class UnitRule(Strict):
