@@ -11,6 +11,7 @@ import codecs
 import datetime as dt
 import json
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def find_article_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, Pa
             files, skipped = _walk(path, explicit)
             found.extend((f, path) for f in files)
             problems.extend(
-                LoadProblem(path=str(folder), message=f"skipped: {reason}; pass the folder explicitly to read it", level="warning")
+                LoadProblem(path=str(folder), message=f"skipped: {reason}; pass the folder explicitly to read it", level="info")
                 for folder, reason in skipped
             )
         elif path.is_file():
@@ -179,17 +180,39 @@ def _line_end(text: str, start: int) -> int:
     return len(text) if end < 0 else end
 
 
+# Front-matter dates as people write them. datetime.strptime reads each form; a handful of
+# formats is all a front matter needs (dateparser would also guess relative phrases).
+DATE_FORMATS = (
+    "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y年%m月%d号", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y",
+)
+DATE_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}(?=[T ]\d)")  # a timestamp: keep its date
+
+
 def parse_date(value: object) -> dt.date | None:
+    """A front-matter date, or None when the value is not one of the forms of DATE_FORMATS."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.strip().split())[:40]
+    if prefix := DATE_PREFIX.match(text):
+        text = prefix.group()
+    for form in DATE_FORMATS:
         try:
-            return dt.date.fromisoformat(value.strip()[:10])
+            return dt.datetime.strptime(text, form).date()
         except ValueError:
-            return None
+            continue
     return None
+
+
+def date_problem(meta: dict, where: str) -> LoadProblem | None:
+    """A warning naming the file when its front matter has a date this loader cannot read."""
+    value = meta.get("date")
+    if value is None or value == "" or parse_date(value) is not None:
+        return None
+    return LoadProblem(path=where, message=f"front matter date {str(value)[:40]!r} is not a date; write it as YYYY-MM-DD (2023-02-12) or 2023年2月12日", level="warning")
 
 
 def _text_field(meta: dict, key: str) -> str | None:
@@ -235,6 +258,8 @@ def load_file(path: Path, root: Path, default_date: dt.date | None = None, max_b
         return [], [LoadProblem(path=name, message="file has no text")]
     meta, body_start, problem = split_front_matter(text)
     problems = [LoadProblem(path=name, message=problem, level="warning")] if problem else []
+    if bad_date := date_problem(meta, name):
+        problems.append(bad_date)
     return [make_article(base_id, name, text, meta, body_start, default_date)], problems
 
 
@@ -254,6 +279,8 @@ def _load_jsonl(text: str, name: str, base_id: str, default_date: dt.date | None
             problems.append(LoadProblem(path=where, message="each line must be a JSON object with a non-empty string `text`"))
             continue
         meta = {key: record[key] for key in FRONT_MATTER_KEYS if key in record}
+        if bad_date := date_problem(meta, where):
+            problems.append(bad_date)
         articles.append(make_article(f"{base_id}-{number}", where, record["text"], meta, 0, default_date))
     return articles, problems
 

@@ -304,7 +304,8 @@ def test_front_matter_date_forms(tmp_path, line, expected):
 def test_default_date_used_when_missing_or_unreadable(tmp_path):
     default = dt.date(2020, 1, 1)
     assert single(write(tmp_path, "a.md", "body\n"), default_date=default).date == default
-    assert single(write(tmp_path, "b.md", "---\ndate: someday\n---\nbody\n"), default_date=default).date == default
+    [article], [problem] = load_one(write(tmp_path, "b.md", "---\ndate: someday\n---\nbody\n"), default_date=default)
+    assert article.date == default and problem.level == "warning" and "'someday' is not a date" in problem.message
     assert single(write(tmp_path, "c.md", "---\ndate: 2023-05-06\n---\nbody\n"), default_date=default).date == dt.date(2023, 5, 6)
 
 

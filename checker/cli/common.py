@@ -27,11 +27,25 @@ ArticlesArg = Annotated[list[Path], typer.Argument(help="Article files or folder
 RulesOpt = Annotated[Path | None, typer.Option("--rules", help="Rules pack folder (default: the bundled AI-industry pack).")]
 DateOpt = Annotated[dt.datetime | None, typer.Option("--date", formats=["%Y-%m-%d"], help="Date for articles without one (resolves 去年11月, last week).")]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction.")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose/--no-verbose", "-v", help="Also print notes, such as separate dataset folders left out.")]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")]
 
 
-def execute(articles: list[Path], rules: Path | None, date: dt.datetime | None, jobs: int) -> RunResult:
-    """Run the pipeline with a progress bar on a terminal; exit 2 on bad rules or no readable article."""
+def require_paths(paths: list[Path]) -> None:
+    """A path that does not exist is a usage error (exit 2), whatever else could be read:
+    a mistyped folder must not pass a CI gate on the folders that were found."""
+    missing = [path for path in paths if not path.exists()]
+    for path in missing:
+        err.print(f"[bold red]error[/]: {path}: no such file or folder", highlight=False)
+    if missing:
+        raise typer.Exit(EXIT_ERROR)
+
+
+def execute(articles: list[Path], rules: Path | None, date: dt.datetime | None, jobs: int, verbose: bool = False) -> RunResult:
+    """Run the pipeline with a progress bar on a terminal; exit 2 on a missing path, bad rules
+    or no readable article. Notes (info-level problems, such as a separate dataset folder left
+    out) are printed only when `verbose`."""
+    require_paths(articles)
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("extracting claims", total=None)
@@ -42,11 +56,29 @@ def execute(articles: list[Path], rules: Path | None, date: dt.datetime | None, 
             err.print(f"  {problem}", highlight=False, markup=False)
         raise typer.Exit(EXIT_ERROR) from None
     for problem in result.problems:
-        err.print(f"[yellow]{problem.level}[/]: {problem.path}: {problem.message}", highlight=False)
+        if problem.level != "info" or verbose:
+            err.print(f"{problem.level}: {problem.path}: {problem.message}", style="dim" if problem.level == "info" else "yellow", highlight=False, markup=False)
     if result.read_nothing:
-        err.print("[bold red]error[/]: no article could be read", highlight=False)
+        err.print(f"[bold red]error[/]: no article could be read: {nothing_read(articles, result)}", highlight=False)
         raise typer.Exit(EXIT_ERROR)
     return result
+
+
+def nothing_read(paths: list[Path], result: RunResult) -> str:
+    """Why a run read nothing, naming the folders and the file types looked for."""
+    from checker.load import ARTICLE_SUFFIXES
+
+    folders = [str(path) for path in paths if path.is_dir()]
+    looked = ", ".join(ARTICLE_SUFFIXES)
+    failed = [problem for problem in result.problems if problem.level == "error"]
+    if failed:
+        return f"{len(failed)} file{'s' if len(failed) != 1 else ''} could not be read (see above)"
+    skipped = [problem.path for problem in result.problems if problem.level == "info"]
+    if skipped:
+        return f"only separate datasets were found ({', '.join(skipped)}); pass such a folder explicitly to read it"
+    if folders:
+        return f"{', '.join(folders)} holds no {looked} file (searched recursively)"
+    return f"the files given are not articles ({looked})"
 
 
 def emit(text: str, output: Path | None) -> None:

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
+from urllib.parse import quote, urlsplit
+
+from markdown_it import MarkdownIt
 
 from checker.api import RunResult
 from checker.detect.base import entity_label
-from checker.models import Claim, Finding
+from checker.models import Article, Claim, Finding
 from checker.report.locate import line_col
 
+URL_SAFE = ":/?#[]@!$&'()*+,;=%~"  # reserved characters stay; spaces, < and > are percent-encoded
 SEVERITY_MARK = {"error": "🔴 error", "warning": "🟠 warning", "info": "🔵 info"}
 
 
@@ -17,15 +22,61 @@ def _escape(text: str) -> str:
     out = text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
     for char in "`*_[]|#":
         out = out.replace(char, "\\" + char)
-    return " ".join(out.split())
+    # one line, but a space at either end stays: the piece is glued to its neighbours
+    return (" " if out[:1].isspace() else "") + " ".join(out.split()) + (" " if out[-1:].isspace() and out.strip() else "")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
+def _strong(before: str, middle: str, after: str) -> str:
+    """`middle` in bold between two escaped pieces of text.
+
+    CommonMark closes ** only on a "flanking" boundary, so `7.7%**on` or `”**说` stay
+    literal asterisks. Rather than re-implement the flanking rules, ask the parser;
+    where ** does not hold, fall back to inline HTML (<strong>, which every renderer of
+    CommonMark and GitHub's Markdown keeps; the text itself has < and > escaped).
+    """
+    candidate = f"{before}**{middle}**{after}"
+    tokens = _inline(candidate)
+    kinds = [token.type for token in tokens]
+    if kinds.count("strong_open") == 1 and kinds.count("strong_close") == 1:
+        inside = tokens[kinds.index("strong_open") + 1 : kinds.index("strong_close")]
+        if "".join(token.content for token in inside) == "".join(token.content for token in _inline(middle)):
+            return candidate
+    return f"{before}<strong>{middle}</strong>{after}"
+
+
+def _inline(text: str) -> list:
+    return (_parser().parseInline(text)[0].children or []) if text else []
 
 
 def _highlight(claim: Claim) -> str:
     sentence = claim.sentence
     position = sentence.find(claim.text)
-    if position < 0:
-        return _escape(sentence)
-    return _escape(sentence[:position]) + "**" + _escape(claim.text) + "**" + _escape(sentence[position + len(claim.text):])
+    if position < 0 or not claim.text.strip():
+        return _escape(sentence).strip()
+    before, after = sentence[:position], sentence[position + len(claim.text):]
+    return _strong(_escape(before).lstrip(), _escape(claim.text).strip(), _escape(after).rstrip())
+
+
+def _link(text: str, url: str | None) -> str:
+    """A Markdown link for http(s) addresses only; any other scheme (javascript:) stays text."""
+    if not url or urlsplit(url.strip()).scheme.lower() not in ("http", "https"):
+        return _escape(text).strip()
+    return f"[{_escape(text).strip()}](<{quote(url.strip(), safe=URL_SAFE)}>)"
+
+
+def _article_label(article: Article) -> str:
+    """Title (linked to the article's url), source and date: who said it, where and when."""
+    parts = [_link(article.title or article.id, article.url)]
+    if article.source:
+        parts.append(_escape(article.source).strip())
+    if article.date:
+        parts.append(article.date.isoformat())
+    return ", ".join(parts)
 
 
 def render_markdown(result: RunResult) -> str:
@@ -55,18 +106,18 @@ def render_markdown(result: RunResult) -> str:
             lines.append(f"  {_escape(finding.message)}")
             if finding.reference:
                 ref = finding.reference
-                lines.append(f"  Expected {_escape(ref.expected)}, source: [{_escape(ref.source_title)}](<{ref.source_url}>)")
+                lines.append(f"  Expected {_escape(ref.expected).strip()}, source: {_link(ref.source_title, ref.source_url)}")
             for claim_id in finding.claims:
                 claim = claims[claim_id]
                 article = articles[claim.article]
                 line, col = line_col(article, claim.start)
-                lines.append(f"  - `{article.path}:{line}:{col}` ({claim.modality.value}): {_highlight(claim)}")
+                lines.append(f"  - {_article_label(article)} (`{article.path}:{line}:{col}`, {claim.modality.value}): {_highlight(claim)}")
             lines.append("")
     if result.confirmations:
         lines += ["## Confirmed by reference facts", "", "| claim | article | value | source |", "|---|---|---|---|"]
         for confirmation in result.confirmations:
             claim = claims[confirmation.claim]
-            lines.append(f"| {_escape(entity_label(pack, claim.subject))} {claim.attribute} | {claim.article} | {_escape(claim.text)} | [{_escape(confirmation.fact.source_title)}](<{confirmation.fact.source_url}>) |")
+            lines.append(f"| {_escape(entity_label(pack, claim.subject))} {claim.attribute} | {claim.article} | {_escape(claim.text).strip()} | {_link(confirmation.fact.source_title, confirmation.fact.source_url)} |")
         lines.append("")
     if result.unresolved_dates:
         lines += ["## Relative dates that could not be resolved", "", "These articles have no date; pass `--date YYYY-MM-DD` or add `date:` to their front matter.", ""]

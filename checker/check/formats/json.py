@@ -12,7 +12,7 @@ from checker import __version__
 from checker.check.core import CheckedFinding, CheckResult
 from checker.check.locations import Location
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def _location(location: Location) -> dict:
@@ -62,7 +62,7 @@ def check_dict(result: CheckResult) -> dict:
             "failing": len(result.failing),
             "baselined": len(result.baselined),
             "stale": len(result.stale),
-            "rule_warnings": len(result.rule_warnings),
+            "rule_warnings": len(result.rule_warnings) + result.hidden_rule_warnings,
             "problems": len(result.run.problems),
         },
         "findings": [_finding(checked) for checked in result.findings],
