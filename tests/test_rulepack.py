@@ -201,7 +201,7 @@ def test_unknown_key_without_close_match_lists_allowed_keys(pack):
     problem = the_problem(pack, "entities.yaml")
     assert problem.line == line_with(path, "colour: red")
     assert problem.message == "unknown key `colour`"
-    assert problem.fix == "allowed keys: id, type, aliases, parent, cases"
+    assert problem.fix == "allowed keys: id, type, aliases, parent, inherits, cases"
 
 
 def test_wrong_type_value_suggests(pack):
@@ -794,3 +794,38 @@ def test_bundled_facts_with_windows(bundled):
         assert fact.holds_on(fact.valid_to)
         assert not fact.holds_on(fact.valid_from - dt.timedelta(days=1))
         assert not fact.holds_on(fact.valid_to + dt.timedelta(days=1))
+
+
+# --- inheritance: a child entity compared with its parent on the attributes it inherits ---
+
+
+def _phones(pack: Path, inherits: str) -> None:
+    append(
+        pack / "entities.yaml",
+        "  - id: foo-phone\n    type: product\n    aliases: [Foo Phone]\n"
+        f"  - id: foo-phone-pro\n    type: product\n    parent: foo-phone\n{inherits}    aliases: [Foo Phone Pro]\n",
+    )
+
+
+@pytest.mark.parametrize(("inherits", "conflicts"), [("    inherits: [release_date]\n", True), ("", False)])
+def test_a_child_is_compared_with_its_parent_only_on_what_it_inherits(pack, inherits, conflicts):
+    from checker.detect import detect
+    from checker.extract import extract_article
+    from checker.load import make_article
+
+    _phones(pack, inherits)
+    loaded = load_rules(pack)
+    texts = ["Foo Phone于2023年3月1日发布。", "Foo Phone Pro于2023年4月5日发布，售价999美元。", "Foo Phone售价699美元。"]
+    articles = [make_article(f"a{n}", f"a{n}.md", text, {}, 0, dt.date(2023, 5, 1)) for n, text in enumerate(texts)]
+    claims = [c for a in articles for c in extract_article(a, loaded).claims]
+    findings, _ = detect(claims, articles, loaded)
+    dates = [f for f in findings if f.kind == "date_conflict"]
+    assert [(f.subject, sorted(e.article for e in f.evidence)) for f in dates] == ([("foo-phone", ["a0", "a1"])] if conflicts else [])
+    assert not [f for f in findings if f.kind == "numeric_mismatch"]  # the price is not inherited
+
+
+def test_inherits_needs_a_parent_and_known_attributes(pack):
+    append(pack / "entities.yaml", "  - id: foo-phone\n    type: product\n    aliases: [Foo Phone]\n    inherits: [release_dat]\n")
+    messages = {(p.message, p.fix) for p in problems_of(pack)}
+    assert ("`foo-phone` inherits attributes but has no `parent`", "add `parent:` or remove `inherits`") in messages
+    assert ("`foo-phone` inherits unknown attribute `release_dat`", "did you mean `release_date`?") in messages

@@ -80,6 +80,17 @@ def check_entity_types(
             check("settings.yaml", ("compatible_types", group_index, position), value, "entity type")
 
 
+def check_inheritance(entities: list[tuple[EntityRule, int]], attributes: Mapping[str, AttributeRule], entry: Entry | None, problems: list[RuleProblem]) -> None:
+    """`inherits` needs a parent and names attributes of the pack."""
+    for entity, index in entities:
+        loc = ("entities", index, "inherits")
+        if entity.inherits and not entity.parent:
+            problems.append(problem(entry, loc, f"`{entity.id}` inherits attributes but has no `parent`", "add `parent:` or remove `inherits`"))
+        for position, name in enumerate(entity.inherits):
+            if name not in attributes:
+                problems.append(problem(entry, loc + (position,), f"`{entity.id}` inherits unknown attribute `{name}`", did_you_mean(name, attributes) or "use a key of attributes.yaml"))
+
+
 def check_units(settings: Settings, entry: Entry, problems: list[RuleProblem]) -> None:
     """Declared units: not built in, one base unit per dimension, words the reader can reach."""
     word_owner: dict[str, str] = {}

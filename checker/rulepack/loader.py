@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from checker.rulepack.cases import check_cases, collect_cases
-from checker.rulepack.checks import check_attributes, check_entities, check_entity_types, check_facts, check_units
+from checker.rulepack.checks import (
+    check_attributes,
+    check_entities,
+    check_entity_types,
+    check_facts,
+    check_inheritance,
+    check_units,
+)
 from checker.rulepack.lint import check_words
 from checker.rulepack.messages import did_you_mean
 from checker.rulepack.pack import RulePack
@@ -65,6 +72,7 @@ def load_rules(directory: str | Path | None = None) -> RulePack:
     known = {**dict.fromkeys(invalid_entities), **entity_map} if entities_read else None
     check_attributes(attributes, settings, raw.get("attributes.yaml"), problems)
     check_entity_types(entities, attributes, settings, raw, problems)
+    check_inheritance(entities, attributes, raw.get("entities.yaml"), problems)
     check_facts(facts, known, attributes, settings, raw.get("facts.yaml"), problems, invalid_attributes)
     cases = collect_cases(entities, attributes, facts, raw)
     check_cases(cases, known, attributes, problems, invalid_attributes)

@@ -139,6 +139,11 @@ class EntityRule(Strict):
         "so write the Simplified form only; typos are found by fuzzy matching.",
     )
     parent: str | None = Field(default=None, description="Id of the entity this one belongs to (达摩院 -> alibaba); a claim about a child does not contradict one about its parent.")
+    inherits: list[str] = Field(
+        default=[],
+        description="Attributes whose value this entity shares with its parent (a Pro edition's launch date is its product line's): "
+        "claims about the child and the parent are compared as one subject. Needs `parent`.",
+    )
     cases: list[Case] = CasesField
 
 
