@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.common import EXIT_ERROR, app, err
+from checker.cli.common import EXIT_ERROR, app, say
 
 
 @app.command()
@@ -18,6 +18,6 @@ def explain(code: Annotated[str, typer.Argument(help="A finding code (NUM001) or
     wanted = code.strip()
     detector = REGISTRY.get(wanted.upper()) or next((d for d in REGISTRY.values() if d.kind == wanted.lower()), None)
     if detector is None:
-        err.print(f"[bold red]error[/]: unknown code {code!r}; known: {', '.join(f'{c} ({d.kind})' for c, d in REGISTRY.items())}", highlight=False)
+        say("error", "bold red", f"unknown code {code!r}; known: {', '.join(f'{c} ({d.kind})' for c, d in REGISTRY.items())}")
         raise typer.Exit(EXIT_ERROR)
     sys.stdout.write(f"{detector.code} {detector.kind}\n\n{detector.doc}\n")
