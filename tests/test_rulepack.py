@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from checker import rulepack, yaml_lines
+from checker import yaml_lines
+from checker.rulepack import loader as rulepack_loader
 from checker.rulepack import (
     EntityRule,
     Fact,
@@ -45,7 +46,7 @@ def _reuse_parsed_yaml(monkeypatch):
             _PARSED[text] = load_yaml_with_lines(text)
         return copy.deepcopy(_PARSED[text])
 
-    monkeypatch.setattr(rulepack, "load_yaml_with_lines", cached)
+    monkeypatch.setattr(rulepack_loader, "load_yaml_with_lines", cached)
 
 
 @pytest.fixture

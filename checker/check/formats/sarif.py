@@ -17,7 +17,7 @@ from pathlib import Path, PurePath
 from checker import __version__
 from checker.check.core import CheckedFinding, CheckResult, Status
 from checker.check.locations import Location, artifact_uri, display_path
-from checker.detect import REGISTRY
+from checker.detect import detectors
 from checker.untrusted import dumps, visible_controls
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -74,9 +74,9 @@ def _rules(result: CheckResult) -> list[dict]:
             "fullDescription": {"text": detector.doc or detector.summary},
             "help": {"text": f"{detector.doc}\n\nRun `checker explain {detector.code}` for this text."},
             "defaultConfiguration": {"level": LEVEL[pack.severity_of(detector.kind)]},
-            "properties": {"kind": detector.kind, "tags": ["claim-checker", detector.kind]},
+            "properties": {"kind": detector.kind, "lifecycle": detector.row.lifecycle, "tags": ["claim-checker", detector.kind]},
         }
-        for detector in REGISTRY.values()
+        for detector in detectors()
     ]
 
 
