@@ -78,7 +78,7 @@ def write_baseline(
     Exit codes: 0 written; 2 usage errors, unreadable input, invalid rules
     or a malformed existing baseline.
     """
-    existing = _baseline_or_exit(output) if output.exists() else None
+    existing = _baseline_or_exit(output) if output.exists() and (not output.is_file() or output.read_bytes().strip()) else None
     result = execute(articles, rules, date, jobs, max_bytes)
     update = update_baseline(existing, result.findings, prune)
     emit(render_baseline(update.entries), output)
