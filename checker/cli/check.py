@@ -11,7 +11,8 @@ from checker.check.baseline import Baseline, BaselineError, load_baseline, rende
 from checker.check.core import check_run
 from checker.check.formats import Format, render
 from checker.check.formats.text import summary_lines
-from checker.cli.common import EXIT_ERROR, EXIT_FINDINGS, ArticlesArg, DateOpt, JobsOpt, OutputOpt, RulesOpt, app, emit, err, execute
+from checker.cli.common import EXIT_ERROR, EXIT_FINDINGS, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, app, emit, err, execute, print_problems
+from checker.load import MAX_BYTES
 from checker.models import Severity
 
 
@@ -19,9 +20,7 @@ def _baseline_or_exit(path: Path) -> Baseline:
     try:
         return load_baseline(path)
     except BaselineError as exc:
-        err.print(f"[bold red]baseline error[/] in {path}:", highlight=False)
-        for problem in exc.problems:
-            err.print(f"  {problem}", highlight=False, markup=False)
+        print_problems("baseline error", path, exc.problems)
         raise typer.Exit(EXIT_ERROR) from None
 
 
@@ -36,6 +35,7 @@ def check(
     strict_rules: Annotated[bool, typer.Option("--strict-rules", help="Also fail when a rule matches nothing in the dataset.")] = False,
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
 ) -> None:
     """Gate a dataset in CI: fail on findings the baseline does not accept.
 
@@ -50,7 +50,7 @@ def check(
     a malformed baseline.
     """
     accepted = _baseline_or_exit(baseline) if baseline is not None else None
-    result = check_run(execute(articles, rules, date, jobs), accepted, fail_on, strict_rules)
+    result = check_run(execute(articles, rules, date, jobs, max_bytes), accepted, fail_on, strict_rules)
     emit(render(result, format), output)
     if output is not None:
         for line in summary_lines(result):
@@ -67,6 +67,7 @@ def write_baseline(
     prune: Annotated[bool, typer.Option("--prune", help="Drop entries that match no finding any more.")] = False,
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
 ) -> None:
     """Write or update a baseline of accepted findings.
 
@@ -77,8 +78,8 @@ def write_baseline(
     Exit codes: 0 written; 2 usage errors, unreadable input, invalid rules
     or a malformed existing baseline.
     """
-    existing = _baseline_or_exit(output) if output.exists() else None
-    result = execute(articles, rules, date, jobs)
+    existing = _baseline_or_exit(output) if output.exists() and (not output.is_file() or output.read_bytes().strip()) else None
+    result = execute(articles, rules, date, jobs, max_bytes)
     update = update_baseline(existing, result.findings, prune)
     emit(render_baseline(update.entries), output)
     unaccepted = sum(1 for entry in update.entries if not entry.accepted)

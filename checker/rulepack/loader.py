@@ -19,7 +19,7 @@ from checker.rulepack.pack import RulePack
 from checker.rulepack.parse import Entry, parse_list, parse_map, problem, validate
 from checker.rulepack.problems import RuleProblem, RulesError
 from checker.rulepack.schema import FINDING_KINDS, AttributeRule, EntityRule, Fact, Settings
-from checker.yaml_lines import YamlProblem, load_yaml_with_lines
+from checker.yaml_lines import YamlProblem, load_yaml_with_lines, read_yaml_text
 
 PACK_FILES = {
     "entities.yaml": "entities",
@@ -45,15 +45,23 @@ def load_rules(directory: str | Path | None = None) -> RulePack:
     raw: dict[str, Entry] = {}
     for name in PACK_FILES:
         path = folder / name
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             if name in ("entities.yaml", "attributes.yaml"):
                 problems.append(RuleProblem(str(path), None, "required file is missing", f"create {name} (see docs/rules.md)"))
             continue
         try:
-            data, lines = load_yaml_with_lines(path.read_text(encoding="utf-8-sig"))
+            text = read_yaml_text(path)
         except UnicodeDecodeError:
             problems.append(RuleProblem(str(path), None, "file is not UTF-8", "save it as UTF-8"))
             continue
+        except YamlProblem as exc:
+            problems.append(RuleProblem(str(path), None, f"file {exc}", f"make {name} a UTF-8 text file (see docs/rules.md)"))
+            continue
+        except OSError as exc:
+            problems.append(RuleProblem(str(path), None, f"cannot read file: {exc.strerror or exc}", f"make {name} a readable file"))
+            continue
+        try:
+            data, lines = load_yaml_with_lines(text)
         except YamlProblem as exc:
             problems.append(RuleProblem(str(path), exc.line, str(exc), "correct the YAML syntax"))
             continue

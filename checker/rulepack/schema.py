@@ -27,7 +27,7 @@ def _rule_error(message: str, fix: str) -> PydanticCustomError:
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)  # .nan or .inf would confirm any claim
 
 
 # --- test cases carried by rules ----------------------------------------------------
