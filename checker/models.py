@@ -28,6 +28,7 @@ class Article(Frozen):
     source: str | None = None
     url: str | None = None
     language: str = "zh-Hans"
+    encoding: str = "utf-8"  # how the file was decoded; a guess comes with a LoadProblem warning
 
 
 class LoadProblem(Frozen):

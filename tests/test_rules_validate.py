@@ -391,7 +391,7 @@ def test_schema_command_writes_the_committed_files(tmp_path):
 
 
 def _every_field(model, seen=None):
-    from checker.rulepack import _inner_model
+    from checker.rulepack.messages import _inner_model
 
     seen = seen if seen is not None else set()
     if model in seen:

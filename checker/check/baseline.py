@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checker.models import Finding
 from checker.rulepack import ProblemsError, RuleProblem
-from checker.yaml_lines import YamlProblem, line_of, load_yaml_with_lines
+from checker.yaml_lines import YamlProblem, line_of, load_yaml_with_lines, read_yaml_text
 
 UNACCEPTED_NOTE = "# not accepted: write why this finding is acceptable"
 HEADER = """\
@@ -78,18 +78,23 @@ def load_baseline(path: str | Path) -> Baseline:
     """Read and validate a baseline file; raise BaselineError naming file and line."""
     name = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = read_yaml_text(Path(path))
     except FileNotFoundError:
         raise BaselineError([RuleProblem(name, None, "baseline file not found", "create it with `checker baseline ARTICLES --output FILE`")]) from None
     except UnicodeDecodeError:
         raise BaselineError([RuleProblem(name, None, "file is not UTF-8", "save it as UTF-8")]) from None
+    except YamlProblem as exc:
+        raise BaselineError([RuleProblem(name, None, f"baseline file {exc}", "point --baseline at the YAML file `checker baseline` wrote")]) from None
     except OSError as exc:
         raise BaselineError([RuleProblem(name, None, f"cannot read file: {exc.strerror or exc}")]) from None
+    if not text.strip():
+        # an empty file is more likely a truncated write than a decision to accept nothing
+        raise BaselineError([RuleProblem(name, 1, "baseline file is empty", "write it with `checker baseline ARTICLES --output FILE`, or `version: 1` and `findings: []` to accept nothing")])
     try:
         data, lines = load_yaml_with_lines(text)
     except YamlProblem as exc:
         raise BaselineError([RuleProblem(name, exc.line, str(exc), "correct the YAML syntax")]) from None
-    if data is None:
+    if data is None:  # only comments: written on purpose
         return Baseline(name, (), {})
     if not isinstance(data, dict):
         raise BaselineError([RuleProblem(name, 1, "a baseline is a mapping with `version` and `findings`", "start the file with `version: 1` and `findings:`")])

@@ -11,7 +11,8 @@ from checker.check.baseline import Baseline, BaselineError, load_baseline, rende
 from checker.check.core import check_run
 from checker.check.formats import Format, render
 from checker.check.formats.text import summary_lines
-from checker.cli.common import EXIT_ERROR, EXIT_FINDINGS, ArticlesArg, DateOpt, JobsOpt, OutputOpt, RulesOpt, VerboseOpt, app, emit, err, execute, require_paths
+from checker.cli.common import EXIT_ERROR, EXIT_FINDINGS, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, VerboseOpt, app, emit, err, execute, print_problems, require_paths
+from checker.load import MAX_BYTES
 from checker.models import Severity
 
 
@@ -19,9 +20,7 @@ def _baseline_or_exit(path: Path) -> Baseline:
     try:
         return load_baseline(path)
     except BaselineError as exc:
-        err.print(f"[bold red]baseline error[/] in {path}:", highlight=False)
-        for problem in exc.problems:
-            err.print(f"  {problem}", highlight=False, markup=False)
+        print_problems("baseline error", path, exc.problems)
         raise typer.Exit(EXIT_ERROR) from None
 
 
@@ -37,6 +36,7 @@ def check(
     strict_rules: Annotated[bool, typer.Option("--strict-rules/--no-strict-rules", help="Also fail when a rule of the --rules pack matches nothing in the dataset (lists them).")] = False,
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
     verbose: VerboseOpt = False,
 ) -> None:
     """Gate a dataset in CI: fail on findings the baseline does not accept.
@@ -54,7 +54,7 @@ def check(
     """
     require_paths(articles)
     accepted = _baseline_or_exit(baseline) if baseline is not None else None
-    result = check_run(execute(articles, rules, date, jobs, verbose), accepted, fail_on, strict_rules, lint_rules=rules is not None, show_rule_warnings=rule_warnings)
+    result = check_run(execute(articles, rules, date, jobs, max_bytes, verbose), accepted, fail_on, strict_rules, lint_rules=rules is not None, show_rule_warnings=rule_warnings)
     emit(render(result, format), output)
     if output is not None:
         for line in summary_lines(result):
@@ -71,6 +71,7 @@ def write_baseline(
     prune: Annotated[bool, typer.Option("--prune/--keep-stale", help="Drop entries that match no finding any more.")] = False,
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
     verbose: VerboseOpt = False,
 ) -> None:
     """Write or update a baseline of accepted findings.
@@ -83,8 +84,8 @@ def write_baseline(
     or a malformed existing baseline.
     """
     require_paths(articles)
-    existing = _baseline_or_exit(output) if output.exists() else None
-    result = execute(articles, rules, date, jobs, verbose)
+    existing = _baseline_or_exit(output) if output.exists() and (not output.is_file() or output.read_bytes().strip()) else None
+    result = execute(articles, rules, date, jobs, max_bytes, verbose)
     update = update_baseline(existing, result.findings, prune)
     emit(render_baseline(update.entries), output)
     unaccepted = sum(1 for entry in update.entries if not entry.accepted)

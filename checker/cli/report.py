@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.common import EXIT_ERROR, ArticlesArg, DateOpt, JobsOpt, OutputOpt, RulesOpt, VerboseOpt, app, emit, err, execute
+from checker.cli.common import EXIT_ERROR, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, VerboseOpt, app, emit, err, execute
+from checker.load import MAX_BYTES
 
 
 class ReportFormat(str, Enum):
@@ -26,6 +27,7 @@ def report(
     output: OutputOpt = None,
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
     publisher: Annotated[str, typer.Option("--publisher", help="claimreview: the organization publishing the fact checks.")] = "claim-checker",
     publisher_url: Annotated[str | None, typer.Option("--publisher-url", help="claimreview: the publisher's home page.")] = None,
     review_url: Annotated[str | None, typer.Option("--review-url", help="claimreview: the page that will host the fact checks; each review links to an anchor on it (Google requires it).")] = None,
@@ -37,7 +39,7 @@ def report(
     Exits 0 when the run completed (whatever it found), 2 for usage errors, invalid rules,
     or when no article could be read.
     """
-    result = execute(articles, rules, date, jobs, verbose)
+    result = execute(articles, rules, date, jobs, max_bytes, verbose)
     if format == ReportFormat.claimreview:
         from checker.report.claimreview import ReviewOptions, render_claimreview
 
@@ -62,6 +64,7 @@ def extract(
     output: Annotated[str, typer.Option("--output", "-o", help="A .csv, .parquet or .jsonl file, or - for CSV on standard output.")] = "-",
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
     verbose: VerboseOpt = False,
 ) -> None:
     """Write the claims table (one row per claim, with offsets) as CSV, Parquet or JSON Lines.
@@ -76,10 +79,10 @@ def extract(
     if target is not None and target.suffix.lower() not in TABLE_SUFFIXES:
         err.print(f"[bold red]error[/]: --output must end in {', '.join(TABLE_SUFFIXES)} (or be - for standard output)", highlight=False)
         raise typer.Exit(EXIT_ERROR)
-    result = execute(articles, rules, date, jobs, verbose)
+    result = execute(articles, rules, date, jobs, max_bytes, verbose)
     if target is None:
         write_claims(result.claims, sys.stdout)
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     write_claims(result.claims, target)
-    err.print(f"wrote {len(result.claims)} claims from {len(result.articles)} articles to {target}", highlight=False)
+    err.print(f"wrote {len(result.claims)} claims from {len(result.articles)} articles to {target}", highlight=False, markup=False)

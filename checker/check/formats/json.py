@@ -6,11 +6,10 @@ the gate, its baseline reason and the file locations of all cited claims.
 
 from __future__ import annotations
 
-import json
-
 from checker import __version__
 from checker.check.core import CheckedFinding, CheckResult
 from checker.check.locations import Location
+from checker.untrusted import dumps
 
 SCHEMA_VERSION = "1.1"
 
@@ -73,4 +72,4 @@ def check_dict(result: CheckResult) -> dict:
 
 
 def render(result: CheckResult) -> str:
-    return json.dumps(check_dict(result), ensure_ascii=False, indent=2) + "\n"
+    return dumps(check_dict(result)) + "\n"
