@@ -17,13 +17,14 @@ class ReportFormat(str, Enum):
     md = "md"
     json = "json"
     claimreview = "claimreview"
+    html = "html"
 
 
 @app.command()
 def report(
     articles: ArticlesArg,
     rules: RulesOpt = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="md for people, json for machines, claimreview for schema.org ClaimReview JSON-LD.")] = ReportFormat.md,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="md for people, html (one self-contained page with filters and charts), json for machines, claimreview for schema.org ClaimReview JSON-LD.")] = ReportFormat.md,
     output: OutputOpt = None,
     date: DateOpt = None,
     jobs: JobsOpt = 1,
@@ -47,6 +48,10 @@ def report(
             err.print("note: without --review-url the reviews have no `url`, which Google requires for fact-check results", highlight=False)
         options = ReviewOptions(publisher=publisher, publisher_url=publisher_url, review_url=review_url, date=review_date.date() if review_date else None)
         emit(render_claimreview(result, options), output)
+    elif format == ReportFormat.html:
+        from checker.report.html import render_html
+
+        emit(render_html(result), output)
     elif format == ReportFormat.json:
         from checker.report.json_report import render_json
 
