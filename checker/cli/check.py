@@ -36,6 +36,7 @@ def check(
     strict_rules: Annotated[bool, typer.Option("--strict-rules/--no-strict-rules", help="Also fail when a rule of the --rules pack matches nothing in the dataset (lists them).")] = False,
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when new findings fail the gate (usage and input errors still exit 2).")] = False,
     max_bytes: MaxBytesOpt = MAX_BYTES,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -59,7 +60,7 @@ def check(
     if output is not None:
         for line in summary_lines(result):
             err.print(line, highlight=False, markup=False)
-    if not result.passed:
+    if not result.passed and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
 
 
