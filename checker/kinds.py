@@ -23,17 +23,20 @@ class Kind:
     attribute_kind: str | None  # the kind of attribute whose claims it compares; None: any
     lifecycle: Lifecycle
     module: str  # the module that registers its detector and keeps its explain text
+    group_by: tuple[str, ...] = ()  # claims-table columns the aligner groups its claims by; (): it groups itself
 
 
 KINDS: dict[str, Kind] = {
     row.name: row
     for row in (
-        Kind("NUM001", "numeric_mismatch", "quantity", "stable", "checker.detect.numeric"),
-        Kind("DATE001", "date_conflict", "date", "stable", "checker.detect.dates"),
-        Kind("ATTR001", "attribution_conflict", "entity", "stable", "checker.detect.attribution"),
-        Kind("TYPE001", "type_conflict", "type", "stable", "checker.detect.types"),
+        Kind("NUM001", "numeric_mismatch", "quantity", "stable", "checker.detect.numeric", ("subject", "attribute", "object", "unit")),
+        Kind("DATE001", "date_conflict", "date", "stable", "checker.detect.dates", ("subject", "attribute")),
+        Kind("ATTR001", "attribution_conflict", "entity", "stable", "checker.detect.attribution", ("subject", "attribute")),
+        Kind("TYPE001", "type_conflict", "type", "stable", "checker.detect.types", ("subject", "attribute")),
+        # a denial is compared with the credits of another attribute, so it groups itself
         Kind("NEG001", "negation_conflict", "negation", "stable", "checker.detect.negation"),
-        Kind("NAME001", "name_variant", None, "stable", "checker.detect.names"),
+        Kind("NAME001", "name_variant", "name", "stable", "checker.detect.names", ("subject", "value")),
+        # every claim against the reference facts of its subject and attribute
         Kind("REF001", "reference_mismatch", None, "stable", "checker.detect.reference"),
     )
 }

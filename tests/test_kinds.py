@@ -12,7 +12,6 @@ import json
 import re
 import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner

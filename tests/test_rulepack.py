@@ -209,8 +209,7 @@ def test_wrong_type_value_suggests(pack):
     append(path, "  - id: foo-chip\n    type: chipp\n    aliases: [FooChip]\n")
     problem = the_problem(pack, "entities.yaml")
     assert problem.line == line_with(path, "type: chipp")
-    assert problem.message.startswith("`type`: ")
-    assert "'organization'" in problem.message and "'chip'" in problem.message
+    assert problem.message == "type `chipp` is not one of the pack's entity types"
     assert problem.fix == "did you mean `chip`?"
     assert str(problem) == f"{path}:{problem.line}: {problem.message} (fix: did you mean `chip`?)"
 
@@ -234,6 +233,63 @@ def test_alias_shared_by_two_entities(pack):
     assert problem.line == line_with(path, "      - 微软")
     assert problem.message == "alias `微软` is shared by `microsoft` and `foo-corp`"
     assert problem.fix == "keep the alias on one entity only"
+
+
+def test_alias_listed_twice_in_one_entity(pack):
+    path = pack / "entities.yaml"
+    append(path, "  - id: foo-corp\n    type: organization\n    aliases:\n      - Foo Corp\n      - Foo Corp\n")
+    problem = the_problem(pack, "entities.yaml")
+    assert problem.line == len(path.read_text(encoding="utf-8").splitlines())
+    assert problem.message == "alias `Foo Corp` is listed twice for `foo-corp`"
+    assert problem.fix == "remove the second one"
+
+
+def test_one_invalid_entity_gives_one_message_not_one_per_reference(pack):
+    """OpenAI is the parent of GPT-3 and ChatGPT and the subject of facts and cases."""
+    replace(pack / "entities.yaml", "  - id: openai\n    type: organization\n", "  - id: openai\n    type: organisation\n")
+    problems = problems_of(pack)
+    assert [(Path(p.file).name, p.message) for p in problems] == [("entities.yaml", "type `organisation` is not one of the pack's entity types")]
+
+
+def test_one_entity_that_fails_validation_gives_one_message(pack):
+    replace(pack / "entities.yaml", "  - id: openai\n    type: organization\n", "  - id: openai\n    type: [organization]\n")
+    problems = problems_of(pack)
+    assert [(Path(p.file).name, p.message.split(":")[0]) for p in problems] == [("entities.yaml", "`type`")]
+
+
+def test_a_pack_declares_its_own_entity_types(pack):
+    settings = pack / "settings.yaml"
+    append(settings, "entity_types: [organization, model, product, platform, chip, person, research_firm, market]\n")
+    append(pack / "entities.yaml", "  - id: idc\n    type: research_firm\n    aliases: [IDC]\n")
+    loaded = load_rules(pack)
+    assert loaded.entities["idc"].type == "research_firm"
+    assert loaded.settings.entity_types[-2:] == ["research_firm", "market"]
+
+
+def test_types_outside_the_declared_ones_are_named_where_they_are_used(pack):
+    append(pack / "settings.yaml", "entity_types: [organization, model, product, platform, person]\n")  # no chip
+    problems = problems_of(pack)
+    assert "type label `chip` is not one of the pack's entity types" in {p.message for p in problems}
+    assert all(p.fix.startswith("declare it under `entity_types:`") or p.fix.startswith("did you mean") for p in problems)
+
+
+def test_one_invalid_attribute_gives_one_message_not_one_per_fact_and_case(pack):
+    path = pack / "attributes.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  parameter_count:")
+    kind = text.index("kind: quantity", start)
+    path.write_text(text[:kind] + "kind: quantitty" + text[kind + len("kind: quantity"):], encoding="utf-8")
+    problems = problems_of(pack)
+    assert [(Path(p.file).name, p.message.split(":")[0]) for p in problems] == [("attributes.yaml", "`kind`")]
+    assert problems[0].fix == "did you mean `quantity`?"
+
+
+def test_facts_about_truly_unknown_entities_are_still_reported_beside_an_invalid_one(pack):
+    replace(pack / "entities.yaml", "  - id: openai\n    type: organization\n", "  - id: openai\n    type: organisation\n")
+    append(pack / "facts.yaml", "  - subject: nobody-corp\n    attribute: employees\n    value: 3\n    unit: count\n    source: {title: A, url: \"https://example.org\"}\n")
+    messages = [p.message for p in problems_of(pack)]
+    assert "fact about unknown entity `nobody-corp`" in messages
+    assert not any("`openai`" in m for m in messages)
 
 
 def test_unknown_parent_did_you_mean(pack):

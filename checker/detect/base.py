@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from checker.align import aligned_groups
 from checker.kinds import KINDS, Kind
 from checker.models import CANDIDATE_PREFIX, Claim, Evidence, FactRef, Finding, Modality, Severity
 from checker.rulepack import RulePack
@@ -26,6 +27,10 @@ class DetectInput:
     claims: dict[str, Claim]
     table: pd.DataFrame
     article_dates: dict[str, object]
+
+    def groups(self, kind: str) -> list[tuple[tuple, list[Claim]]]:
+        """The claims of `kind`'s attribute kind, grouped by its declared key (checker.align)."""
+        return [(key, [self.claims[i] for i in ids]) for key, ids in aligned_groups(self.table, self.pack, KINDS[kind])]
 
 
 @dataclass(frozen=True)

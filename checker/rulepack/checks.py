@@ -26,7 +26,10 @@ from checker.values.numbers import reserved_unit_word
 from checker.yaml_lines import line_of
 
 
-def check_entities(entities: list[tuple[EntityRule, int]], entry: Entry | None, problems: list[RuleProblem]) -> dict[str, EntityRule]:
+def check_entities(
+    entities: list[tuple[EntityRule, int]], entry: Entry | None, problems: list[RuleProblem], invalid: frozenset[str] = frozenset()
+) -> dict[str, EntityRule]:
+    """Ids, aliases and parents; `invalid` names entities already reported as invalid."""
     by_id: dict[str, EntityRule] = {}
     alias_owner: dict[str, str] = {}
     for entity, index in entities:
@@ -36,14 +39,45 @@ def check_entities(entities: list[tuple[EntityRule, int]], entry: Entry | None, 
         by_id[entity.id] = entity
         check_words(entry, ("entities", index, "aliases"), "alias", entity.aliases, problems)
         for alias_index, alias in enumerate(entity.aliases):
+            if alias in entity.aliases[:alias_index]:
+                problems.append(problem(entry, ("entities", index, "aliases", alias_index), f"alias `{alias}` is listed twice for `{entity.id}`", "remove the second one"))
+                continue
             owner = alias_owner.get(alias)
             if owner and owner != entity.id:
                 problems.append(problem(entry, ("entities", index, "aliases", alias_index), f"alias `{alias}` is shared by `{owner}` and `{entity.id}`", "keep the alias on one entity only"))
             alias_owner[alias] = entity.id
     for entity, index in entities:
-        if entity.parent and entity.parent not in by_id:
+        if entity.parent and entity.parent not in by_id and entity.parent not in invalid:
             problems.append(problem(entry, ("entities", index, "parent"), f"parent `{entity.parent}` of `{entity.id}` is not a known entity", did_you_mean(entity.parent, by_id) or "add that entity or remove `parent`"))
     return by_id
+
+
+def check_entity_types(
+    entities: list[tuple[EntityRule, int]],
+    attributes: Mapping[str, AttributeRule],
+    settings: Settings,
+    raw: Mapping[str, Entry],
+    problems: list[RuleProblem],
+) -> None:
+    """Every type an entity, attribute or settings group names is one of the pack's `entity_types`."""
+    declared = settings.entity_types
+    fix_all = "declare it under `entity_types:` in settings.yaml, or use one of " + ", ".join(declared)
+
+    def check(file_name: str, loc: tuple, value: str, role: str) -> None:
+        if value not in declared and file_name in raw:
+            problems.append(problem(raw[file_name], loc, f"{role} `{value}` is not one of the pack's entity types", did_you_mean(value, declared) or fix_all))
+
+    for entity, index in entities:
+        check("entities.yaml", ("entities", index, "type"), entity.type, "type")
+    for name, rule in attributes.items():
+        for key in ("subject_types", "object_types"):
+            for position, value in enumerate(getattr(rule, key)):
+                check("attributes.yaml", ("attributes", name, key, position), value, "entity type")
+        for label in rule.type_words:
+            check("attributes.yaml", ("attributes", name, "type_words", label), label, "type label")
+    for group_index, group in enumerate(settings.compatible_types):
+        for position, value in enumerate(group):
+            check("settings.yaml", ("compatible_types", group_index, position), value, "entity type")
 
 
 def check_units(settings: Settings, entry: Entry, problems: list[RuleProblem]) -> None:
@@ -96,13 +130,15 @@ def check_attributes(attributes: dict[str, AttributeRule], settings: Settings, e
 
 def check_facts(
     facts: list[tuple[Fact, int]],
-    entities: dict[str, EntityRule] | None,
+    entities: Mapping[str, EntityRule | None] | None,
     attributes: dict[str, AttributeRule],
     settings: Settings,
     entry: Entry | None,
     problems: list[RuleProblem],
+    invalid_attributes: frozenset[str] = frozenset(),
 ) -> None:
-    """Check facts against the pack; `entities` is None when entities.yaml itself is broken."""
+    """Check facts against the pack; `entities` is None when entities.yaml itself is broken,
+    and names invalid entities (value None) next to the valid ones."""
     seen: dict[tuple, list[tuple[Fact, int]]] = {}
     for fact, index in facts:
         loc = ("facts", index)
@@ -113,6 +149,8 @@ def check_facts(
             problems.append(problem(entry, loc + ("object",), f"fact object `{fact.object}` is not a known entity", did_you_mean(fact.object, entities) or "add the entity to entities.yaml"))
         _check_validity(fact, entry, loc, problems)
         attribute = attributes.get(fact.attribute)
+        if attribute is None and fact.attribute in invalid_attributes:
+            continue  # the attribute's own problem is reported already
         if attribute is None:
             problems.append(problem(entry, loc + ("attribute",), f"fact about unknown attribute `{fact.attribute}`", did_you_mean(fact.attribute, attributes) or "add it to attributes.yaml"))
             continue
@@ -138,7 +176,7 @@ def check_facts(
 
 
 def value_problems(
-    attribute_name: str, attribute: AttributeRule, values: Mapping[str, Any], entities: Mapping[str, EntityRule] | None, noun: str = "fact"
+    attribute_name: str, attribute: AttributeRule, values: Mapping[str, Any], entities: Mapping[str, EntityRule | None] | None, noun: str = "fact"
 ) -> list[tuple[str, str, str]]:
     """(key, message, fix) for values that do not suit the attribute's kind (facts and case claims)."""
     found = []

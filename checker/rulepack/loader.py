@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from checker.rulepack.cases import check_cases, collect_cases
-from checker.rulepack.checks import check_attributes, check_entities, check_facts, check_units
+from checker.rulepack.checks import check_attributes, check_entities, check_entity_types, check_facts, check_units
 from checker.rulepack.lint import check_words
 from checker.rulepack.messages import did_you_mean
 from checker.rulepack.pack import RulePack
@@ -55,13 +55,19 @@ def load_rules(directory: str | Path | None = None) -> RulePack:
     attributes = dict(parse_map(raw.get("attributes.yaml"), "attributes", AttributeRule, problems))
     facts = parse_list(raw.get("facts.yaml"), "facts", Fact, problems)
     settings = parse_settings(raw.get("settings.yaml"), problems)
-    entities_ok = not any(p.file.endswith("entities.yaml") for p in problems) and "entities.yaml" in raw
-    entity_map = check_entities(entities, raw.get("entities.yaml"), problems)
-    known = entity_map if entities_ok else None
+    # an entry that failed validation is still known by its name, so that references to it
+    # are not reported again: one wrong `type` gives one message, not one per fact and case
+    invalid_entities = _invalid_names(raw.get("entities.yaml"), "entities", {entity.id for entity, _ in entities})
+    invalid_attributes = _invalid_names(raw.get("attributes.yaml"), "attributes", set(attributes))
+    entity_map = check_entities(entities, raw.get("entities.yaml"), problems, invalid_entities)
+    entities_read = raw.get("entities.yaml") is not None and isinstance(raw["entities.yaml"][0], dict) and isinstance(raw["entities.yaml"][0].get("entities"), list)
+    # with an unreadable entities.yaml every entity would look unknown: skip those checks
+    known = {**dict.fromkeys(invalid_entities), **entity_map} if entities_read else None
     check_attributes(attributes, settings, raw.get("attributes.yaml"), problems)
-    check_facts(facts, known, attributes, settings, raw.get("facts.yaml"), problems)
+    check_entity_types(entities, attributes, settings, raw, problems)
+    check_facts(facts, known, attributes, settings, raw.get("facts.yaml"), problems, invalid_attributes)
     cases = collect_cases(entities, attributes, facts, raw)
-    check_cases(cases, known, attributes, problems)
+    check_cases(cases, known, attributes, problems, invalid_attributes)
     if problems:
         raise RulesError(problems)
     return RulePack(
@@ -73,6 +79,18 @@ def load_rules(directory: str | Path | None = None) -> RulePack:
         cases=tuple(ref for ref, _, _ in cases),
         lines={name: lines for name, (_, lines, _) in raw.items()},
     )
+
+
+def _invalid_names(entry: Entry | None, key: str, valid: set[str]) -> frozenset[str]:
+    """Ids (list items) or keys (mappings) of the entries of `key` that failed validation."""
+    section = entry[0].get(key) if entry is not None and isinstance(entry[0], dict) else None
+    if isinstance(section, dict):
+        names = {str(name) for name in section}
+    elif isinstance(section, list):
+        names = {str(item["id"]) for item in section if isinstance(item, dict) and isinstance(item.get("id"), str)}
+    else:
+        names = set()
+    return frozenset(names - valid)
 
 
 def parse_settings(entry: Entry | None, problems: list[RuleProblem]) -> Settings:
