@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
 import json
 import os
 import re
@@ -30,6 +31,7 @@ FRONT_MATTER_KEYS = ("title", "url", "source", "date", "id", "language", "lang")
 MAX_FIELD_CHARS = 1_000  # a title or id longer than this is not a title or id
 SURROGATE = re.compile(r"[\ud800-\udfff]")
 PLAUSIBLE = 0.75  # share of common characters above which a decoding is taken as right
+PLAUSIBLE_WITHOUT_BOM = 0.95  # UTF-16/32 without a BOM: binary data decodes to CJK too
 
 
 class DecodeError(ValueError):
@@ -52,6 +54,8 @@ def _not_regular(path: Path) -> str | None:
     except FileNotFoundError:
         return "broken symbolic link (its target is missing)" if path.is_symlink() else "no such file or folder"
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
         return f"cannot read it: {exc.strerror or exc}"
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return None
@@ -212,7 +216,7 @@ def _strict(data: bytes, encoding: str) -> str | None:
 
 def _plausibility(text: str) -> float:
     """GB18030 decodes almost any bytes; wrong guesses show private-use and rare characters."""
-    common = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or ch.isascii() or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    common = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or ch.isascii() and (ch.isprintable() or ch in "\n\r\t") or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
     return common / max(len(text), 1)
 
 
@@ -230,12 +234,12 @@ def _wide_without_bom(data: bytes) -> Decoded | None:
     if not candidates:
         return None
     score, encoding, text = max(candidates)
-    if score < PLAUSIBLE:
+    if score < PLAUSIBLE_WITHOUT_BOM:
         return None
     return Decoded(text, encoding, f"no byte-order mark: guessed {encoding.upper()}; save the file as UTF-8 (or with a BOM)")
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
+class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml: fast, and bounds nesting
     """Safe YAML where dates stay strings: `parse_date` reads them, so a date that does not
     exist (2023-02-30) is one warning about `date`, not a crash or a lost front matter."""
 
@@ -289,6 +293,9 @@ DATE_FORMATS = (
 DATE_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}(?=[T ]\d)")  # a timestamp: keep its date
 
 
+DATE_SHAPE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+
+
 def parse_date(value: object) -> dt.date | None:
     """A front-matter date, or None when the value is not one of the forms of DATE_FORMATS."""
     if isinstance(value, dt.datetime):
@@ -332,7 +339,11 @@ def meta_problems(meta: dict) -> list[str]:
         elif len(str(value)) > MAX_FIELD_CHARS:
             problems.append(f"`{key}` is over {MAX_FIELD_CHARS:,} characters; cut to that length")
         elif key == "date" and parse_date(value) is None:
-            problems.append(f"`date` {_scalar_text(value)!r} is not a date this loader reads (2023-02-12, 2023/02/12, 2023年2月12日, Feb 12, 2023); the article is read as undated")
+            text = _scalar_text(value)
+            if text and DATE_SHAPE.fullmatch(text):  # the shape of a date, but no such day (2023-02-30, 0000-01-01)
+                problems.append(f"`date` {text!r} is not a real date; the article is read as undated")
+            else:
+                problems.append(f"`date` {text!r} is not a date this loader reads (2023-02-12, 2023/02/12, 2023年2月12日, Feb 12, 2023); the article is read as undated")
     return problems
 
 
@@ -422,6 +433,8 @@ def _load_jsonl(text: str, name: str, base_id: str, default_date: dt.date | None
         meta = {key: record[key] for key in FRONT_MATTER_KEYS if key in record}
         problems.extend(LoadProblem(path=where, message=message, level="warning") for message in meta_problems(meta))
         articles.append(make_article(f"{base_id}-{number}", where, body, meta, 0, default_date, encoding))
+    if not articles and not problems:
+        problems.append(LoadProblem(path=name, message="file has no JSON records, only blank lines"))
     return articles, problems
 
 

@@ -30,7 +30,7 @@ ABBREVIATIONS = {
 CONTENT = re.compile(r"[\w\u4e00-\u9fff]")
 PARAGRAPH = re.compile(r"[^\n]+")
 MAX_PIECE = 50_000
-MAX_SENTENCE = 2_000
+MAX_SENTENCE = 600
 SENTENCE_END = re.compile(r"[。！？!?；;…]|\.(?=\s)")
 SPACE = re.compile(r"\s")
 CLAUSE_BREAKS = {"，", ",", "；", ";", "、", "：", ":", " "}
@@ -102,19 +102,21 @@ def _bounded(span: Span) -> list[Span]:
 
 
 def _merge_false_splits(spans: list[Span]) -> list[Span]:
+    if not spans:
+        return spans
+    doc_text = spans[0].doc.text  # Doc.text joins every token: once per paragraph, not per span
     merged: list[Span] = []
     for span in spans:
-        if merged and _is_false_split(merged[-1], span):
+        if merged and _is_false_split(merged[-1], span, doc_text):
             previous = merged.pop()
             span = previous.doc[previous.start:span.end]
         merged.append(span)
     return merged
 
 
-def _is_false_split(previous: Span, current: Span) -> bool:
+def _is_false_split(previous: Span, current: Span, doc_text: str) -> bool:
     """Decided on the last TAIL characters of `previous` and the start of `current`, so a
     run of merges costs no more than the characters merged."""
-    doc_text = previous.doc.text
     whole = previous.end_char - previous.start_char <= TAIL
     text = doc_text[max(previous.start_char, previous.end_char - TAIL):previous.end_char].rstrip()
     if not text.endswith("."):
@@ -127,5 +129,5 @@ def _is_false_split(previous: Span, current: Span) -> bool:
     word = re.search(r"([A-Za-z.]+)\.$", text)
     if word and word.group(1).lower() in ABBREVIATIONS:
         return True
-    following = current.text.lstrip()[:1]
+    following = doc_text[current.start_char:current.start_char + TAIL].lstrip()[:1]
     return bool(following) and (following.islower() or following.isdigit() and text[-2:-1].isdigit())

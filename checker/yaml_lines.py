@@ -46,11 +46,12 @@ def read_yaml_text(path: FilePath, max_bytes: int = MAX_FILE_BYTES) -> str:
     missing or non-UTF-8 file means to its user.
     """
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        kind = "a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket"
+        raise YamlProblem(f"is {kind}, not a regular file")
     with os.fdopen(descriptor, "rb") as handle:
-        mode = os.fstat(descriptor).st_mode
-        if not stat.S_ISREG(mode):
-            kind = "a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket"
-            raise YamlProblem(f"is {kind}, not a regular file")
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise YamlProblem(f"is over {max_bytes:,} bytes, too large for a YAML file of rules")

@@ -86,8 +86,8 @@ def test_rules_yaml_is_never_an_article(corpus):
     assert found == []
 
 
-def test_bundled_fixtures_skip_the_ev_dataset():
+def test_bundled_fixtures_skip_the_other_domains():
     articles, problems = load_articles([FIXTURES])
     assert {a.id for a in articles} == set(load_expected(FIXTURES)["articles"])  # exactly the listed articles
-    assert not any(a.path.startswith(str(FIXTURES / "ev")) for a in articles)
-    assert [(p.path, p.level) for p in problems] == [(str(FIXTURES / "ev"), "info")]
+    assert not any(a.path.startswith((str(FIXTURES / "ev"), str(FIXTURES / "pharma"))) for a in articles)
+    assert [(p.path, p.level) for p in problems] == [(str(FIXTURES / "ev"), "info"), (str(FIXTURES / "pharma"), "info")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from checker import yaml_lines
 from checker.rulepack import loader as rulepack_loader
+from checker.rulepack.problems import PROBLEM_CODES
 from checker.rulepack import (
     EntityRule,
     Fact,
@@ -26,6 +28,7 @@ from checker.rulepack import (
 from checker.yaml_lines import YamlProblem, line_of, load_yaml_with_lines
 
 BUNDLED = bundled_rules_dir()
+ROOT = Path(__file__).resolve().parents[1]
 PACK_NAMES = ("entities.yaml", "attributes.yaml", "facts.yaml", "settings.yaml")
 
 
@@ -84,6 +87,7 @@ def problems_of(folder: Path) -> list[RuleProblem]:
     problems = info.value.problems
     assert problems
     assert str(info.value) == "\n".join(str(p) for p in problems)
+    assert all(p.code in PROBLEM_CODES for p in problems), [str(p) for p in problems if p.code not in PROBLEM_CODES]
     return problems
 
 
@@ -211,7 +215,8 @@ def test_wrong_type_value_suggests(pack):
     assert problem.line == line_with(path, "type: chipp")
     assert problem.message == "type `chipp` is not one of the pack's entity types"
     assert problem.fix == "did you mean `chip`?"
-    assert str(problem) == f"{path}:{problem.line}: {problem.message} (fix: did you mean `chip`?)"
+    assert problem.code == "RP021"
+    assert str(problem) == f"{path}:{problem.line}: RP021 {problem.message} (fix: did you mean `chip`?)"
 
 
 def test_duplicate_entity_id(pack):
@@ -527,9 +532,9 @@ def test_missing_entities_yaml(pack):
     (pack / "entities.yaml").unlink()
     problems = in_file(problems_of(pack), "entities.yaml")
     assert problems == [
-        RuleProblem(str(pack / "entities.yaml"), None, "required file is missing", "create entities.yaml (see docs/rules.md)")
+        RuleProblem(str(pack / "entities.yaml"), None, "required file is missing", "create entities.yaml (see docs/rules.md)", "RP001")
     ]
-    assert str(problems[0]) == f"{pack / 'entities.yaml'}: required file is missing (fix: create entities.yaml (see docs/rules.md))"
+    assert str(problems[0]) == f"{pack / 'entities.yaml'}: RP001 required file is missing (fix: create entities.yaml (see docs/rules.md))"
 
 
 def test_missing_attributes_yaml(pack):
@@ -542,7 +547,7 @@ def test_missing_rules_directory(tmp_path):
     missing = tmp_path / "no-rules"
     problems = problems_of(missing)
     assert problems == [
-        RuleProblem(str(missing), None, "rules directory not found", "pass --rules DIR pointing at a folder with entities.yaml")
+        RuleProblem(str(missing), None, "rules directory not found", "pass --rules DIR pointing at a folder with entities.yaml", "RP001")
     ]
 
 
@@ -829,3 +834,9 @@ def test_inherits_needs_a_parent_and_known_attributes(pack):
     messages = {(p.message, p.fix) for p in problems_of(pack)}
     assert ("`foo-phone` inherits attributes but has no `parent`", "add `parent:` or remove `inherits`") in messages
     assert ("`foo-phone` inherits unknown attribute `release_dat`", "did you mean `release_date`?") in messages
+
+
+def test_problem_codes_are_documented_one_to_one():
+    docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    documented = dict(re.findall(r"^\| `((?:RP|BL)\d{3})` \| (.+) \|$", docs, flags=re.M))
+    assert documented == PROBLEM_CODES

@@ -15,7 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit

@@ -40,30 +40,30 @@ def load_rules(directory: str | Path | None = None) -> RulePack:
     """Load and validate a rules pack; raise RulesError listing every problem."""
     folder = Path(directory) if directory else bundled_rules_dir()
     if not folder.is_dir():
-        raise RulesError([RuleProblem(str(folder), None, "rules directory not found", "pass --rules DIR pointing at a folder with entities.yaml")])
+        raise RulesError([RuleProblem(str(folder), None, "rules directory not found", "pass --rules DIR pointing at a folder with entities.yaml", code="RP001")])
     problems: list[RuleProblem] = []
     raw: dict[str, Entry] = {}
     for name in PACK_FILES:
         path = folder / name
         if not path.exists() and not path.is_symlink():
             if name in ("entities.yaml", "attributes.yaml"):
-                problems.append(RuleProblem(str(path), None, "required file is missing", f"create {name} (see docs/rules.md)"))
+                problems.append(RuleProblem(str(path), None, "required file is missing", f"create {name} (see docs/rules.md)", code="RP001"))
             continue
         try:
             text = read_yaml_text(path)
         except UnicodeDecodeError:
-            problems.append(RuleProblem(str(path), None, "file is not UTF-8", "save it as UTF-8"))
+            problems.append(RuleProblem(str(path), None, "file is not UTF-8", "save it as UTF-8", code="RP002"))
             continue
         except YamlProblem as exc:
-            problems.append(RuleProblem(str(path), None, f"file {exc}", f"make {name} a UTF-8 text file (see docs/rules.md)"))
+            problems.append(RuleProblem(str(path), None, f"file {exc}", f"make {name} a UTF-8 text file (see docs/rules.md)", code="RP002"))
             continue
         except OSError as exc:
-            problems.append(RuleProblem(str(path), None, f"cannot read file: {exc.strerror or exc}", f"make {name} a readable file"))
+            problems.append(RuleProblem(str(path), None, f"cannot read file: {exc.strerror or exc}", f"make {name} a readable file", code="RP002"))
             continue
         try:
             data, lines = load_yaml_with_lines(text)
         except YamlProblem as exc:
-            problems.append(RuleProblem(str(path), exc.line, str(exc), "correct the YAML syntax"))
+            problems.append(RuleProblem(str(path), exc.line, str(exc), "correct the YAML syntax", code="RP003"))
             continue
         raw[name] = (data if data is not None else {}, lines, str(path))
     entities = parse_list(raw.get("entities.yaml"), "entities", EntityRule, problems)
@@ -117,7 +117,7 @@ def parse_settings(entry: Entry | None, problems: list[RuleProblem]) -> Settings
         return Settings()
     for kind in parsed.severity:
         if kind not in FINDING_KINDS:
-            problems.append(problem(entry, ("severity", kind), f"unknown finding kind `{kind}`", did_you_mean(kind, FINDING_KINDS)))
+            problems.append(problem(entry, ("severity", kind), f"unknown finding kind `{kind}`", did_you_mean(kind, FINDING_KINDS), code="RP021"))
     check_units(parsed, entry, problems)
     for name, words in parsed.lexicon:
         check_words(entry, ("lexicon", name), "lexicon word", words, problems)
