@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from checker.cli.common import EXIT_ERROR, EXIT_FINDINGS, DateOpt, JobsOpt, RulesOpt, app, err, execute
+from checker.cli.common import EXIT_ERROR, EXIT_FINDINGS, DateOpt, JobsOpt, RulesOpt, app, err, execute, say
 
 
 @app.command("eval")
@@ -37,7 +37,7 @@ def evaluate_dataset(
     from checker.evaluate import evaluate, load_expected
 
     if not (dataset / "expected.yaml").is_file():
-        err.print(f"[bold red]error[/]: {dataset / 'expected.yaml'} not found", highlight=False)
+        say("error", "bold red", f"{dataset / 'expected.yaml'} not found")
         raise typer.Exit(EXIT_ERROR)
     result = execute([dataset], rules, date, jobs)
     evaluation = evaluate(result, load_expected(dataset))

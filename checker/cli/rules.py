@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.common import EXIT_ERROR, EXIT_FINDINGS, app, err
+from checker.cli.common import EXIT_ERROR, EXIT_FINDINGS, app, err, say
 from checker.rulepack import (
     RulePack,
     RuleProblem,
@@ -19,6 +19,7 @@ from checker.rulepack import (
     load_rules,
     write_schemas,
 )
+from checker.untrusted import terminal_lines
 
 rules_app = typer.Typer(help="Check a rules pack, run the test cases its rules carry, export the JSON Schema of its files.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
@@ -53,8 +54,8 @@ def _valid_pack(folder: Path) -> RulePack:
     pack, problems = validate_rules(folder)
     if pack is None:
         for problem in problems:
-            sys.stdout.write(f"{replace(problem, file=_shown(problem.file))}\n")
-        err.print(f"[bold red]invalid[/]: {len(problems)} problem{'s' if len(problems) != 1 else ''} in {_shown(str(folder))}", highlight=False)
+            sys.stdout.write(terminal_lines(f"{replace(problem, file=_shown(problem.file))}") + "\n")
+        say("invalid", "bold red", f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {_shown(str(folder))}")
         raise typer.Exit(EXIT_ERROR)
     return pack
 
@@ -102,7 +103,7 @@ def test_cases(
 
 @rules_app.command()
 def schema(
-    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for entities/attributes/facts/settings.schema.json.")] = Path("docs/schemas"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for entities/attributes/facts/settings.schema.json (created if missing).", show_default=False)],
 ) -> None:
     """Write the JSON Schema of each rules file, generated from the validation models.
 
@@ -110,4 +111,4 @@ def schema(
     line at the top of each file.
     """
     for path in write_schemas(output):
-        err.print(f"wrote {path}", highlight=False)
+        err.print(f"wrote {path}", highlight=False, markup=False)
