@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from checker.detect import detect
-from checker.extract import Extraction, extract_article
+from checker.engine.local import extract_local
+from checker.extract import Extraction
 from checker.load import MAX_BYTES, load_articles
 from checker.models import Article, Candidate, Claim, Confirmation, Evidence, Finding, LoadProblem
 from checker.rulepack import RulePack, load_rules
@@ -37,36 +36,9 @@ class RunResult:
         return not self.articles
 
 
-def extract_guarded(article: Article, pack: RulePack) -> Extraction:
-    """Extract one article; a crash inside becomes a problem for that article alone.
-
-    Input is untrusted and the extractors are many: one article that trips a bug must
-    not cost the run every other article's findings. The article stays listed, with
-    no claims and the problem saying why.
-    """
-    try:
-        return extract_article(article, pack)
-    except Exception as exc:  # noqa: BLE001 - isolation boundary of one article
-        message = f"internal error while extracting claims ({type(exc).__name__}: {exc}); this article's claims are left out"
-        return Extraction(article=article, claims=[], problems=[LoadProblem(path=article.path, message=message)])
-
-
 def extract_all(articles: list[Article], pack: RulePack, jobs: int = 1, progress: Callable[[Article], None] | None = None) -> list[Extraction]:
-    """Extract every article, in worker processes when jobs > 1; order follows `articles`."""
-    if jobs > 1 and len(articles) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = []
-            for extraction in pool.map(partial(extract_guarded, pack=pack), articles, chunksize=4):
-                results.append(extraction)
-                if progress:
-                    progress(extraction.article)
-            return results
-    results = []
-    for article in articles:
-        results.append(extract_guarded(article, pack))
-        if progress:
-            progress(article)
-    return results
+    """Extract every article, in `jobs` worker processes (0: one per core); order follows `articles`."""
+    return list(extract_local(articles, pack, jobs, progress))
 
 
 def run(

@@ -32,7 +32,7 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)  # article offsets
     unresolved_dates: list[Evidence] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)  # names the pack does not know, article offsets
-    problems: list[LoadProblem] = field(default_factory=list)  # why extraction stopped short (see api.extract_guarded)
+    problems: list[LoadProblem] = field(default_factory=list)  # why extraction stopped short (see checker.engine.local.extract_guarded)
 
 
 def extract_article(article: Article, pack: RulePack) -> Extraction:

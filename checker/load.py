@@ -80,7 +80,7 @@ def find_article_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, Pa
             files, skipped = _walk(path, explicit)
             found.extend((f, path) for f in files)
             problems.extend(
-                LoadProblem(path=str(where), message=_skip_message(reason), level="warning")
+                LoadProblem(path=str(where), message=_skip_message(reason), level="info" if reason.startswith(("a separate dataset", "a rules pack")) else "warning")
                 for where, reason in skipped
             )
         elif (reason := _not_regular(path)) is None:
@@ -285,16 +285,33 @@ def _line_end(text: str, start: int) -> int:
     return len(text) if end < 0 else end
 
 
+# Front-matter dates as people write them. datetime.strptime reads each form; a handful of
+# formats is all a front matter needs (dateparser would also guess relative phrases).
+DATE_FORMATS = (
+    "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y年%m月%d号", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y",
+)
+DATE_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}(?=[T ]\d)")  # a timestamp: keep its date
+
+
+DATE_SHAPE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+
+
 def parse_date(value: object) -> dt.date | None:
+    """A front-matter date, or None when the value is not one of the forms of DATE_FORMATS."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.strip().split())[:40]
+    if prefix := DATE_PREFIX.match(text):
+        text = prefix.group()
+    for form in DATE_FORMATS:
         try:
-            return dt.date.fromisoformat(value.strip()[:10])
+            return dt.datetime.strptime(text, form).date()
         except ValueError:
-            return None
+            continue
     return None
 
 
@@ -322,7 +339,11 @@ def meta_problems(meta: dict) -> list[tuple[str, str]]:
         elif len(str(value)) > MAX_FIELD_CHARS:
             problems.append((key, f"`{key}` is over {MAX_FIELD_CHARS:,} characters; cut to that length"))
         elif key == "date" and parse_date(value) is None:
-            problems.append((key, f"`date` {_scalar_text(value)!r} is not a real date (YYYY-MM-DD); the article is read as undated"))
+            text = _scalar_text(value)
+            if text and DATE_SHAPE.fullmatch(text):  # the shape of a date, but no such day (2023-02-30, 0000-01-01)
+                problems.append((key, f"`date` {text!r} is not a real date; the article is read as undated"))
+            else:
+                problems.append((key, f"`date` {text!r} is not a date this loader reads (2023-02-12, 2023/02/12, 2023年2月12日, Feb 12, 2023); the article is read as undated"))
     return problems
 
 

@@ -310,7 +310,7 @@ def test_default_date_used_when_missing_or_unreadable(tmp_path):
     assert single(write(tmp_path, "a.md", "body\n"), default_date=default).date == default
     (undated,), (problem,) = load_one(write(tmp_path, "b.md", "---\ndate: someday\n---\nbody\n"), default_date=default)
     assert undated.date == default
-    assert problem.level == "warning" and "`date` 'someday' is not a real date" in problem.message
+    assert problem.level == "warning" and "`date` 'someday' is not a date this loader reads" in problem.message
     assert single(write(tmp_path, "c.md", "---\ndate: 2023-05-06\n---\nbody\n"), default_date=default).date == dt.date(2023, 5, 6)
 
 

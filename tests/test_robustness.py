@@ -19,10 +19,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from bad_inputs import ARTICLE_CASES, BASELINE_CASES, CASES, CONTROL, CONTROL_CODES, PNG, RULES_CASES, Case, table
+from bad_inputs import ARTICLE_CASES, BASELINE_CASES, CONTROL, CONTROL_CODES, PNG, RULES_CASES, Case, table
 from checker import api
+from checker.engine import local as local_engine
+from checker.engine.local import extract_guarded
 from checker.check.formats.github import command
 from checker.cli import app
+from checker.engine import local
 from checker.extract import extract_article
 from checker.load import boundary_reason, decode_bytes, load_file, make_article
 from checker.normalize import FORMAT_CHARACTERS, normalize, remove_format_characters
@@ -148,14 +151,14 @@ def test_format_characters_are_unicode_format_characters():
 def test_a_crash_in_one_article_is_a_problem_for_that_article(tmp_path, monkeypatch):
     folder = control_folder(tmp_path)
     (folder / "bomb.md").write_text("GPT-3模型有1750亿个参数。\n", encoding="utf-8")
-    real = api.extract_article
+    real = local_engine.extract_article
 
     def bomb(article, pack):
         if article.id == "bomb":
             raise RuntimeError("boom")
         return real(article, pack)
 
-    monkeypatch.setattr(api, "extract_article", bomb)
+    monkeypatch.setattr(local_engine, "extract_article", bomb)
     result = runner.invoke(app, ["report", str(folder), "--format", "json"])
     no_traceback(result)
     assert result.exit_code == 0
@@ -295,7 +298,7 @@ PIECES = ["GPT-3", "OpenAI", "模型", "有", "1750亿", "17\u200b50亿", "个�
 @given(parts=st.lists(st.sampled_from(PIECES), max_size=40))
 def test_whole_article_offsets_slice_the_original(pack, parts):
     text = "".join(parts)
-    extraction = api.extract_guarded(make_article("x", "x.md", text, {}, 0, None), pack)
+    extraction = extract_guarded(make_article("x", "x.md", text, {}, 0, None), pack)
     assert extraction.problems == []
     for item in [*extraction.claims, *extraction.mentions, *extraction.candidates]:
         assert text[item.start:item.end] == item.text

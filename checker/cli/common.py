@@ -61,14 +61,26 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # click's plain help: flags without a <bool> value, nothing cut
 )
 
 ArticlesArg = Annotated[list[Path], typer.Argument(help="Article files or folders (.md, .txt, .jsonl, searched recursively).", show_default=False)]
 RulesOpt = Annotated[Path | None, typer.Option("--rules", help="Rules pack folder (default: the bundled AI-industry pack).")]
 DateOpt = Annotated[dt.datetime | None, typer.Option("--date", formats=["%Y-%m-%d"], help="Date for articles without one (resolves 去年11月, last week).")]
-JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction.")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes for extraction; 0: one per core.")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose/--no-verbose", "-v", help="Also print notes, such as separate dataset folders left out.")]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", min=1, help="Skip, with a message, article files larger than this.")]
+
+
+def require_paths(paths: list[Path]) -> None:
+    """A path that does not exist is a usage error (exit 2), whatever else could be read:
+    a mistyped folder must not pass a CI gate on the folders that were found."""
+    missing = [path for path in paths if not path.exists()]
+    for path in missing:
+        say("error", "bold red", f"{path}: no such file or folder")
+    if missing:
+        raise typer.Exit(EXIT_ERROR)
 
 
 def print_problems(label: str, where: object, problems: list) -> None:
@@ -78,8 +90,11 @@ def print_problems(label: str, where: object, problems: list) -> None:
         err.print(Text("  " + terminal_lines(str(problem))), highlight=False)
 
 
-def execute(articles: list[Path], rules: Path | None, date: dt.datetime | None, jobs: int, max_bytes: int = MAX_BYTES) -> RunResult:
-    """Run the pipeline with a progress bar on a terminal; exit 2 on bad rules or no readable article."""
+def execute(articles: list[Path], rules: Path | None, date: dt.datetime | None, jobs: int, max_bytes: int = MAX_BYTES, verbose: bool = False) -> RunResult:
+    """Run the pipeline with a progress bar on a terminal; exit 2 on a missing path, bad rules
+    or no readable article. Notes (info-level problems, such as a separate dataset folder left
+    out) are printed only when `verbose`."""
+    require_paths(articles)
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("extracting claims", total=None)
@@ -88,11 +103,29 @@ def execute(articles: list[Path], rules: Path | None, date: dt.datetime | None, 
         print_problems("rules error", rules or "bundled rules", exc.problems)
         raise typer.Exit(EXIT_ERROR) from None
     for problem in result.problems:
-        say(problem.level, "yellow", f"{problem.path}: {problem.message}")
+        if problem.level != "info" or verbose:
+            say(problem.level, "dim" if problem.level == "info" else "yellow", f"{problem.path}: {problem.message}")
     if result.read_nothing:
-        say("error", "bold red", "no article could be read")
+        say("error", "bold red", f"no article could be read: {nothing_read(articles, result)}")
         raise typer.Exit(EXIT_ERROR)
     return result
+
+
+def nothing_read(paths: list[Path], result: RunResult) -> str:
+    """Why a run read nothing, naming the folders and the file types looked for."""
+    from checker.load import ARTICLE_SUFFIXES
+
+    folders = [str(path) for path in paths if path.is_dir()]
+    looked = ", ".join(ARTICLE_SUFFIXES)
+    failed = [problem for problem in result.problems if problem.level == "error"]
+    if failed:
+        return f"{len(failed)} file{'s' if len(failed) != 1 else ''} could not be read (see above)"
+    skipped = [problem.path for problem in result.problems if problem.level == "info"]
+    if skipped:
+        return f"only separate datasets were found ({', '.join(skipped)}); pass such a folder explicitly to read it"
+    if folders:
+        return f"{', '.join(folders)} holds no {looked} file (searched recursively)"
+    return f"the files given are not articles ({looked})"
 
 
 def emit(text: str, output: Path | None) -> None:

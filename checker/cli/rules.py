@@ -103,7 +103,7 @@ def test_cases(
 
 @rules_app.command()
 def schema(
-    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for entities/attributes/facts/settings.schema.json.")] = Path("docs/schemas"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for entities/attributes/facts/settings.schema.json (created if missing).", show_default=False)],
 ) -> None:
     """Write the JSON Schema of each rules file, generated from the validation models.
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
 
 from checker.api import RunResult
 from checker.detect.base import entity_label
-from checker.models import Claim, Finding
+from checker.models import Article, Claim, Finding
 from checker.report.locate import line_col
 from checker.untrusted import one_line
 
@@ -22,7 +25,8 @@ def _escape(text: str) -> str:
     out = one_line(text).replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     for char in "`*_[]|#!~":
         out = out.replace(char, "\\" + char)
-    return out
+    # one line, but a space at either end stays: the piece is glued to its neighbours
+    return (" " if text[:1].isspace() else "") + out + (" " if text[-1:].isspace() and text.strip() else "")
 
 
 def _code(text: str) -> str:
@@ -44,12 +48,50 @@ def _link(title: str, url: str) -> str:
     return f"[{_escape(title)}](<{target}>)"
 
 
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
+def _strong(before: str, middle: str, after: str) -> str:
+    """`middle` in bold between two escaped pieces of text.
+
+    CommonMark closes ** only on a "flanking" boundary, so `7.7%**on` or `”**说` stay
+    literal asterisks. Rather than re-implement the flanking rules, ask the parser;
+    where ** does not hold, fall back to inline HTML (<strong>, which every renderer of
+    CommonMark and GitHub's Markdown keeps; the text itself has < and > escaped).
+    """
+    candidate = f"{before}**{middle}**{after}"
+    tokens = _inline(candidate)
+    kinds = [token.type for token in tokens]
+    if kinds.count("strong_open") == 1 and kinds.count("strong_close") == 1:
+        inside = tokens[kinds.index("strong_open") + 1 : kinds.index("strong_close")]
+        if "".join(token.content for token in inside) == "".join(token.content for token in _inline(middle)):
+            return candidate
+    return f"{before}<strong>{middle}</strong>{after}"
+
+
+def _inline(text: str) -> list:
+    return (_parser().parseInline(text)[0].children or []) if text else []
+
+
 def _highlight(claim: Claim) -> str:
     sentence = claim.sentence
     position = sentence.find(claim.text)
-    if position < 0:
-        return _escape(sentence)
-    return _escape(sentence[:position]) + "**" + _escape(claim.text) + "**" + _escape(sentence[position + len(claim.text):])
+    if position < 0 or not claim.text.strip():
+        return _escape(sentence).strip()
+    before, after = sentence[:position], sentence[position + len(claim.text):]
+    return _strong(_escape(before).lstrip(), _escape(claim.text).strip(), _escape(after).rstrip())
+
+
+def _article_label(article: Article) -> str:
+    """Title (linked to the article's url), source and date: who said it, where and when."""
+    parts = [_link(article.title or article.id, article.url or "")]
+    if article.source:
+        parts.append(_escape(article.source).strip())
+    if article.date:
+        parts.append(article.date.isoformat())
+    return ", ".join(parts)
 
 
 def render_markdown(result: RunResult) -> str:
@@ -84,7 +126,7 @@ def render_markdown(result: RunResult) -> str:
                 claim = claims[claim_id]
                 article = articles[claim.article]
                 line, col = line_col(article, claim.start)
-                lines.append(f"  - {_code(f'{article.path}:{line}:{col}')} ({claim.modality.value}): {_highlight(claim)}")
+                lines.append(f"  - {_article_label(article)} ({_code(f'{article.path}:{line}:{col}')}, {claim.modality.value}): {_highlight(claim)}")
             lines.append("")
     if result.confirmations:
         lines += ["## Confirmed by reference facts", "", "| claim | article | value | source |", "|---|---|---|---|"]

@@ -22,7 +22,7 @@ from checker.rulepack.pack import CaseRef, RulePack, unit_allowed
 from checker.rulepack.problems import ProblemsError, RuleProblem, RulesError
 from checker.rulepack.schema import (
     CURRENCIES,
-    ENTITY_TYPES,
+    DEFAULT_ENTITY_TYPES,
     FINDING_KINDS,
     NAME_ATTRIBUTE,
     SCHEMA_MODELS,
@@ -41,7 +41,7 @@ from checker.rulepack.schema import (
 
 __all__ = [
     "CURRENCIES",
-    "ENTITY_TYPES",
+    "DEFAULT_ENTITY_TYPES",
     "FINDING_KINDS",
     "NAME_ATTRIBUTE",
     "SCHEMA_MODELS",

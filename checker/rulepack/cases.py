@@ -36,21 +36,26 @@ def collect_cases(
 
 def check_cases(
     cases: list[tuple[CaseRef, Entry, tuple]],
-    entities: Mapping[str, EntityRule] | None,
+    entities: Mapping[str, EntityRule | None] | None,
     attributes: Mapping[str, AttributeRule],
     problems: list[RuleProblem],
+    invalid_attributes: frozenset[str] = frozenset(),
 ) -> None:
-    """Every entity, attribute and fact a case names must exist, and values must suit their attribute."""
+    """Every entity, attribute and fact a case names must exist, and values must suit their attribute;
+    names of entries already reported as invalid are not reported again."""
     for ref, entry, loc in cases:
         for side in ("want", "forbid"):
             for index, expectation in enumerate(getattr(ref.case, side)):
                 where = loc + (side, index)
-                for key, message, fix in _expectation_problems(expectation, entities, attributes):
-                    problems.append(problem(entry, where + key, message, fix))
+                for key, message, fix in _expectation_problems(expectation, entities, attributes, invalid_attributes):
+                    problems.append(problem(entry, where + key, message, fix, code="RP060"))
 
 
 def _expectation_problems(
-    expectation: Expectation, entities: Mapping[str, EntityRule] | None, attributes: Mapping[str, AttributeRule]
+    expectation: Expectation,
+    entities: Mapping[str, EntityRule | None] | None,
+    attributes: Mapping[str, AttributeRule],
+    invalid_attributes: frozenset[str],
 ) -> list[tuple[tuple, str, str]]:
     found: list[tuple[tuple, str, str]] = []
 
@@ -59,7 +64,7 @@ def _expectation_problems(
             found.append((key, f"unknown entity `{value}` in a case", did_you_mean(value, entities) or "use an id from entities.yaml"))
 
     def attribute(key: tuple, value: str | None, extra: Sequence[str] = ()) -> AttributeRule | None:
-        if value is None or value in extra:
+        if value is None or value in extra or value in invalid_attributes:
             return None
         if value not in attributes:
             found.append((key, f"unknown attribute `{value}` in a case", did_you_mean(value, [*attributes, *extra]) or "use a key of attributes.yaml"))

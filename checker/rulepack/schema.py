@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, get_args
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from checker.kinds import FINDING_KINDS
 from checker.values.numbers import CURRENCY_CODES
 
-EntityType = Literal["organization", "model", "product", "platform", "chip", "person"]
+# entity types are the pack's (settings.yaml `entity_types`); these are the default, which
+# the extractors' built-in guesses for unknown names (a person, a company, a model) use
+DEFAULT_ENTITY_TYPES: tuple[str, ...] = ("organization", "model", "product", "platform", "chip", "person")
+EntityType = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 FindingKind = Literal[*FINDING_KINDS]  # type: ignore[valid-type]  (from the kinds registry)
-ENTITY_TYPES: tuple[str, ...] = get_args(EntityType)
 UNIT_CLASSES = ("count", "percent", "currency")
 CURRENCIES: tuple[str, ...] = CURRENCY_CODES
 NAME_ATTRIBUTE = "name"  # the attribute of name_variant findings
@@ -130,13 +132,18 @@ class EntityRule(Strict):
     """A canonical entity and every spelling that names it."""
 
     id: str = Field(min_length=1, description="Stable key used in claims, facts, cases and expected findings (lowercase, hyphens).")
-    type: EntityType = Field(description="What the entity is; attributes name the types their subject may have.")
+    type: EntityType = Field(description="What the entity is: one of the pack's `entity_types` (settings.yaml); attributes name the types their subject may have.")
     aliases: list[str] = Field(
         min_length=1,
         description="Every exact spelling (Chinese, English). Text is folded to Simplified and half-width before matching, "
         "so write the Simplified form only; typos are found by fuzzy matching.",
     )
     parent: str | None = Field(default=None, description="Id of the entity this one belongs to (达摩院 -> alibaba); a claim about a child does not contradict one about its parent.")
+    inherits: list[str] = Field(
+        default=[],
+        description="Attributes whose value this entity shares with its parent (a Pro edition's launch date is its product line's): "
+        "claims about the child and the parent are compared as one subject. Needs `parent`.",
+    )
     cases: list[Case] = CasesField
 
 
@@ -317,6 +324,12 @@ class Settings(Strict):
 
     values: ValuesSettings = Field(default=ValuesSettings(), description="How hedged numbers become intervals.")
     tolerance: ToleranceSettings = Field(default=ToleranceSettings(), description="Slack for comparisons.")
+    entity_types: list[EntityType] = Field(
+        default=list(DEFAULT_ENTITY_TYPES),
+        min_length=1,
+        description="The pack's entity types (a research firm, a market, a regulator, a standard...); entities, attributes and "
+        "type words may use only these. Default: organization, model, product, platform, chip, person.",
+    )
     compatible_types: list[list[EntityType]] = Field(default=[], description="Groups of entity types that may describe the same entity without a type_conflict.")
     severity: dict[str, Literal["error", "warning", "info"]] = Field(default={}, description="Severity per finding kind (default error).")
     modality_downgrade: list[Literal["planned", "reported", "claimed", "denied"]] = Field(

@@ -11,7 +11,7 @@ from checker.check.core import CheckedFinding, CheckResult
 from checker.check.locations import Location
 from checker.untrusted import dumps
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def _location(location: Location) -> dict:
@@ -61,7 +61,7 @@ def check_dict(result: CheckResult) -> dict:
             "failing": len(result.failing),
             "baselined": len(result.baselined),
             "stale": len(result.stale),
-            "rule_warnings": len(result.rule_warnings),
+            "rule_warnings": len(result.rule_warnings) + result.hidden_rule_warnings,
             "problems": len(result.run.problems),
         },
         "findings": [_finding(checked) for checked in result.findings],

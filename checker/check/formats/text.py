@@ -24,7 +24,8 @@ def summary_lines(result: CheckResult) -> list[str]:
         details.append(f"{len(result.unaccepted)} listed in the baseline without a reason")
     counts = (
         f"new: {len(result.new)} ({', '.join(details)}), baselined: {len(result.baselined)}, "
-        f"stale: {len(result.stale)}, rule warnings: {len(result.rule_warnings)}"
+        f"stale: {len(result.stale)}, rule warnings: {len(result.rule_warnings) + result.hidden_rule_warnings}"
+        + (" (not listed: --rule-warnings lists them)" if result.hidden_rule_warnings else "")
         + (" (failing: --strict-rules)" if result.rules_fail else "")
     )
     if result.passed:
