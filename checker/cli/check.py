@@ -51,7 +51,7 @@ def check(
 
     Exit codes: 0 no new finding at or above --fail-on; 1 new findings at
     or above --fail-on; 2 usage errors, unreadable input, invalid rules or
-    a malformed baseline.
+    a malformed baseline; 3 an internal error.
     """
     require_paths(articles)
     accepted = _baseline_or_exit(baseline) if baseline is not None else None
