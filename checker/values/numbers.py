@@ -198,7 +198,7 @@ _SIGN = re.compile(
 )
 _SIGN_LAST = frozenset("-−负sSnN")
 # The part after a big scale word, in digits: 3万4000, 25万6千, 2亿5180万, 13万2.
-_TAIL = re.compile(r"(?P<digits>\d{1,4})(?:(?P<small>[千百亿]|万(?!亿))|(?![\d.,%年月日号]))")
+_TAIL = re.compile(r"(?P<zero>零)?(?P<digits>\d{1,4})(?:(?P<small>[千百亿]|万(?!亿))|(?![\d.,%年月日号]))")
 _ZHAO_TAIL = re.compile(r"\d{1,4}亿")
 # Hedges after the digits (多, 余, 几) read as the next step up: 十多万 is [10万, 20万).
 _MORE_PLACE = re.compile(r"0*$")
@@ -527,8 +527,8 @@ def _compound_tail(scan: str, pos: int, scale: Decimal) -> tuple[Decimal, Decima
     """What follows a big scale word in digits (3万4000, 2亿5180万, 13万2): added value,
     rounding place and end. Hand-written: cn2an reads only all-Chinese numerals.
 
-    A lone digit is the next place down, as speech has it (13万2 = 13.2万); otherwise
-    the digits must fill the places below the scale (万 then up to four digits).
+    A lone digit is the next place down, as speech has it (13万2 = 13.2万), unless 零
+    says a place is skipped (1万零1 = 10001); otherwise the digits are units below 万.
     """
     extra, place, end = Decimal(0), None, pos
     while scale >= 10**4:
@@ -538,9 +538,9 @@ def _compound_tail(scan: str, pos: int, scale: Decimal) -> tuple[Decimal, Decima
         digits, small = tail.group("digits"), tail.group("small")
         if small:
             sub = Decimal(_CN_SCALES[small])
-        elif len(digits) == 1 and extra == 0:
+        elif len(digits) == 1 and extra == 0 and not tail.group("zero"):
             sub = scale / 10
-        elif len(digits) <= len(str(int(scale))) - 1 and scale == 10**4:
+        elif tail.group("zero") or (len(digits) <= 4 and scale == 10**4):
             sub = Decimal(1)
         else:
             break
