@@ -1,16 +1,22 @@
-"""Stage 7: line claims up by (subject, attribute, object) across and within articles."""
+"""Stage 7: line claims up across and within articles, by the key each finding kind declares.
+
+Every kind's row in checker.kinds names the attribute kind of its claims and the
+claims-table columns that make two claims comparable (numeric_mismatch: subject,
+attribute, object and unit); `aligned_groups` is the one place that groups them.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from checker.kinds import Kind
 from checker.models import Claim
+from checker.rulepack import NAME_ATTRIBUTE, RulePack
 
 COLUMNS = [
     "id", "article", "start", "end", "text", "sentence", "subject", "subject_text", "attribute",
     "value", "unit", "low", "high", "high_open", "qualifier", "modality", "negated", "object", "timezone",
 ]
-KEY = ["subject", "attribute", "object"]
 
 
 def claims_table(claims: list[Claim]) -> pd.DataFrame:
@@ -21,8 +27,26 @@ def claims_table(claims: list[Claim]) -> pd.DataFrame:
     return table
 
 
-def aligned_groups(table: pd.DataFrame) -> list[tuple[tuple[str, str, str], pd.DataFrame]]:
-    """Claim groups sharing subject, attribute and object, in a stable order."""
-    if table.empty:
+def claims_of_kind(table: pd.DataFrame, pack: RulePack, attribute_kind: str | None) -> pd.DataFrame:
+    """The rows whose attribute is of `attribute_kind` (`name`: the name-variant rows; None: all)."""
+    if attribute_kind is None:
+        return table
+    if attribute_kind == NAME_ATTRIBUTE:
+        return table[table["attribute"] == NAME_ATTRIBUTE]
+    return table[table["attribute"].isin([name for name, rule in pack.attributes.items() if rule.kind == attribute_kind])]
+
+
+def aligned_groups(table: pd.DataFrame, pack: RulePack, kind: Kind) -> list[tuple[tuple, list[str]]]:
+    """The claim ids sharing the kind's key, key by key in a stable (sorted) order; a child
+    entity's claims on an attribute it inherits are grouped under its parent."""
+    if not kind.group_by:
+        raise ValueError(f"{kind.name} declares no group_by: it groups its claims itself")
+    rows = claims_of_kind(table, pack, kind.attribute_kind)
+    if rows.empty:
         return []
-    return [(key, group) for key, group in table.groupby(KEY, sort=True, dropna=False)]
+    if "subject" in kind.group_by:
+        rows = rows.assign(subject=[pack.aligned_subject(s, a) for s, a in zip(rows["subject"], rows["attribute"], strict=True)])
+    return [
+        (key if isinstance(key, tuple) else (key,), list(group["id"]))
+        for key, group in rows.groupby(list(kind.group_by), sort=True)
+    ]

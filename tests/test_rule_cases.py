@@ -2,25 +2,23 @@
 
 Every case of the bundled pack and of every pack under fixtures/**/rules/ becomes one
 test, named after the file, line and rule that carry it (`attributes.yaml:123
-parameter_count`). The case's text goes through the whole pipeline (extract, then
-detect) and each `want` must be met, each `forbid` must not. A case that wants nothing
-and forbids nothing is a load error of its pack, so it fails here as well.
+parameter_count`), run by the same runner as `checker rules test` (checker.rule_cases).
+A case that wants nothing and forbids nothing is a load error of its pack, so it fails
+here as well.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-from checker.detect import detect
-from checker.extract import extract_article
-from checker.load import make_article
-from checker.models import Claim, Confirmation, Finding
+from checker.cli import app
+from checker.cli.rules import _shown as shown
+from checker.rule_cases import claim_matches, failures, run_case, run_pack_cases
 from checker.rulepack import (
     Case,
     ClaimExpectation,
@@ -32,94 +30,6 @@ from checker.rulepack import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What the pipeline made of a case's text."""
-
-    claims: list[Claim]
-    findings: list[Finding]
-    confirmations: list[Confirmation]
-    mentions: set[str]
-
-
-def run_case(pack: RulePack, case: Case) -> Outcome:
-    articles = [make_article(f"case-{n}", f"<case {n}>", body, {}, 0, case.date) for n, body in enumerate(case.bodies, start=1)]
-    extractions = [extract_article(article, pack) for article in articles]
-    claims = [claim for extraction in extractions for claim in extraction.claims]
-    findings, confirmations = detect(claims, articles, pack)
-    mentions = {mention.entity for extraction in extractions for mention in extraction.mentions}
-    return Outcome(claims, findings, confirmations, mentions)
-
-
-def claim_matches(want: ClaimExpectation, claim: Claim) -> bool:
-    fields = (
-        (want.attribute, claim.attribute),
-        (want.subject, claim.subject),
-        (want.object, claim.obj),
-        (want.unit, claim.unit),
-        (want.negated, claim.negated),
-        (want.modality, claim.modality.value),
-    )
-    if any(wanted is not None and wanted != got for wanted, got in fields):
-        return False
-    return _value_fits(want.value, claim) and _bound_is(want.low, claim.low) and _bound_is(want.high, claim.high)
-
-
-def _value_fits(value: object, claim: Claim) -> bool:
-    """A number or day inside the claim's interval; a text among the claim's comma-separated values."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return value in claim.value.split(",")
-    low, high = claim.low, claim.high
-    if hasattr(value, "isoformat"):
-        value = value.isoformat()  # date claims carry ISO bounds, which compare as text
-    elif isinstance(low, str) or isinstance(high, str):
-        return False
-    above = low is None or low <= value
-    below = high is None or (value < high if claim.high_open else value <= high)
-    return above and below
-
-
-def _bound_is(wanted: object, got: float | str | None) -> bool:
-    if wanted is None:
-        return True
-    if hasattr(wanted, "isoformat"):
-        return got == wanted.isoformat()
-    return isinstance(got, float) and math.isclose(got, wanted, rel_tol=1e-9)
-
-
-def satisfied(expectation: Expectation, outcome: Outcome) -> bool:
-    if expectation.claim is not None:
-        return any(claim_matches(expectation.claim, claim) for claim in outcome.claims)
-    if expectation.finding is not None:
-        want = expectation.finding
-        return any(
-            f.kind == want.kind and want.subject in (None, f.subject) and want.attribute in (None, f.attribute) for f in outcome.findings
-        )
-    if expectation.confirmation is not None:
-        want = expectation.confirmation
-        return any(c.fact.subject == want.subject and c.fact.attribute == want.attribute for c in outcome.confirmations)
-    return expectation.mention in outcome.mentions
-
-
-def failures(pack: RulePack, case: Case) -> list[str]:
-    """Each unmet `want` and each `forbid` that happened, with what the pipeline produced."""
-    outcome = run_case(pack, case)
-    problems = [f"wanted, not found: {_shown(e)}" for e in case.want if not satisfied(e, outcome)]
-    problems += [f"forbidden, found: {_shown(e)}" for e in case.forbid if satisfied(e, outcome)]
-    if problems:
-        problems += [f"  claim: {c.subject} {c.attribute} = {c.value} {c.unit or ''} [{c.modality.value}{', negated' if c.negated else ''}]" for c in outcome.claims]
-        problems += [f"  finding: {f.kind} {f.subject} {f.attribute}: {f.message}" for f in outcome.findings]
-        problems += [f"  confirmation: {c.fact.subject} {c.fact.attribute} by {c.claim}" for c in outcome.confirmations]
-        problems += [f"  mentions: {', '.join(sorted(outcome.mentions)) or 'none'}"]
-    return problems
-
-
-def _shown(expectation: Expectation) -> str:
-    return str(expectation.model_dump(exclude_none=True))
 
 
 # --- collection -----------------------------------------------------------------------
@@ -195,7 +105,7 @@ def test_collector_rejects_a_case_that_asserts_nothing(tmp_path):
     error = LOADED["copy/"]
     line = len(path.read_text(encoding="utf-8").splitlines())
     assert [str(p) for p in error.problems] == [
-        f"{path}:{line}: this case wants nothing and forbids nothing, so it tests nothing (fix: add `want:` or `forbid:` expectations)"
+        f"{path}:{line}: RP013 this case wants nothing and forbids nothing, so it tests nothing (fix: add `want:` or `forbid:` expectations)"
     ]
 
 
@@ -226,3 +136,43 @@ def test_claim_matching_reads_intervals_dates_and_lists(bundled):
     assert not claim_matches(ClaimExpectation(attribute="parameter_count", value=1e9, unit="USD"), size)
     assert claim_matches(ClaimExpectation(attribute="developer", value="jd"), developer)
     assert not claim_matches(ClaimExpectation(attribute="developer", value="alibaba"), developer)
+
+
+# --- checker rules test: the same runner for a pack's author ------------------------
+
+runner = CliRunner()
+
+
+def test_rules_test_command_passes_the_ev_pack():
+    folder = ROOT / "fixtures" / "ev" / "rules"
+    result = runner.invoke(app, ["rules", "test", str(folder), "--verbose"])
+    assert result.exit_code == 0, result.output
+    pack = load_rules(folder)
+    assert result.output.count("pass ") == len(pack.cases) == len(run_pack_cases(pack))
+    assert result.output.rstrip().endswith(f"{len(pack.cases)} passed, 0 failed: {shown(str(folder))}")
+
+
+def test_rules_test_command_fails_a_broken_case_and_names_it(tmp_path):
+    folder = tmp_path / "rules"
+    shutil.copytree(ROOT / "fixtures" / "ev" / "rules", folder)
+    path = folder / "entities.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "  - id: foo-motors\n    type: organization\n    aliases: [Foo Motors]\n"
+        "    cases:\n      - text: 今天天气很好。\n        want:\n          - mention: foo-motors\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["rules", "test", str(folder)])
+    assert result.exit_code == 1, result.output
+    line = len(path.read_text(encoding="utf-8").splitlines()) - 2
+    assert f"FAIL {path}:{line} foo-motors" in result.output  # outside the working folder: absolute
+    assert "wanted, not found: {'mention': 'foo-motors'}" in result.output
+    assert "1 failed" in result.output
+
+
+def test_rules_test_command_exits_2_for_a_pack_that_does_not_load(tmp_path):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "entities.yaml").write_text("entities: [\n", encoding="utf-8")
+    result = runner.invoke(app, ["rules", "test", str(folder)])
+    assert result.exit_code == 2
+    assert "entities.yaml" in result.output

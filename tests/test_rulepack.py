@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from checker import rulepack, yaml_lines
+from checker import yaml_lines
+from checker.rulepack import loader as rulepack_loader
+from checker.rulepack.problems import PROBLEM_CODES
 from checker.rulepack import (
     EntityRule,
     Fact,
@@ -25,6 +28,7 @@ from checker.rulepack import (
 from checker.yaml_lines import YamlProblem, line_of, load_yaml_with_lines
 
 BUNDLED = bundled_rules_dir()
+ROOT = Path(__file__).resolve().parents[1]
 PACK_NAMES = ("entities.yaml", "attributes.yaml", "facts.yaml", "settings.yaml")
 
 
@@ -45,7 +49,7 @@ def _reuse_parsed_yaml(monkeypatch):
             _PARSED[text] = load_yaml_with_lines(text)
         return copy.deepcopy(_PARSED[text])
 
-    monkeypatch.setattr(rulepack, "load_yaml_with_lines", cached)
+    monkeypatch.setattr(rulepack_loader, "load_yaml_with_lines", cached)
 
 
 @pytest.fixture
@@ -83,6 +87,7 @@ def problems_of(folder: Path) -> list[RuleProblem]:
     problems = info.value.problems
     assert problems
     assert str(info.value) == "\n".join(str(p) for p in problems)
+    assert all(p.code in PROBLEM_CODES for p in problems), [str(p) for p in problems if p.code not in PROBLEM_CODES]
     return problems
 
 
@@ -200,7 +205,7 @@ def test_unknown_key_without_close_match_lists_allowed_keys(pack):
     problem = the_problem(pack, "entities.yaml")
     assert problem.line == line_with(path, "colour: red")
     assert problem.message == "unknown key `colour`"
-    assert problem.fix == "allowed keys: id, type, aliases, parent, cases"
+    assert problem.fix == "allowed keys: id, type, aliases, parent, inherits, cases"
 
 
 def test_wrong_type_value_suggests(pack):
@@ -208,10 +213,10 @@ def test_wrong_type_value_suggests(pack):
     append(path, "  - id: foo-chip\n    type: chipp\n    aliases: [FooChip]\n")
     problem = the_problem(pack, "entities.yaml")
     assert problem.line == line_with(path, "type: chipp")
-    assert problem.message.startswith("`type`: ")
-    assert "'organization'" in problem.message and "'chip'" in problem.message
+    assert problem.message == "type `chipp` is not one of the pack's entity types"
     assert problem.fix == "did you mean `chip`?"
-    assert str(problem) == f"{path}:{problem.line}: {problem.message} (fix: did you mean `chip`?)"
+    assert problem.code == "RP021"
+    assert str(problem) == f"{path}:{problem.line}: RP021 {problem.message} (fix: did you mean `chip`?)"
 
 
 def test_duplicate_entity_id(pack):
@@ -233,6 +238,63 @@ def test_alias_shared_by_two_entities(pack):
     assert problem.line == line_with(path, "      - 微软")
     assert problem.message == "alias `微软` is shared by `microsoft` and `foo-corp`"
     assert problem.fix == "keep the alias on one entity only"
+
+
+def test_alias_listed_twice_in_one_entity(pack):
+    path = pack / "entities.yaml"
+    append(path, "  - id: foo-corp\n    type: organization\n    aliases:\n      - Foo Corp\n      - Foo Corp\n")
+    problem = the_problem(pack, "entities.yaml")
+    assert problem.line == len(path.read_text(encoding="utf-8").splitlines())
+    assert problem.message == "alias `Foo Corp` is listed twice for `foo-corp`"
+    assert problem.fix == "remove the second one"
+
+
+def test_one_invalid_entity_gives_one_message_not_one_per_reference(pack):
+    """OpenAI is the parent of GPT-3 and ChatGPT and the subject of facts and cases."""
+    replace(pack / "entities.yaml", "  - id: openai\n    type: organization\n", "  - id: openai\n    type: organisation\n")
+    problems = problems_of(pack)
+    assert [(Path(p.file).name, p.message) for p in problems] == [("entities.yaml", "type `organisation` is not one of the pack's entity types")]
+
+
+def test_one_entity_that_fails_validation_gives_one_message(pack):
+    replace(pack / "entities.yaml", "  - id: openai\n    type: organization\n", "  - id: openai\n    type: [organization]\n")
+    problems = problems_of(pack)
+    assert [(Path(p.file).name, p.message.split(":")[0]) for p in problems] == [("entities.yaml", "`type`")]
+
+
+def test_a_pack_declares_its_own_entity_types(pack):
+    settings = pack / "settings.yaml"
+    append(settings, "entity_types: [organization, model, product, platform, chip, person, research_firm, market]\n")
+    append(pack / "entities.yaml", "  - id: idc\n    type: research_firm\n    aliases: [IDC]\n")
+    loaded = load_rules(pack)
+    assert loaded.entities["idc"].type == "research_firm"
+    assert loaded.settings.entity_types[-2:] == ["research_firm", "market"]
+
+
+def test_types_outside_the_declared_ones_are_named_where_they_are_used(pack):
+    append(pack / "settings.yaml", "entity_types: [organization, model, product, platform, person]\n")  # no chip
+    problems = problems_of(pack)
+    assert "type label `chip` is not one of the pack's entity types" in {p.message for p in problems}
+    assert all(p.fix.startswith("declare it under `entity_types:`") or p.fix.startswith("did you mean") for p in problems)
+
+
+def test_one_invalid_attribute_gives_one_message_not_one_per_fact_and_case(pack):
+    path = pack / "attributes.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  parameter_count:")
+    kind = text.index("kind: quantity", start)
+    path.write_text(text[:kind] + "kind: quantitty" + text[kind + len("kind: quantity"):], encoding="utf-8")
+    problems = problems_of(pack)
+    assert [(Path(p.file).name, p.message.split(":")[0]) for p in problems] == [("attributes.yaml", "`kind`")]
+    assert problems[0].fix == "did you mean `quantity`?"
+
+
+def test_facts_about_truly_unknown_entities_are_still_reported_beside_an_invalid_one(pack):
+    replace(pack / "entities.yaml", "  - id: openai\n    type: organization\n", "  - id: openai\n    type: organisation\n")
+    append(pack / "facts.yaml", "  - subject: nobody-corp\n    attribute: employees\n    value: 3\n    unit: count\n    source: {title: A, url: \"https://example.org\"}\n")
+    messages = [p.message for p in problems_of(pack)]
+    assert "fact about unknown entity `nobody-corp`" in messages
+    assert not any("`openai`" in m for m in messages)
 
 
 def test_unknown_parent_did_you_mean(pack):
@@ -470,9 +532,9 @@ def test_missing_entities_yaml(pack):
     (pack / "entities.yaml").unlink()
     problems = in_file(problems_of(pack), "entities.yaml")
     assert problems == [
-        RuleProblem(str(pack / "entities.yaml"), None, "required file is missing", "create entities.yaml (see docs/rules.md)")
+        RuleProblem(str(pack / "entities.yaml"), None, "required file is missing", "create entities.yaml (see docs/rules.md)", "RP001")
     ]
-    assert str(problems[0]) == f"{pack / 'entities.yaml'}: required file is missing (fix: create entities.yaml (see docs/rules.md))"
+    assert str(problems[0]) == f"{pack / 'entities.yaml'}: RP001 required file is missing (fix: create entities.yaml (see docs/rules.md))"
 
 
 def test_missing_attributes_yaml(pack):
@@ -485,7 +547,7 @@ def test_missing_rules_directory(tmp_path):
     missing = tmp_path / "no-rules"
     problems = problems_of(missing)
     assert problems == [
-        RuleProblem(str(missing), None, "rules directory not found", "pass --rules DIR pointing at a folder with entities.yaml")
+        RuleProblem(str(missing), None, "rules directory not found", "pass --rules DIR pointing at a folder with entities.yaml", "RP001")
     ]
 
 
@@ -737,3 +799,44 @@ def test_bundled_facts_with_windows(bundled):
         assert fact.holds_on(fact.valid_to)
         assert not fact.holds_on(fact.valid_from - dt.timedelta(days=1))
         assert not fact.holds_on(fact.valid_to + dt.timedelta(days=1))
+
+
+# --- inheritance: a child entity compared with its parent on the attributes it inherits ---
+
+
+def _phones(pack: Path, inherits: str) -> None:
+    append(
+        pack / "entities.yaml",
+        "  - id: foo-phone\n    type: product\n    aliases: [Foo Phone]\n"
+        f"  - id: foo-phone-pro\n    type: product\n    parent: foo-phone\n{inherits}    aliases: [Foo Phone Pro]\n",
+    )
+
+
+@pytest.mark.parametrize(("inherits", "conflicts"), [("    inherits: [release_date]\n", True), ("", False)])
+def test_a_child_is_compared_with_its_parent_only_on_what_it_inherits(pack, inherits, conflicts):
+    from checker.detect import detect
+    from checker.extract import extract_article
+    from checker.load import make_article
+
+    _phones(pack, inherits)
+    loaded = load_rules(pack)
+    texts = ["Foo Phone于2023年3月1日发布。", "Foo Phone Pro于2023年4月5日发布，售价999美元。", "Foo Phone售价699美元。"]
+    articles = [make_article(f"a{n}", f"a{n}.md", text, {}, 0, dt.date(2023, 5, 1)) for n, text in enumerate(texts)]
+    claims = [c for a in articles for c in extract_article(a, loaded).claims]
+    findings, _ = detect(claims, articles, loaded)
+    dates = [f for f in findings if f.kind == "date_conflict"]
+    assert [(f.subject, sorted(e.article for e in f.evidence)) for f in dates] == ([("foo-phone", ["a0", "a1"])] if conflicts else [])
+    assert not [f for f in findings if f.kind == "numeric_mismatch"]  # the price is not inherited
+
+
+def test_inherits_needs_a_parent_and_known_attributes(pack):
+    append(pack / "entities.yaml", "  - id: foo-phone\n    type: product\n    aliases: [Foo Phone]\n    inherits: [release_dat]\n")
+    messages = {(p.message, p.fix) for p in problems_of(pack)}
+    assert ("`foo-phone` inherits attributes but has no `parent`", "add `parent:` or remove `inherits`") in messages
+    assert ("`foo-phone` inherits unknown attribute `release_dat`", "did you mean `release_date`?") in messages
+
+
+def test_problem_codes_are_documented_one_to_one():
+    docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    documented = dict(re.findall(r"^\| `((?:RP|BL)\d{3})` \| (.+) \|$", docs, flags=re.M))
+    assert documented == PROBLEM_CODES

@@ -13,13 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from checker.models import Article, Candidate, Claim, Mention, Modality
 from checker.rulepack import RulePack
+from checker.words import CLAUSE_BREAK, find_words, reach, word_pattern  # noqa: F401  (re-exported for the extractors)
 
-# a comma breaks a clause, except as a thousands separator (1,750億個參數, 25,000 developers)
-CLAUSE_BREAK = re.compile(r"[，；;：:()（）\[\]【】—]|(?<!\d),|,(?!\d{3}(?!\d))|\s-\s")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SPEECH_VERBS = ("称", "表示", "说", "透露", "指出", "认为", "said", "says")
 # an unknown name of unknown type is a subject only right before the value (Sparrow拥有700亿参数),
@@ -27,34 +25,6 @@ SPEECH_VERBS = ("称", "表示", "说", "透露", "指出", "认为", "said", "s
 UNTYPED_REACH = 8
 # a leading time frame (在ChatGPT用于写文章之前，…): the names inside it are not the sentence's topic
 TIME_FRAME = re.compile(r"^\s*在[^，,；;。]*?(?:之前|之后|以前|以后|期间|前|后|时)(?=[，,])")
-
-
-@lru_cache(maxsize=4096)
-def word_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One regex for a word list: longest first; ASCII words match case-insensitively on word edges."""
-    parts = []
-    for word in sorted(set(words), key=len, reverse=True):
-        escaped = re.escape(word)
-        if word.isascii():
-            left = r"(?<![A-Za-z0-9])" if word[:1].isalnum() else ""
-            right = r"(?![A-Za-z0-9])" if word[-1:].isalnum() else ""
-            parts.append(f"(?i:{left}{escaped}{right})")
-        else:
-            parts.append(escaped)
-    return re.compile("|".join(parts)) if parts else None
-
-
-def reach(words: Sequence[str], slack: int = 2) -> int:
-    """How far to look for a word right next to something: the longest word, plus room
-    for a space or a quotation mark, so every listed word can match."""
-    return max(map(len, words), default=0) + slack
-
-
-def find_words(words: Iterable[str], text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
-    pattern = word_pattern(tuple(words))
-    if pattern is None:
-        return []
-    return list(pattern.finditer(text, start, len(text) if end is None else end))
 
 
 def _as_mention(candidate: Candidate) -> Mention:

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from checker.claims.context import SentenceContext, find_words, reach
 from checker.models import Claim, Quantity, QuantityMatch
 from checker.rulepack import AttributeRule
+from checker.words import MARKER_REACH
 from checker.values import find_quantities
 from checker.values.numbers import negated
 from checker.values.format import format_quantity
 
 WINDOW = 16
-MARKER_REACH = 6  # an object marker ends at most this far before the object's name
 
 
 @dataclass(frozen=True)

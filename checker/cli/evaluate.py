@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from checker.cli.common import EXIT_ERROR, EXIT_FINDINGS, DateOpt, JobsOpt, RulesOpt, app, err, execute
+from checker.cli.common import EXIT_ERROR, EXIT_FINDINGS, DateOpt, JobsOpt, RulesOpt, app, err, execute, say
 
 
 @app.command("eval")
@@ -19,18 +19,25 @@ def evaluate_dataset(
     min_recall: Annotated[float, typer.Option("--min-recall", min=0.0, max=1.0, help="Fail (exit 1) below this overall finding recall.")] = 0.0,
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    mutate: Annotated[bool, typer.Option("--mutate", help="Also perturb every agreeing pair of figures and dates (x10, x0.5, +30%, +9 days) and count how many the tool catches.")] = False,
+    min_mutation_score: Annotated[float, typer.Option("--min-mutation-score", min=0.0, max=1.0, help="With --mutate: fail (exit 1) when fewer perturbations are caught and paired.")] = 0.0,
+    mutate_limit: Annotated[int | None, typer.Option("--mutate-limit", min=1, help="With --mutate: at most this many perturbations.")] = None,
 ) -> None:
     """Score the tool on a dataset: precision, recall and F1 per finding kind and for claims.
 
-    Exits 1 when overall finding precision or recall falls below the thresholds, 2 when
-    the dataset has no expected.yaml or no readable article.
+    With --mutate, also rewrite one side of every pair of claims the tool finds consistent
+    (keeping the surface form: 1750亿 x10 is 17500亿) and report how many perturbations a
+    finding catches and pairs with the untouched counterpart.
+
+    Exits 1 when overall finding precision or recall (or the mutation score) falls below
+    the thresholds, 2 when the dataset has no expected.yaml or no readable article.
     """
     from rich.table import Table
 
     from checker.evaluate import evaluate, load_expected
 
     if not (dataset / "expected.yaml").is_file():
-        err.print(f"[bold red]error[/]: {dataset / 'expected.yaml'} not found", highlight=False)
+        say("error", "bold red", f"{dataset / 'expected.yaml'} not found")
         raise typer.Exit(EXIT_ERROR)
     result = execute([dataset], rules, date, jobs)
     evaluation = evaluate(result, load_expected(dataset))
@@ -53,6 +60,27 @@ def evaluate_dataset(
     for rule, finding in evaluation.violations:
         out.print(f"must not: {rule['kind']} {rule['subject']} {rule['attribute']}: {finding.message}", highlight=False, markup=False)
     overall = evaluation.overall
-    if overall.precision < min_precision or overall.recall < min_recall or evaluation.violations:
+    failed = overall.precision < min_precision or overall.recall < min_recall or bool(evaluation.violations)
+    if failed:
         err.print(f"[bold red]below thresholds[/]: precision {overall.precision:.3f} (min {min_precision}), recall {overall.recall:.3f} (min {min_recall}), {len(evaluation.violations)} must-not violations", highlight=False)
+    if mutate:
+        from checker.mutate import mutation_check
+
+        report = mutation_check(result, mutate_limit)
+        table = Table(title=f"mutations: {dataset}")
+        for column in ("perturbation", "tried", "caught", "caught and paired", "rate"):
+            table.add_column(column, justify="left" if column == "perturbation" else "right")
+        for operator, tried in report.tried.items():
+            paired = report.paired.get(operator, 0)
+            table.add_row(operator, str(tried), str(report.caught.get(operator, 0)), str(paired), f"{paired / tried:.3f}")
+        table.add_row("overall", str(report.total), str(sum(report.caught.values())), str(sum(report.paired.values())), f"{report.paired_rate:.3f}")
+        out.print(table)
+        out.print(f"not counted: {report.absorbed} perturbed values still agree with their counterpart by the value rules; {report.skipped} values cannot be rewritten in place", highlight=False)
+        for missed in report.missed:
+            claim = missed.claim
+            out.print(f"mutation missed: {missed.operator} {claim.subject} {claim.attribute} in {claim.article}: {missed.before} -> {missed.after} (counterpart in {missed.counterpart.article})", highlight=False, markup=False)
+        if report.paired_rate < min_mutation_score:
+            err.print(f"[bold red]below threshold[/]: mutation score {report.paired_rate:.3f} (min {min_mutation_score})", highlight=False)
+            failed = True
+    if failed:
         raise typer.Exit(EXIT_FINDINGS)

@@ -1,4 +1,4 @@
-"""`checker rules validate` and `checker rules schema`: check a rules pack, export its JSON Schema."""
+"""`checker rules validate|test|schema`: check a rules pack, run its cases, export its JSON Schema."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.common import EXIT_ERROR, app, err
+from checker.cli.common import EXIT_ERROR, EXIT_FINDINGS, app, err, say
 from checker.rulepack import (
     RulePack,
     RuleProblem,
@@ -19,8 +19,9 @@ from checker.rulepack import (
     load_rules,
     write_schemas,
 )
+from checker.untrusted import terminal_lines
 
-rules_app = typer.Typer(help="Check a rules pack and export the JSON Schema of its files.", no_args_is_help=True)
+rules_app = typer.Typer(help="Check a rules pack, run the test cases its rules carry, export the JSON Schema of its files.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 
 
@@ -48,6 +49,17 @@ def _shown(path: str) -> str:
     return path if relative.startswith("..") else relative
 
 
+def _valid_pack(folder: Path) -> RulePack:
+    """The pack in `folder`; when it is invalid, every problem on stdout and exit 2."""
+    pack, problems = validate_rules(folder)
+    if pack is None:
+        for problem in problems:
+            sys.stdout.write(terminal_lines(f"{replace(problem, file=_shown(problem.file))}") + "\n")
+        say("invalid", "bold red", f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {_shown(str(folder))}")
+        raise typer.Exit(EXIT_ERROR)
+    return pack
+
+
 @rules_app.command()
 def validate(
     directory: Annotated[Path | None, typer.Argument(help="Rules pack folder (default: the bundled pack).", show_default=False)] = None,
@@ -57,18 +69,41 @@ def validate(
     Exits 0 when the pack is valid (with a one-line summary), 2 when it has problems.
     """
     folder = directory or bundled_rules_dir()
-    pack, problems = validate_rules(folder)
-    if pack is None:
-        for problem in problems:
-            sys.stdout.write(f"{replace(problem, file=_shown(problem.file))}\n")
-        err.print(f"[bold red]invalid[/]: {len(problems)} problem{'s' if len(problems) != 1 else ''} in {_shown(str(folder))}", highlight=False)
-        raise typer.Exit(EXIT_ERROR)
+    pack = _valid_pack(folder)
     sys.stdout.write(f"OK {_shown(str(folder))}: {summary(pack)}\n")
+
+
+@rules_app.command("test")
+def test_cases(
+    directory: Annotated[Path | None, typer.Argument(help="Rules pack folder (default: the bundled pack).", show_default=False)] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List passing cases too.")] = False,
+) -> None:
+    """Run the test cases the pack's rules carry (`cases:`) through the whole pipeline.
+
+    Prints one line per failing case (file:line rule) with what was wanted or forbidden
+    and what the pipeline produced, then a pass/fail count. Exits 0 when every case
+    passes, 1 when one fails, 2 when the pack does not load.
+    """
+    from checker.rule_cases import run_pack_cases
+
+    folder = directory or bundled_rules_dir()
+    pack = _valid_pack(folder)
+    results = run_pack_cases(pack)
+    failed = [result for result in results if not result.passed]
+    for result in results:
+        where = f"{_shown(result.ref.file)}:{result.ref.line} {result.ref.owner}"
+        if not result.passed:
+            sys.stdout.write(f"FAIL {where}\n" + "".join(f"     {line}\n" for line in result.problems))
+        elif verbose:
+            sys.stdout.write(f"pass {where}\n")
+    sys.stdout.write(f"{len(results) - len(failed)} passed, {len(failed)} failed: {_shown(str(folder))}\n")
+    if failed:
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 @rules_app.command()
 def schema(
-    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for entities/attributes/facts/settings.schema.json.")] = Path("docs/schemas"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for entities/attributes/facts/settings.schema.json (created if missing).", show_default=False)],
 ) -> None:
     """Write the JSON Schema of each rules file, generated from the validation models.
 
@@ -76,4 +111,4 @@ def schema(
     line at the top of each file.
     """
     for path in write_schemas(output):
-        err.print(f"wrote {path}", highlight=False)
+        err.print(f"wrote {path}", highlight=False, markup=False)

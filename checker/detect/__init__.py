@@ -1,14 +1,30 @@
-"""Stage 8: run every registered detector over the aligned claims."""
+"""Stage 8: run the detector of every finding kind over the aligned claims."""
 
 from __future__ import annotations
 
+import importlib
+
 from checker.align import claims_table
-from checker.detect import attribution, dates, names, negation, numeric, reference, types  # noqa: F401  (registration)
+from checker.detect import reference
 from checker.detect.base import REGISTRY, DetectInput, Detector
+from checker.kinds import KINDS
 from checker.models import Article, Claim, Confirmation, Finding
 from checker.rulepack import RulePack
 
-__all__ = ["REGISTRY", "Detector", "detect"]
+__all__ = ["REGISTRY", "Detector", "detect", "detectors"]
+
+
+def detectors() -> list[Detector]:
+    """The detector of every row of the kinds table, in table order; importing a kind's
+    module registers it. A row whose module registers nothing is a programming error."""
+    found = []
+    for row in KINDS.values():
+        if row.code not in REGISTRY:
+            importlib.import_module(row.module)
+        if row.code not in REGISTRY:
+            raise LookupError(f"module {row.module} registers no detector for {row.name}; decorate it with @detector({row.name!r})")
+        found.append(REGISTRY[row.code])
+    return found
 
 
 def detect(claims: list[Claim], articles: list[Article], pack: RulePack) -> tuple[list[Finding], list[Confirmation]]:
@@ -22,7 +38,7 @@ def detect(claims: list[Claim], articles: list[Article], pack: RulePack) -> tupl
     findings: list[Finding] = []
     if not claims:
         return findings, []
-    for detector in REGISTRY.values():
+    for detector in detectors():
         findings.extend(detector.run(data))
     unique = {f.fingerprint: f for f in findings}
     ordered = sorted(unique.values(), key=lambda f: (f.subject, f.attribute, f.code, f.fingerprint))

@@ -5,16 +5,10 @@ from __future__ import annotations
 from itertools import combinations
 
 from checker.detect.base import DetectInput, attribute_label, detector, entity_label, make_finding
-from checker.detect.numeric import clusters, conflicting
-from checker.rulepack import RulePack
+from checker.detect.compare import clusters, conflicting, developers_agree
 
 
-def developers_agree(pack: RulePack, a: str, b: str) -> bool:
-    """Co-developer lists agree when any two members are the same or parent and child."""
-    return any(pack.related(x, y) for x in a.split(",") for y in b.split(","))
-
-
-@detector("ATTR001", "attribution_conflict")
+@detector("attribution_conflict")
 def attribution_conflict(data: DetectInput) -> list:
     """The same model or product credited to developers that are neither the same nor related.
 
@@ -27,9 +21,7 @@ def attribution_conflict(data: DetectInput) -> list:
     """
     findings = []
     pack = data.pack
-    rows = data.table[data.table["attribute"].isin([n for n, r in pack.attributes.items() if r.kind == "entity"])]
-    for (subject, attribute), group in rows.groupby(["subject", "attribute"], sort=True):
-        claims = [data.claims[i] for i in group["id"]]
+    for (subject, attribute), claims in data.groups("attribution_conflict"):
         def agree(a, b) -> bool:
             return developers_agree(pack, a.value, b.value)
 

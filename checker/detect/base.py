@@ -1,7 +1,8 @@
 """What detectors share: the registry, the finding builder and severity rules.
 
-A detector is a function over aligned claims, registered under a stable code with
-its documentation, so `checker explain CODE` prints the text kept next to the code.
+A detector is a function over aligned claims, registered under its kind's name; the
+code, lifecycle and module come from the kinds table (checker.kinds), and the
+detector's docstring is the `checker explain` text, kept next to the code.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from checker.align import aligned_groups
+from checker.kinds import KINDS, Kind
 from checker.models import CANDIDATE_PREFIX, Claim, Evidence, FactRef, Finding, Modality, Severity
 from checker.rulepack import RulePack
 
@@ -25,12 +28,23 @@ class DetectInput:
     table: pd.DataFrame
     article_dates: dict[str, object]
 
+    def groups(self, kind: str) -> list[tuple[tuple, list[Claim]]]:
+        """The claims of `kind`'s attribute kind, grouped by its declared key (checker.align)."""
+        return [(key, [self.claims[i] for i in ids]) for key, ids in aligned_groups(self.table, self.pack, KINDS[kind])]
+
 
 @dataclass(frozen=True)
 class Detector:
-    code: str
-    kind: str
+    row: Kind
     run: Callable[[DetectInput], list[Finding]]
+
+    @property
+    def code(self) -> str:
+        return self.row.code
+
+    @property
+    def kind(self) -> str:
+        return self.row.name
 
     @property
     def doc(self) -> str:
@@ -41,19 +55,24 @@ class Detector:
         return self.doc.splitlines()[0] if self.doc else self.kind
 
 
-REGISTRY: dict[str, Detector] = {}
+REGISTRY: dict[str, Detector] = {}  # code -> detector, filled as the kinds' modules are imported
 
 
-def detector(code: str, kind: str) -> Callable[[Callable[[DetectInput], list[Finding]]], Callable[[DetectInput], list[Finding]]]:
+def detector(kind: str) -> Callable[[Callable[[DetectInput], list[Finding]]], Callable[[DetectInput], list[Finding]]]:
+    """Register the decorated function as the detector of `kind`, a row of checker.kinds."""
+    row = KINDS.get(kind)
+    if row is None:
+        raise KeyError(f"finding kind {kind!r} has no row in checker.kinds.KINDS; add one")
+
     def register(run: Callable[[DetectInput], list[Finding]]) -> Callable[[DetectInput], list[Finding]]:
-        REGISTRY[code] = Detector(code=code, kind=kind, run=run)
+        REGISTRY[row.code] = Detector(row=row, run=run)
         return run
 
     return register
 
 
 def code_for(kind: str) -> str:
-    return next(d.code for d in REGISTRY.values() if d.kind == kind)
+    return KINDS[kind].code
 
 
 DOWN = {Severity.error: Severity.warning, Severity.warning: Severity.info, Severity.info: Severity.info}

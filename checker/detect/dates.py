@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from itertools import combinations
 
 from checker.detect.base import DetectInput, attribute_label, detector, entity_label, make_finding
-from checker.detect.numeric import clusters, conflicting
-from checker.models import Claim, DateSpan
+from checker.detect.compare import as_span, clusters, conflicting
+from checker.models import Claim
 
 
-def as_span(claim: Claim) -> DateSpan:
-    return DateSpan(low=dt.date.fromisoformat(str(claim.low)), high=dt.date.fromisoformat(str(claim.high)), timezone=claim.timezone)
-
-
-@detector("DATE001", "date_conflict")
+@detector("date_conflict")
 def date_conflict(data: DetectInput) -> list:
     """Dates for the same event of the same subject whose intervals do not meet.
 
@@ -29,11 +24,8 @@ def date_conflict(data: DetectInput) -> list:
     """
     findings = []
     pack = data.pack
-    date_attributes = {name for name, rule in pack.attributes.items() if rule.kind == "date"}
-    rows = data.table[data.table["attribute"].isin(date_attributes)]
     slack_days = pack.settings.tolerance.timezone_days
-    for (subject, attribute), group in rows.groupby(["subject", "attribute"], sort=True):
-        claims = [data.claims[i] for i in group["id"]]
+    for (subject, attribute), claims in data.groups("date_conflict"):
         def agree(a: Claim, b: Claim) -> bool:
             slack = slack_days if (a.timezone or b.timezone) else 0
             return as_span(a).overlaps(as_span(b), slack)

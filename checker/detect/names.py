@@ -5,7 +5,7 @@ from __future__ import annotations
 from checker.detect.base import DetectInput, detector, entity_label, make_finding
 
 
-@detector("NAME001", "name_variant")
+@detector("name_variant")
 def name_variant(data: DetectInput) -> list:
     """A name that is a near miss of a known entity's alias (a typo or a nonstandard form).
 
@@ -19,9 +19,7 @@ def name_variant(data: DetectInput) -> list:
     """
     findings = []
     pack = data.pack
-    rows = data.table[data.table["attribute"] == "name"]
-    for (subject, value), group in rows.groupby(["subject", "value"], sort=True):
-        claims = [data.claims[i] for i in group["id"]]
+    for (subject, value), claims in data.groups("name_variant"):
         message = f"“{value}” looks like a variant spelling of {entity_label(pack, subject)} ({len(claims)}×)"
         findings.append(make_finding("name_variant", subject, "name", claims, message, pack))
     return findings

@@ -5,7 +5,7 @@ from __future__ import annotations
 from checker.detect.base import DetectInput, detector, entity_label, make_finding
 
 
-@detector("NEG001", "negation_conflict")
+@detector("negation_conflict")
 def negation_conflict(data: DetectInput) -> list:
     """A claim that an organization has released no model, against a claim crediting it (or a part of it) with one.
 

@@ -5,46 +5,12 @@ from __future__ import annotations
 from itertools import combinations
 
 from checker.detect.base import DetectInput, attribute_label, detector, entity_label, make_finding
-from checker.models import Claim, Modality, Quantity
+from checker.detect.compare import as_quantity, clusters, conflicting
+from checker.models import Claim, Modality
 from checker.values.format import number
 
 
-def as_quantity(claim: Claim) -> Quantity:
-    return Quantity(low=claim.low, high=claim.high, high_open=claim.high_open, unit=claim.unit or "count")
-
-
-def comparable(a: Claim, b: Claim) -> bool:
-    """A plan and an outcome are not in conflict; a denial is checked by negation_conflict."""
-    if Modality.denied in (a.modality, b.modality):
-        return False
-    return (a.modality == Modality.planned) == (b.modality == Modality.planned)
-
-
-def clusters(claims: list[Claim], key, agree=None) -> list[list[Claim]]:
-    """Claims with equal keys form a cluster; with `agree`, clusters that agree are merged,
-    so 178 billion and 1780亿 stand together against 17.8 billion in one finding."""
-    grouped: dict[object, list[Claim]] = {}
-    for claim in claims:
-        grouped.setdefault(key(claim), []).append(claim)
-    groups = list(grouped.values())
-    if agree is None:
-        return groups
-    merged = True
-    while merged:
-        merged = False
-        for i, j in combinations(range(len(groups)), 2):
-            if comparable(groups[i][0], groups[j][0]) and agree(groups[i][0], groups[j][0]):
-                groups[i] = groups[i] + groups.pop(j)
-                merged = True
-                break
-    return groups
-
-
-def conflicting(left: list[Claim], right: list[Claim], agree) -> bool:
-    return any(comparable(a, b) and not agree(a, b) for a in left for b in right)
-
-
-@detector("NUM001", "numeric_mismatch")
+@detector("numeric_mismatch")
 def numeric_mismatch(data: DetectInput) -> list:
     """Numbers for the same subject and attribute whose intervals cannot both hold.
 
@@ -59,10 +25,7 @@ def numeric_mismatch(data: DetectInput) -> list:
     """
     findings = []
     pack = data.pack
-    quantity_attributes = {name for name, rule in pack.attributes.items() if rule.kind == "quantity"}
-    rows = data.table[data.table["attribute"].isin(quantity_attributes)]
-    for (subject, attribute, obj, unit), group in rows.groupby(["subject", "attribute", "object", "unit"], sort=True):
-        claims = [data.claims[i] for i in group["id"]]
+    for (subject, attribute, obj, unit), claims in data.groups("numeric_mismatch"):
         rule = pack.attributes[attribute]
         tolerance = max(rule.tolerance, pack.settings.tolerance.default)
         def agree(a: Claim, b: Claim, tolerance: float = tolerance) -> bool:

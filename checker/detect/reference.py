@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from checker.detect.attribution import developers_agree
 from checker.detect.base import DetectInput, attribute_label, detector, entity_label, make_finding
-from checker.detect.dates import as_span
-from checker.detect.numeric import as_quantity
+from checker.detect.compare import as_quantity, as_span, developers_agree
 from checker.models import Claim, Confirmation, DateSpan, FactRef, Modality, Quantity
 from checker.rulepack import Fact, RulePack
 from checker.values.format import number
@@ -80,7 +78,7 @@ def confirmations(data: DetectInput) -> list[Confirmation]:
     return [Confirmation(claim=claim.id, fact=fact_ref(fact)) for claim, fact, ok in checks(data) if ok]
 
 
-@detector("REF001", "reference_mismatch")
+@detector("reference_mismatch")
 def reference_mismatch(data: DetectInput) -> list:
     """A claim that disagrees with a reference fact in facts.yaml, shown with the fact's source.
 

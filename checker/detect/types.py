@@ -5,7 +5,7 @@ from __future__ import annotations
 from checker.detect.base import DetectInput, detector, entity_label, make_finding
 
 
-@detector("TYPE001", "type_conflict")
+@detector("type_conflict")
 def type_conflict(data: DetectInput) -> list:
     """An entity described as incompatible types, or as a type its rules entry rules out.
 
@@ -19,9 +19,7 @@ def type_conflict(data: DetectInput) -> list:
     """
     findings = []
     pack = data.pack
-    rows = data.table[data.table["attribute"].isin([n for n, r in pack.attributes.items() if r.kind == "type"])]
-    for (subject, attribute), group in rows.groupby(["subject", "attribute"], sort=True):
-        claims = [data.claims[i] for i in group["id"]]
+    for (subject, attribute), claims in data.groups("type_conflict"):
         canonical = pack.entities[subject].type if subject in pack.entities else None
         types = sorted({c.value for c in claims})
         clashing = {t for t in types for u in types if not pack.types_compatible(t, u)}
