@@ -37,6 +37,6 @@ def suggest(
     """
     from checker.candidates import entry_indent, render_markdown, render_yaml, suggest_entities
 
-    result = execute(articles, rules, date, jobs, verbose)
+    result = execute(articles, rules, date, jobs, verbose=verbose)
     suggestions = suggest_entities(result.articles, result.candidates, result.pack, min_count)
     emit(render_yaml(suggestions, entry_indent(result.pack)) if format == SuggestFormat.yaml else render_markdown(suggestions), output)
