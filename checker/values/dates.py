@@ -14,6 +14,9 @@ would put them more than 62 days after the base date. Year parts without a year
 A time-zone phrase next to a date (当地时间, 北京时间, local time, ET, PST ...) is
 included in the span; 北京时间/Beijing time set timezone "beijing", any other "local".
 Prepositions (截至, in, on, since) are not part of the span.
+
+Open-ended periods (自2018年以来, before 2021) reach to the calendar's end with
+qualifier at_least / at_most; docs/values.md has the table of forms.
 """
 
 from __future__ import annotations

@@ -4,8 +4,9 @@ A quantity becomes a `Quantity` interval in a base unit so that two mentions can
 compared by overlap. The stated precision bounds the rounding: the place of the last
 written digit is the rounding step, so 1750亿 is [1749.5亿, 1750.5亿) and 1700亿 is
 [1699.5亿, 1700.5亿), and the two do not overlap (a writer who means "about 1700亿"
-says 约). Chinese numerals (一千七百亿) imply rounding at their last non-zero digit.
-Hedges widen or open the interval.
+says 约). Chinese numerals follow the same rule (两百亿 rounds like 200亿), so a figure
+gets one precision whatever the script; docs/values.md has the table of forms.
+Hedges widen or open the interval; 多/几/余 reach to the next step (十多万 is [10万, 20万)).
 
 兆 is 10^12 when the article was Traditional Chinese (Taiwan usage) or when 参数 or a
 currency word follows it directly. Otherwise mainland 兆 usually means mega- (兆瓦,
