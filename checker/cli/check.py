@@ -11,7 +11,7 @@ from checker.check.baseline import Baseline, BaselineError, load_baseline, rende
 from checker.check.core import check_run
 from checker.check.formats import Format, render
 from checker.check.formats.text import summary_lines
-from checker.cli.common import EXIT_ERROR, EXIT_FINDINGS, ArticlesArg, DateOpt, JobsOpt, OutputOpt, RulesOpt, app, emit, err, execute
+from checker.cli.common import CacheDirOpt, NoCacheOpt, EXIT_ERROR, EXIT_FINDINGS, ArticlesArg, DateOpt, JobsOpt, OutputOpt, RulesOpt, app, emit, err, execute
 from checker.models import Severity
 
 
@@ -36,6 +36,8 @@ def check(
     strict_rules: Annotated[bool, typer.Option("--strict-rules", help="Also fail when a rule matches nothing in the dataset.")] = False,
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Gate a dataset in CI: fail on findings the baseline does not accept.
 
@@ -50,7 +52,7 @@ def check(
     a malformed baseline.
     """
     accepted = _baseline_or_exit(baseline) if baseline is not None else None
-    result = check_run(execute(articles, rules, date, jobs), accepted, fail_on, strict_rules)
+    result = check_run(execute(articles, rules, date, jobs, cache_dir, no_cache), accepted, fail_on, strict_rules)
     emit(render(result, format), output)
     if output is not None:
         for line in summary_lines(result):
@@ -67,6 +69,8 @@ def write_baseline(
     prune: Annotated[bool, typer.Option("--prune", help="Drop entries that match no finding any more.")] = False,
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Write or update a baseline of accepted findings.
 
@@ -78,7 +82,7 @@ def write_baseline(
     or a malformed existing baseline.
     """
     existing = _baseline_or_exit(output) if output.exists() else None
-    result = execute(articles, rules, date, jobs)
+    result = execute(articles, rules, date, jobs, cache_dir, no_cache)
     update = update_baseline(existing, result.findings, prune)
     emit(render_baseline(update.entries), output)
     unaccepted = sum(1 for entry in update.entries if not entry.accepted)

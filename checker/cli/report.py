@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.common import EXIT_ERROR, ArticlesArg, DateOpt, JobsOpt, OutputOpt, RulesOpt, app, emit, err, execute
+from checker.cli.common import CacheDirOpt, NoCacheOpt, EXIT_ERROR, ArticlesArg, DateOpt, JobsOpt, OutputOpt, RulesOpt, app, emit, err, execute
 
 
 class ReportFormat(str, Enum):
@@ -26,6 +26,8 @@ def report(
     output: OutputOpt = None,
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
     publisher: Annotated[str, typer.Option("--publisher", help="claimreview: the organization publishing the fact checks.")] = "claim-checker",
     publisher_url: Annotated[str | None, typer.Option("--publisher-url", help="claimreview: the publisher's home page.")] = None,
     review_url: Annotated[str | None, typer.Option("--review-url", help="claimreview: the page that will host the fact checks; each review links to an anchor on it (Google requires it).")] = None,
@@ -36,7 +38,7 @@ def report(
     Exits 0 when the run completed (whatever it found), 2 for usage errors, invalid rules,
     or when no article could be read.
     """
-    result = execute(articles, rules, date, jobs)
+    result = execute(articles, rules, date, jobs, cache_dir, no_cache)
     if format == ReportFormat.claimreview:
         from checker.report.claimreview import ReviewOptions, render_claimreview
 
@@ -61,14 +63,21 @@ def extract(
     output: Annotated[Path, typer.Option("--output", "-o", help="claims.csv, claims.parquet or claims.jsonl.")] = Path("claims.csv"),
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Write the claims table (one row per claim, with offsets) as CSV, Parquet or JSON Lines."""
-    from checker.report.tables import TABLE_SUFFIXES, write_claims
+    from rich.markup import escape
+
+    from checker.report.tables import TABLE_SUFFIXES, parquet_missing, write_claims
 
     if output.suffix.lower() not in TABLE_SUFFIXES:
         err.print(f"[bold red]error[/]: --output must end in {', '.join(TABLE_SUFFIXES)}", highlight=False)
         raise typer.Exit(EXIT_ERROR)
-    result = execute(articles, rules, date, jobs)
+    if output.suffix.lower() == ".parquet" and (missing := parquet_missing()):
+        err.print(f"[bold red]error[/]: {escape(missing)}", highlight=False)
+        raise typer.Exit(EXIT_ERROR)
+    result = execute(articles, rules, date, jobs, cache_dir, no_cache)
     output.parent.mkdir(parents=True, exist_ok=True)
     write_claims(result.claims, output)
     err.print(f"wrote {len(result.claims)} claims from {len(result.articles)} articles to {output}", highlight=False)

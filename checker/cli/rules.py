@@ -11,14 +11,7 @@ from typing import Annotated
 import typer
 
 from checker.cli.common import EXIT_ERROR, EXIT_FINDINGS, app, err
-from checker.rulepack import (
-    RulePack,
-    RuleProblem,
-    RulesError,
-    bundled_rules_dir,
-    load_rules,
-    write_schemas,
-)
+from checker.rulepack import RulePack, RuleProblem, RulesError
 
 rules_app = typer.Typer(help="Check a rules pack, run the test cases its rules carry, export the JSON Schema of its files.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
@@ -26,6 +19,8 @@ app.add_typer(rules_app, name="rules")
 
 def validate_rules(directory: Path | None = None) -> tuple[RulePack | None, list[RuleProblem]]:
     """Load a pack (default: the bundled one); the pack, or None and every problem found."""
+    from checker.rulepack import load_rules  # the validation models load only when a pack is read
+
     try:
         return load_rules(directory), []
     except RulesError as exc:
@@ -67,6 +62,8 @@ def validate(
 
     Exits 0 when the pack is valid (with a one-line summary), 2 when it has problems.
     """
+    from checker.rulepack import bundled_rules_dir
+
     folder = directory or bundled_rules_dir()
     pack = _valid_pack(folder)
     sys.stdout.write(f"OK {_shown(str(folder))}: {summary(pack)}\n")
@@ -84,6 +81,8 @@ def test_cases(
     passes, 1 when one fails, 2 when the pack does not load.
     """
     from checker.rule_cases import run_pack_cases
+
+    from checker.rulepack import bundled_rules_dir
 
     folder = directory or bundled_rules_dir()
     pack = _valid_pack(folder)
@@ -109,5 +108,7 @@ def schema(
     Editors validate rules files while typing through the `# yaml-language-server: $schema=...`
     line at the top of each file.
     """
+    from checker.rulepack import write_schemas
+
     for path in write_schemas(output):
         err.print(f"wrote {path}", highlight=False)
