@@ -15,7 +15,7 @@ from checker.cache import ExtractionCache, cached_extractions, store_extractions
 from checker.detect import detect
 from checker.engine.local import extract_local
 from checker.extract import Extraction
-from checker.load import load_articles
+from checker.load import MAX_BYTES, load_articles
 from checker.models import Article, Candidate, Claim, Confirmation, Evidence, Finding, LoadProblem
 from checker.rulepack import RulePack, load_rules
 
@@ -56,7 +56,7 @@ def extract_all(
                 progress(article)
     missing = [index for index, extraction in enumerate(done) if extraction is None]
     fresh = list(extract_local([articles[index] for index in missing], pack, jobs, progress))
-    store_extractions(cache, fresh, pack)
+    store_extractions(cache, [extraction for extraction in fresh if not extraction.problems], pack)  # a crashed extraction is retried next run
     for index, extraction in zip(missing, fresh):
         done[index] = extraction
     return done  # type: ignore[return-value]  # every slot is filled
@@ -68,12 +68,14 @@ def run(
     default_date: dt.date | None = None,
     jobs: int = 1,
     progress: Callable[[Article], None] | None = None,
+    max_bytes: int = MAX_BYTES,
     cache: ExtractionCache | None = None,
 ) -> RunResult:
     """Load articles, extract claims, align and detect. Raises RulesError for a bad pack."""
     pack = rules if isinstance(rules, RulePack) else load_rules(rules)
-    articles, problems = load_articles(paths, default_date=default_date)
+    articles, problems = load_articles(paths, default_date=default_date, max_bytes=max_bytes)
     extractions = extract_all(articles, pack, jobs, progress, cache)
+    problems = problems + [problem for extraction in extractions for problem in extraction.problems]
     claims = [claim for extraction in extractions for claim in extraction.claims]
     findings, confirmations = detect(claims, articles, pack)
     return RunResult(

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from checker.cli.common import CacheDirOpt, NoCacheOpt, EXIT_ERROR, EXIT_FINDINGS, DateOpt, JobsOpt, RulesOpt, app, err, execute
+from checker.cli.common import CacheDirOpt, NoCacheOpt, EXIT_ERROR, EXIT_FINDINGS, DateOpt, JobsOpt, RulesOpt, app, err, execute, say
 
 
 @app.command("eval")
@@ -39,9 +39,9 @@ def evaluate_dataset(
     from checker.evaluate import evaluate, load_expected
 
     if not (dataset / "expected.yaml").is_file():
-        err.print(f"[bold red]error[/]: {dataset / 'expected.yaml'} not found", highlight=False)
+        say("error", "bold red", f"{dataset / 'expected.yaml'} not found")
         raise typer.Exit(EXIT_ERROR)
-    result = execute([dataset], rules, date, jobs, cache_dir, no_cache)
+    result = execute([dataset], rules, date, jobs, cache_dir=cache_dir, no_cache=no_cache)
     evaluation = evaluate(result, load_expected(dataset))
     out = Console(soft_wrap=True)
     for title, label, scores, overall in (

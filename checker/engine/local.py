@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from checker.extract import Extraction, extract_article
-from checker.models import Article
+from checker.models import Article, LoadProblem
 from checker.rulepack import RulePack
 
 TASKS_PER_WORKER = 4  # chunks per worker: large enough to amortize a round trip, small enough to balance uneven articles
@@ -40,12 +40,26 @@ def chunk_size(articles: int, workers: int) -> int:
     return max(1, min(MAX_CHUNK, math.ceil(articles / (workers * TASKS_PER_WORKER))))
 
 
+def extract_guarded(article: Article, pack: RulePack) -> Extraction:
+    """Extract one article; a crash inside becomes a problem for that article alone.
+
+    Input is untrusted and the extractors are many: one article that trips a bug must
+    not cost the run every other article's findings. The article stays listed, with
+    no claims and the problem saying why.
+    """
+    try:
+        return extract_article(article, pack)
+    except Exception as exc:  # noqa: BLE001 - isolation boundary of one article
+        message = f"internal error while extracting claims ({type(exc).__name__}: {exc}); this article's claims are left out"
+        return Extraction(article=article, claims=[], problems=[LoadProblem(path=article.path, message=message)])
+
+
 def extract_local(articles: list[Article], pack: RulePack, jobs: int = 1, progress: Callable[[Article], None] | None = None) -> Iterator[Extraction]:
     """Yield the extraction of each article in order, in `jobs` processes (0: one per core)."""
     workers = min(worker_count(jobs), len(articles))
     if workers <= 1:
         for article in articles:
-            extraction = extract_article(article, pack)
+            extraction = extract_guarded(article, pack)
             if progress:
                 progress(article)
             yield extraction
@@ -65,4 +79,4 @@ def _receive_pack(pack: RulePack) -> None:
 def _extract_with_worker_pack(article: Article) -> Extraction:
     if _worker_pack is None:
         raise RuntimeError("extraction worker started without its rules pack (the pool initializer did not run)")
-    return extract_article(article, _worker_pack)
+    return extract_guarded(article, _worker_pack)

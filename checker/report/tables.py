@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TextIO
 
 from checker.align import claims_table
 from checker.models import Claim
@@ -20,8 +21,12 @@ def parquet_missing() -> str | None:
     return None
 
 
-def write_claims(claims: list[Claim], path: Path) -> None:
+def write_claims(claims: list[Claim], path: Path | TextIO) -> None:
+    """Write to a file, its format chosen by the suffix, or as CSV to an open text stream."""
     table = claims_table(claims)
+    if not isinstance(path, Path):
+        table.to_csv(path, index=False)
+        return
     suffix = path.suffix.lower()
     if suffix == ".csv":
         table.to_csv(path, index=False, encoding="utf-8")
