@@ -293,6 +293,9 @@ DATE_FORMATS = (
 DATE_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}(?=[T ]\d)")  # a timestamp: keep its date
 
 
+DATE_SHAPE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+
+
 def parse_date(value: object) -> dt.date | None:
     """A front-matter date, or None when the value is not one of the forms of DATE_FORMATS."""
     if isinstance(value, dt.datetime):
@@ -336,7 +339,11 @@ def meta_problems(meta: dict) -> list[str]:
         elif len(str(value)) > MAX_FIELD_CHARS:
             problems.append(f"`{key}` is over {MAX_FIELD_CHARS:,} characters; cut to that length")
         elif key == "date" and parse_date(value) is None:
-            problems.append(f"`date` {_scalar_text(value)!r} is not a date this loader reads (2023-02-12, 2023/02/12, 2023年2月12日, Feb 12, 2023); the article is read as undated")
+            text = _scalar_text(value)
+            if text and DATE_SHAPE.fullmatch(text):  # the shape of a date, but no such day (2023-02-30, 0000-01-01)
+                problems.append(f"`date` {text!r} is not a real date; the article is read as undated")
+            else:
+                problems.append(f"`date` {text!r} is not a date this loader reads (2023-02-12, 2023/02/12, 2023年2月12日, Feb 12, 2023); the article is read as undated")
     return problems
 
 
