@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import jieba
 import pytest
 
 from checker.api import run
 from checker.engine.local import available_cores, chunk_size, worker_count
 from checker.nlp import toolkit_for
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
 
 
 def test_the_toolkit_segments_with_the_pack_and_never_loads_the_global_dictionary(pack, fixtures_run):
@@ -37,3 +40,21 @@ def test_chunks_give_each_worker_several_tasks_and_stay_bounded(articles, worker
 def test_jobs_zero_means_one_worker_per_available_core():
     assert worker_count(0) == available_cores() >= 1
     assert worker_count(3) == 3
+
+
+LIGHT_COMMAND = """
+import sys
+from checker.cli import app
+try:
+    app(sys.argv[1:], standalone_mode=False)
+finally:
+    sys.stderr.write("\\nloaded: " + " ".join(m for m in ("spacy", "pandas", "jieba", "pyarrow") if m in sys.modules))
+"""
+
+
+@pytest.mark.parametrize("args", [["--help"], ["explain", "NUM001"], ["rules", "validate"]])
+def test_commands_that_read_no_article_do_not_load_the_nlp_pipeline(args):
+    done = subprocess.run([sys.executable, "-c", LIGHT_COMMAND, *args], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip()
+    assert done.stderr.splitlines()[-1] == "loaded: ", done.stderr

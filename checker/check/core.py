@@ -17,13 +17,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from checker.api import RunResult, run
 from checker.check.baseline import Baseline, BaselineEntry, load_baseline
 from checker.check.coverage import RuleWarning, zero_match_warnings
 from checker.check.locations import Location, locate
 from checker.models import Finding, Severity
 from checker.rulepack import RulePack
+
+if TYPE_CHECKING:
+    from checker.api import RunResult  # the pipeline loads only when a check runs, not for `checker --help`
 
 
 class Status(str, Enum):
@@ -129,5 +132,7 @@ def check_paths(
 ) -> CheckResult:
     """Run the pipeline on `paths` and gate it. The baseline is read first, so a broken one
     fails before the slow part. Raises BaselineError or RulesError."""
+    from checker.api import run
+
     accepted = load_baseline(baseline) if baseline is not None else None
     return check_run(run(paths, rules, default_date, jobs), accepted, fail_on, strict_rules)

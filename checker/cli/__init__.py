@@ -12,5 +12,6 @@ from checker.cli import report  # noqa: E402, F401, I001
 from checker.cli import check  # noqa: E402, F401
 from checker.cli import evaluate, explain  # noqa: E402, F401
 from checker.cli import entities, rules  # noqa: E402, F401
+from checker.cli import cache  # noqa: E402, F401
 
 __all__ = ["app"]

@@ -15,7 +15,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -25,10 +25,12 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from checker import __version__
-from checker.api import RunResult, run
 from checker.load import MAX_BYTES
 from checker.rulepack import RulesError
 from checker.untrusted import terminal_lines
+
+if TYPE_CHECKING:
+    from checker.api import RunResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 DEBUG_ENV = "CHECKER_DEBUG"  # set to 1 to see the traceback of an internal error
@@ -83,6 +85,8 @@ ArticlesArg = Annotated[list[Path], typer.Argument(help="Article files or folder
 RulesOpt = Annotated[Path | None, typer.Option("--rules", help="Rules pack folder (default: the bundled AI-industry pack).")]
 DateOpt = Annotated[dt.datetime | None, typer.Option("--date", formats=["%Y-%m-%d"], help="Date for articles without one (resolves 去年11月, last week).")]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes for extraction; 0: one per core.")]
+CacheDirOpt = Annotated[Path | None, typer.Option("--cache-dir", help="Folder of the extraction cache (default: the user cache folder, or $CHECKER_CACHE_DIR).", show_default=False)]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Extract every article afresh; neither read nor write the cache.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose/--no-verbose", "-v", help="Also print notes, such as separate dataset folders left out.")]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", min=1, help="Skip, with a message, article files larger than this.")]
@@ -105,18 +109,35 @@ def print_problems(label: str, where: object, problems: list) -> None:
         err.print(Text("  " + terminal_lines(str(problem))), highlight=False)
 
 
-def execute(articles: list[Path], rules: Path | None, date: dt.datetime | None, jobs: int, max_bytes: int = MAX_BYTES, verbose: bool = False) -> RunResult:
+def execute(
+    articles: list[Path],
+    rules: Path | None,
+    date: dt.datetime | None,
+    jobs: int,
+    max_bytes: int = MAX_BYTES,
+    verbose: bool = False,
+    cache_dir: Path | None = None,
+    no_cache: bool = False,
+) -> RunResult:
     """Run the pipeline with a progress bar on a terminal; exit 2 on a missing path, bad rules
     or no readable article. Notes (info-level problems, such as a separate dataset folder left
-    out) are printed only when `verbose`."""
+    out) are printed only when `verbose`. Extractions are cached (in `cache_dir`, default the
+    user cache folder) unless `no_cache`."""
+    from checker.api import run  # the pipeline (spaCy, pandas) loads only for commands that run it
+    from checker.cache import ExtractionCache
+
     require_paths(articles)
+    cache = None if no_cache else ExtractionCache(cache_dir)
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("extracting claims", total=None)
-            result = run(articles, rules, date.date() if date else None, jobs, progress=lambda _: bar.advance(task), max_bytes=max_bytes)
+            result = run(articles, rules, date.date() if date else None, jobs, progress=lambda _: bar.advance(task), max_bytes=max_bytes, cache=cache)
     except RulesError as exc:
         print_problems("rules error", rules or "bundled rules", exc.problems)
         raise typer.Exit(EXIT_ERROR) from None
+    finally:
+        if cache is not None:
+            cache.close()
     for problem in result.problems:
         if problem.level != "info" or verbose:
             say(problem.level, "dim" if problem.level == "info" else "yellow", f"{problem.path}: {problem.message}")

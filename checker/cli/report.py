@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.common import EXIT_ERROR, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, VerboseOpt, app, emit, err, execute
+from checker.cli.common import CacheDirOpt, NoCacheOpt, EXIT_ERROR, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, VerboseOpt, app, emit, err, execute
 from checker.load import MAX_BYTES
 
 
@@ -28,6 +28,8 @@ def report(
     output: OutputOpt = None,
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
     max_bytes: MaxBytesOpt = MAX_BYTES,
     publisher: Annotated[str, typer.Option("--publisher", help="claimreview: the organization publishing the fact checks.")] = "claim-checker",
     publisher_url: Annotated[str | None, typer.Option("--publisher-url", help="claimreview: the publisher's home page.")] = None,
@@ -40,7 +42,7 @@ def report(
     Exits 0 when the run completed (whatever it found), 2 for usage errors, invalid rules,
     or when no article could be read.
     """
-    result = execute(articles, rules, date, jobs, max_bytes, verbose)
+    result = execute(articles, rules, date, jobs, max_bytes, verbose, cache_dir=cache_dir, no_cache=no_cache)
     if format == ReportFormat.claimreview:
         from checker.report.claimreview import ReviewOptions, render_claimreview
 
@@ -69,6 +71,8 @@ def extract(
     output: Annotated[str, typer.Option("--output", "-o", help="A .csv, .parquet or .jsonl file, or - for CSV on standard output.")] = "-",
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
     max_bytes: MaxBytesOpt = MAX_BYTES,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -78,13 +82,18 @@ def extract(
     """
     import sys
 
-    from checker.report.tables import TABLE_SUFFIXES, write_claims
+    from rich.markup import escape
+
+    from checker.report.tables import TABLE_SUFFIXES, parquet_missing, write_claims
 
     target = None if output == "-" else Path(output)
     if target is not None and target.suffix.lower() not in TABLE_SUFFIXES:
         err.print(f"[bold red]error[/]: --output must end in {', '.join(TABLE_SUFFIXES)} (or be - for standard output)", highlight=False)
         raise typer.Exit(EXIT_ERROR)
-    result = execute(articles, rules, date, jobs, max_bytes, verbose)
+    if target is not None and target.suffix.lower() == ".parquet" and (missing := parquet_missing()):
+        err.print(f"[bold red]error[/]: {escape(missing)}", highlight=False)
+        raise typer.Exit(EXIT_ERROR)
+    result = execute(articles, rules, date, jobs, max_bytes, verbose, cache_dir=cache_dir, no_cache=no_cache)
     if target is None:
         write_claims(result.claims, sys.stdout)
         return

@@ -9,6 +9,16 @@ from checker.align import claims_table
 from checker.models import Claim
 
 TABLE_SUFFIXES = (".csv", ".parquet", ".jsonl")
+PARQUET_MISSING = 'Parquet output needs pyarrow (about 170 MB, so it is optional): pip install "claim-checker[parquet]"'
+
+
+def parquet_missing() -> str | None:
+    """Why a .parquet table cannot be written here, or None when it can."""
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return PARQUET_MISSING
+    return None
 
 
 def write_claims(claims: list[Claim], path: Path | TextIO) -> None:
