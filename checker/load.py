@@ -327,24 +327,30 @@ def _text_field(meta: dict, key: str) -> str | None:
     return _scalar_text(meta.get(key))
 
 
-def meta_problems(meta: dict) -> list[str]:
-    """What in the metadata was ignored, and why: each is a warning for the file."""
+def meta_problems(meta: dict) -> list[tuple[str, str]]:
+    """(key, message) for what in the metadata was ignored, and why: each is a warning."""
     problems = []
     for key in FRONT_MATTER_KEYS:
         value = meta.get(key)
         if value is None:
             continue
         if isinstance(value, (dict, list, tuple, set)):
-            problems.append(f"`{key}` is a {'mapping' if isinstance(value, dict) else 'list'}, not text; ignored")
+            problems.append((key, f"`{key}` is a {'mapping' if isinstance(value, dict) else 'list'}, not text; ignored"))
         elif len(str(value)) > MAX_FIELD_CHARS:
-            problems.append(f"`{key}` is over {MAX_FIELD_CHARS:,} characters; cut to that length")
+            problems.append((key, f"`{key}` is over {MAX_FIELD_CHARS:,} characters; cut to that length"))
         elif key == "date" and parse_date(value) is None:
             text = _scalar_text(value)
             if text and DATE_SHAPE.fullmatch(text):  # the shape of a date, but no such day (2023-02-30, 0000-01-01)
-                problems.append(f"`date` {text!r} is not a real date; the article is read as undated")
+                problems.append((key, f"`date` {text!r} is not a real date; the article is read as undated"))
             else:
-                problems.append(f"`date` {text!r} is not a date this loader reads (2023-02-12, 2023/02/12, 2023年2月12日, Feb 12, 2023); the article is read as undated")
+                problems.append((key, f"`date` {text!r} is not a date this loader reads (2023-02-12, 2023/02/12, 2023年2月12日, Feb 12, 2023); the article is read as undated"))
     return problems
+
+
+def _key_line(text: str, body_start: int, key: str) -> int | None:
+    """The line of `key:` in the front matter, for a message that names it."""
+    found = re.search(rf"^{re.escape(key)}\s*:", text[:body_start], re.MULTILINE)
+    return text[:found.start()].count("\n") + 1 if found else None
 
 
 def make_article(article_id: str, path: str, text: str, meta: dict, body_start: int, default_date: dt.date | None, encoding: str = "utf-8") -> Article:
@@ -399,7 +405,9 @@ def load_file(path: Path, root: Path, default_date: dt.date | None = None, max_b
         return [], problems + [LoadProblem(path=name, message="file has no text")]
     meta, body_start, problem = split_front_matter(text)
     problems += [LoadProblem(path=name, message=problem, level="warning")] if problem else []
-    problems += [LoadProblem(path=name, message=f"front matter: {message}", level="warning") for message in meta_problems(meta)]
+    for key, message in meta_problems(meta):
+        line = _key_line(text, body_start, key)
+        problems.append(LoadProblem(path=f"{name}:{line}" if line else name, message=f"front matter: {message}", level="warning"))
     return [make_article(base_id, name, text, meta, body_start, default_date, decoded.encoding)], problems
 
 
@@ -431,7 +439,7 @@ def _load_jsonl(text: str, name: str, base_id: str, default_date: dt.date | None
         if broken:
             problems.append(LoadProblem(path=where, message=f"`text` holds {broken} lone surrogate escape{'s' if broken != 1 else ''} (\\ud800-\\udfff), not characters; read as U+FFFD", level="warning"))
         meta = {key: record[key] for key in FRONT_MATTER_KEYS if key in record}
-        problems.extend(LoadProblem(path=where, message=message, level="warning") for message in meta_problems(meta))
+        problems.extend(LoadProblem(path=where, message=message, level="warning") for _, message in meta_problems(meta))
         articles.append(make_article(f"{base_id}-{number}", where, body, meta, 0, default_date, encoding))
     if not articles and not problems:
         problems.append(LoadProblem(path=name, message="file has no JSON records, only blank lines"))

@@ -152,3 +152,19 @@ def test_rules_schema_needs_an_output_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["rules", "schema"])
     assert result.exit_code == 2 and not any(tmp_path.iterdir())
+
+
+# CLI conventions (ruff, sqlfluff)
+def test_version_prints_the_package_version():
+    from checker import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout == f"claim-checker {__version__}\n"
+
+
+def test_exit_zero_reports_failing_findings_but_exits_0(good_dir, tmp_path):
+    failing = runner.invoke(app, ["check", str(good_dir), "--fail-on", "warning"])
+    assert failing.exit_code == 1, failing.output
+    relaxed = runner.invoke(app, ["check", str(good_dir), "--fail-on", "warning", "--exit-zero"])
+    assert relaxed.exit_code == 0 and "failed:" in relaxed.stdout
+    assert runner.invoke(app, ["check", str(good_dir), str(tmp_path / "nosuch"), "--exit-zero"]).exit_code == 2

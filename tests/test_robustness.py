@@ -25,6 +25,7 @@ from checker.engine import local as local_engine
 from checker.engine.local import extract_guarded
 from checker.check.formats.github import command
 from checker.cli import app
+from checker.engine import local
 from checker.extract import extract_article
 from checker.load import boundary_reason, decode_bytes, load_file, make_article
 from checker.normalize import FORMAT_CHARACTERS, normalize, remove_format_characters

@@ -2,7 +2,7 @@
 
 Each command parses its arguments, calls a plain function that does the work, renders,
 and maps the outcome to an exit code: 0 clean, 1 new findings (check) or scores below
-thresholds (eval), 2 usage errors, unreadable input or invalid rules.
+thresholds (eval), 2 usage errors, unreadable input or invalid rules, 3 an internal error.
 """
 
 from checker.cli.common import app

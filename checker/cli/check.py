@@ -38,6 +38,7 @@ def check(
     jobs: JobsOpt = 1,
     cache_dir: CacheDirOpt = None,
     no_cache: NoCacheOpt = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when new findings fail the gate (usage and input errors still exit 2).")] = False,
     max_bytes: MaxBytesOpt = MAX_BYTES,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -52,7 +53,7 @@ def check(
 
     Exit codes: 0 no new finding at or above --fail-on; 1 new findings at
     or above --fail-on; 2 usage errors, unreadable input, invalid rules or
-    a malformed baseline.
+    a malformed baseline; 3 an internal error.
     """
     require_paths(articles)
     accepted = _baseline_or_exit(baseline) if baseline is not None else None
@@ -61,7 +62,7 @@ def check(
     if output is not None:
         for line in summary_lines(result):
             err.print(line, highlight=False, markup=False)
-    if not result.passed:
+    if not result.passed and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
 
 

@@ -24,6 +24,7 @@ from rich.text import Text
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
+from checker import __version__
 from checker.load import MAX_BYTES
 from checker.rulepack import RulesError
 from checker.untrusted import terminal_lines
@@ -65,6 +66,20 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # click's plain help: flags without a <bool> value, nothing cut
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"claim-checker {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """Find contradictions between the factual claims of news articles."""
+
 
 ArticlesArg = Annotated[list[Path], typer.Argument(help="Article files or folders (.md, .txt, .jsonl, searched recursively).", show_default=False)]
 RulesOpt = Annotated[Path | None, typer.Option("--rules", help="Rules pack folder (default: the bundled AI-industry pack).")]
