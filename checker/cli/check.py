@@ -36,9 +36,9 @@ def check(
     strict_rules: Annotated[bool, typer.Option("--strict-rules/--no-strict-rules", help="Also fail when a rule of the --rules pack matches nothing in the dataset (lists them).")] = False,
     date: DateOpt = None,
     jobs: JobsOpt = 1,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when new findings fail the gate (usage and input errors still exit 2).")] = False,
     cache_dir: CacheDirOpt = None,
     no_cache: NoCacheOpt = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when new findings fail the gate (usage and input errors still exit 2).")] = False,
     max_bytes: MaxBytesOpt = MAX_BYTES,
     verbose: VerboseOpt = False,
 ) -> None:
