@@ -110,7 +110,7 @@ def test_an_unreadable_front_matter_date_warns_naming_the_file(tmp_path):
     articles, problems = load_articles([tmp_path])
     assert articles[0].date is None
     [problem] = problems
-    assert problem.path.endswith("a.md") and problem.level == "warning" and "上周二" in problem.message
+    assert problem.path.endswith("a.md:3") and problem.level == "warning" and "上周二" in problem.message  # file and line
 
 
 def test_a_chinese_front_matter_date_resolves_relative_dates(tmp_path):
