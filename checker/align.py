@@ -37,12 +37,15 @@ def claims_of_kind(table: pd.DataFrame, pack: RulePack, attribute_kind: str | No
 
 
 def aligned_groups(table: pd.DataFrame, pack: RulePack, kind: Kind) -> list[tuple[tuple, list[str]]]:
-    """The claim ids sharing the kind's key, key by key in a stable (sorted) order."""
+    """The claim ids sharing the kind's key, key by key in a stable (sorted) order; a child
+    entity's claims on an attribute it inherits are grouped under its parent."""
     if not kind.group_by:
         raise ValueError(f"{kind.name} declares no group_by: it groups its claims itself")
     rows = claims_of_kind(table, pack, kind.attribute_kind)
     if rows.empty:
         return []
+    if "subject" in kind.group_by:
+        rows = rows.assign(subject=[pack.aligned_subject(s, a) for s, a in zip(rows["subject"], rows["attribute"], strict=True)])
     return [
         (key if isinstance(key, tuple) else (key,), list(group["id"]))
         for key, group in rows.groupby(list(kind.group_by), sort=True)

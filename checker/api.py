@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
+from checker.cache import ExtractionCache, cached_extractions, store_extractions
 from checker.detect import detect
-from checker.extract import Extraction, extract_article
-from checker.load import load_articles
+from checker.engine.local import extract_local
+from checker.extract import Extraction
+from checker.load import MAX_BYTES, load_articles
 from checker.models import Article, Candidate, Claim, Confirmation, Evidence, Finding, LoadProblem
 from checker.rulepack import RulePack, load_rules
 
@@ -37,22 +37,29 @@ class RunResult:
         return not self.articles
 
 
-def extract_all(articles: list[Article], pack: RulePack, jobs: int = 1, progress: Callable[[Article], None] | None = None) -> list[Extraction]:
-    """Extract every article, in worker processes when jobs > 1; order follows `articles`."""
-    if jobs > 1 and len(articles) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = []
-            for extraction in pool.map(partial(extract_article, pack=pack), articles, chunksize=4):
-                results.append(extraction)
-                if progress:
-                    progress(extraction.article)
-            return results
-    results = []
-    for article in articles:
-        results.append(extract_article(article, pack))
-        if progress:
-            progress(article)
-    return results
+def extract_all(
+    articles: list[Article],
+    pack: RulePack,
+    jobs: int = 1,
+    progress: Callable[[Article], None] | None = None,
+    cache: ExtractionCache | None = None,
+) -> list[Extraction]:
+    """Extract every article, in `jobs` worker processes (0: one per core); order follows `articles`.
+
+    With a cache, unchanged articles are read back and only the rest are extracted (and stored)."""
+    if cache is None:
+        return list(extract_local(articles, pack, jobs, progress))
+    done: list[Extraction | None] = cached_extractions(cache, articles, pack)
+    if progress:
+        for article, extraction in zip(articles, done):
+            if extraction is not None:
+                progress(article)
+    missing = [index for index, extraction in enumerate(done) if extraction is None]
+    fresh = list(extract_local([articles[index] for index in missing], pack, jobs, progress))
+    store_extractions(cache, [extraction for extraction in fresh if not extraction.problems], pack)  # a crashed extraction is retried next run
+    for index, extraction in zip(missing, fresh):
+        done[index] = extraction
+    return done  # type: ignore[return-value]  # every slot is filled
 
 
 def run(
@@ -61,11 +68,14 @@ def run(
     default_date: dt.date | None = None,
     jobs: int = 1,
     progress: Callable[[Article], None] | None = None,
+    max_bytes: int = MAX_BYTES,
+    cache: ExtractionCache | None = None,
 ) -> RunResult:
     """Load articles, extract claims, align and detect. Raises RulesError for a bad pack."""
     pack = rules if isinstance(rules, RulePack) else load_rules(rules)
-    articles, problems = load_articles(paths, default_date=default_date)
-    extractions = extract_all(articles, pack, jobs, progress)
+    articles, problems = load_articles(paths, default_date=default_date, max_bytes=max_bytes)
+    extractions = extract_all(articles, pack, jobs, progress, cache)
+    problems = problems + [problem for extraction in extractions for problem in extraction.problems]
     claims = [claim for extraction in extractions for claim in extraction.claims]
     findings, confirmations = detect(claims, articles, pack)
     return RunResult(

@@ -20,9 +20,9 @@ from checker.claims.quantities import quantity_claims
 from checker.claims.types import type_claims
 from checker.discourse import Discourse
 from checker.entities import find_mentions
-from checker.models import Article, Candidate, Claim, Evidence, Mention
+from checker.models import Article, Candidate, Claim, Evidence, LoadProblem, Mention
 from checker.nlp import toolkit_for
-from checker.normalize import normalize
+from checker.normalize import FormatFree, normalize, remove_format_characters
 from checker.rulepack import RulePack
 from checker.segment import segment
 
@@ -34,9 +34,35 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)  # article offsets
     unresolved_dates: list[Evidence] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)  # names the pack does not know, article offsets
+    problems: list[LoadProblem] = field(default_factory=list)  # why extraction stopped short (see checker.engine.local.extract_guarded)
 
 
 def extract_article(article: Article, pack: RulePack) -> Extraction:
+    """Claims of one article; format characters are removed first (see normalize), and every
+    offset of the result points into the original text again."""
+    cleaned = remove_format_characters(article.text)
+    if cleaned is None:
+        return _extract(article, pack)
+    clean_article = article.model_copy(update={"text": cleaned.text, "body_start": cleaned.to_cleaned(article.body_start)})
+    return _in_original(_extract(clean_article, pack), article, cleaned)
+
+
+def _in_original(extraction: Extraction, article: Article, cleaned: FormatFree) -> Extraction:
+    def moved(item):
+        start, end = cleaned.to_original(item.start), cleaned.end_to_original(item.end)
+        return item.model_copy(update={"start": start, "end": end, "text": article.text[start:end]})
+
+    return Extraction(
+        article=article,
+        claims=[moved(claim) for claim in extraction.claims],
+        mentions=[moved(mention) for mention in extraction.mentions],
+        unresolved_dates=[moved(evidence) for evidence in extraction.unresolved_dates],
+        candidates=[moved(candidate) for candidate in extraction.candidates],
+        problems=extraction.problems,
+    )
+
+
+def _extract(article: Article, pack: RulePack) -> Extraction:
     normalized = normalize(article.text, article.language)
     toolkit = toolkit_for(pack)
     claims: list[Claim] = []

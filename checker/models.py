@@ -28,14 +28,16 @@ class Article(Frozen):
     source: str | None = None
     url: str | None = None
     language: str = "zh-Hans"
+    encoding: str = "utf-8"  # how the file was decoded; a guess comes with a LoadProblem warning
 
 
 class LoadProblem(Frozen):
     """A file (or one line of a .jsonl file) that could not be read, or was read with caveats.
 
     level "error": nothing was loaded from it; "warning": the article was loaded anyway
-    (broken front matter is kept as body text, so no words are lost), or a subfolder was
-    skipped because it is a separate dataset or rules pack.
+    (broken front matter is kept as body text, so no words are lost, or its date could not
+    be read); "info": a note, such as a subfolder skipped because it is a separate dataset
+    or rules pack (the CLI prints notes only with --verbose).
     """
 
     path: str

@@ -3,7 +3,10 @@
 spaCy's Chinese language class with the jieba segmenter (no model download).
 Each pack gets its own jieba.Tokenizer with the pack's aliases added as words,
 so segmentation keeps known names whole and the PhraseMatcher sees them as
-whole tokens; the global jieba dictionary is never touched.
+whole tokens; the global jieba dictionary is never touched, and never loaded:
+`spacy.blank("zh", segmenter="jieba")` would initialize it (about a second and
+70 MiB) only for us to replace it, so the tokenizer is built around the pack's
+segmenter instead.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from functools import lru_cache
 
 import jieba
 import spacy
+from spacy.lang.zh import ChineseTokenizer, Segmenter
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
@@ -42,10 +46,23 @@ def toolkit_for(pack: RulePack) -> Toolkit:
         for word in [*attribute.triggers, *attribute.negation_cues, *attribute.objects]:
             if not word.isascii():
                 segmenter.add_word(word)
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    nlp.tokenizer.jieba_seg = segmenter
+    nlp = spacy.blank("zh")
+    nlp.tokenizer = _jieba_tokenizer(nlp, segmenter)
     nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_PUNCT})
     matcher = PhraseMatcher(nlp.vocab)
     for entity in pack.entities.values():
         matcher.add(entity.id, [nlp.make_doc(alias) for alias in entity.aliases])
     return Toolkit(nlp=nlp, matcher=matcher)
+
+
+def _jieba_tokenizer(nlp: Language, segmenter: jieba.Tokenizer) -> ChineseTokenizer:
+    """spaCy's Chinese tokenizer segmenting with `segmenter`, without touching the global jieba.
+
+    ChineseTokenizer(segmenter="jieba") calls its own jieba import, which warms the
+    global dictionary; a "char" tokenizer switched to jieba afterwards behaves the
+    same (the mode is read on every call and saved in the config) and loads nothing.
+    """
+    tokenizer = ChineseTokenizer(nlp.vocab, segmenter=Segmenter.char)
+    tokenizer.segmenter = Segmenter.jieba
+    tokenizer.jieba_seg = segmenter
+    return tokenizer

@@ -7,11 +7,23 @@ from pathlib import Path
 import pytest
 
 from checker.api import RunResult, run
+from checker.cache import CACHE_ENV
 from checker.rulepack import RulePack, load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory):
+    """The suite never reads or writes the user's real extraction cache: every run
+    (and every subprocess) caches into a temporary folder of the session."""
+    folder = tmp_path_factory.mktemp("extraction-cache")
+    patch = pytest.MonkeyPatch()
+    patch.setenv(CACHE_ENV, str(folder))
+    yield folder
+    patch.undo()
 
 
 @pytest.fixture(scope="session")

@@ -144,7 +144,7 @@ def test_malformed_baseline_exits_2_naming_file_and_line(dataset, tmp_path):
     baseline.write_text("version: 1\nfindings:\n  - fingerprint: 0123456789abcdef0123\n    reson: typo\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(dataset), "--baseline", str(baseline)])
     assert result.exit_code == 2
-    assert f"{baseline}:4: unknown key `reson`" in result.output and "did you mean `reason`?" in result.output
+    assert f"{baseline}:4: BL010 unknown key `reson`" in result.output and "did you mean `reason`?" in result.output
 
 
 def test_baseline_yaml_syntax_error_exits_2_naming_the_line(dataset, tmp_path):

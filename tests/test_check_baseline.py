@@ -18,24 +18,25 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("text", "where", "message"),
+    ("text", "where", "code", "message"),
     [
-        ("- fingerprint: x\n", ":1", "a baseline is a mapping"),
-        (f"findings:\n  - fingerprint: {FP}\n    reason: a\n  - fingerprint: {FP}\n    reason: b\n", ":4", "listed twice (first at line 2)"),
-        ("findings:\n  - fingerprint: NOT-HEX\n", ":2", "`findings.0.fingerprint`: not a fingerprint"),
-        (f"findings:\n  - fingerprint: {FP}\n    reason: 42\n", ":3", "`findings.0.reason`"),
-        ("version: 2\nfindings: []\n", ":1", "`version`"),
-        ("findings:\n  - code: NUM001\n", ":2", "required key `findings.0.fingerprint` is missing"),
-        ("version: 1\nentries: []\n", ":2", "unknown key `entries`"),
-        (f"findings:\n  - fingerprint: !!python/object:os.system {FP}\n", ":2", "unsupported value"),
+        ("- fingerprint: x\n", ":1", "BL004", "a baseline is a mapping"),
+        (f"findings:\n  - fingerprint: {FP}\n    reason: a\n  - fingerprint: {FP}\n    reason: b\n", ":4", "BL020", "listed twice (first at line 2)"),
+        ("findings:\n  - fingerprint: NOT-HEX\n", ":2", "BL012", "`findings.0.fingerprint`: not a fingerprint"),
+        (f"findings:\n  - fingerprint: {FP}\n    reason: 42\n", ":3", "BL012", "`findings.0.reason`"),
+        ("version: 2\nfindings: []\n", ":1", "BL012", "`version`"),
+        ("findings:\n  - code: NUM001\n", ":2", "BL011", "required key `findings.0.fingerprint` is missing"),
+        ("version: 1\nentries: []\n", ":2", "BL010", "unknown key `entries`"),
+        (f"findings:\n  - fingerprint: !!python/object:os.system {FP}\n", ":2", "BL003", "unsupported value"),
     ],
 )
-def test_malformed_baseline_names_file_and_line(tmp_path, text, where, message):
+def test_malformed_baseline_names_file_and_line(tmp_path, text, where, code, message):
     path = write(tmp_path, text)
     with pytest.raises(BaselineError) as caught:
         load_baseline(path)
     rendered = str(caught.value)
-    assert f"{path}{where}:" in rendered and message in rendered
+    assert f"{path}{where}: {code} " in rendered and message in rendered
+    assert [p.code for p in caught.value.problems] == [code]
 
 
 def test_empty_baseline_accepts_nothing(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -76,7 +77,7 @@ def test_unmatched_entity_trigger_and_fact_are_listed_with_file_and_line(ghost_r
 
 
 def test_rule_warnings_do_not_fail_the_gate_unless_strict(ghost_rules, agreeing):
-    relaxed = runner.invoke(app, ["check", str(agreeing), "--rules", str(ghost_rules)])
+    relaxed = runner.invoke(app, ["check", str(agreeing), "--rules", str(ghost_rules), "--rule-warnings"])
     assert relaxed.exit_code == 0, relaxed.output
     assert "rule warning: entity `ghost-lab`" in relaxed.stdout
     assert "passed: no new finding at or above error" in relaxed.stdout
@@ -84,3 +85,19 @@ def test_rule_warnings_do_not_fail_the_gate_unless_strict(ghost_rules, agreeing)
     assert strict.exit_code == 1
     assert "rule warnings with --strict-rules" in strict.stdout
 
+
+
+def test_rule_warnings_are_one_summary_line_unless_asked_for(ghost_rules, agreeing):
+    quiet = runner.invoke(app, ["check", str(agreeing), "--rules", str(ghost_rules)])
+    assert quiet.exit_code == 0, quiet.output
+    assert "rule warning:" not in quiet.stdout
+    [counts] = [line for line in quiet.stdout.splitlines() if "rule warnings:" in line]
+    assert re.search(r"rule warnings: [1-9]\d* \(not listed: --rule-warnings lists them\)", counts)
+
+
+def test_no_rule_warnings_about_a_pack_the_user_did_not_pass(agreeing):
+    """The bundled pack is not the user's to change: no warnings about it, not even counted."""
+    result = runner.invoke(app, ["check", str(agreeing), "--rule-warnings"])
+    assert result.exit_code == 0, result.output
+    assert "rule warning:" not in result.stdout and "rule warnings: 0" in result.stdout
+    assert "bundled_rules" not in result.stdout and "rules/entities.yaml" not in result.stdout

@@ -89,7 +89,7 @@ def test_junit_validates_with_one_testcase_per_article_and_failures_on_both(tmp_
 
 
 def test_xml_text_drops_characters_xml_cannot_carry():
-    assert xml_text("a\x00b\x1bc\ud800d\tok\n") == "a\ufffdb\ufffdc\ufffdd\tok\n"
+    assert xml_text("a\x00b\x1bc\ud800d\tok\n\u202e") == "a\\u0000b\\u001bc\ufffdd\tok\n\\u202e"
     ET.fromstring(f"<x a='{xml_text(chr(7))}'>{xml_text('bell' + chr(7))}</x>")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -156,3 +157,11 @@ def test_explain_prints_the_detector_documentation(code):
 def test_explain_unknown_code():
     result = runner.invoke(app, ["explain", "XYZ999"])
     assert result.exit_code == 2 and "NUM001" in result.output
+
+
+def test_extract_to_parquet_without_pyarrow_names_the_extra(one_article, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # import pyarrow now raises ImportError
+    result = runner.invoke(app, ["extract", str(one_article), "--output", str(tmp_path / "claims.parquet")])
+    assert result.exit_code == 2
+    assert 'pip install "claim-checker[parquet]"' in result.output
+    assert not (tmp_path / "claims.parquet").exists()

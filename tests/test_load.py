@@ -72,9 +72,13 @@ def test_utf16_with_bom(tmp_path, bom, encoding):
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
-def test_utf16_without_bom(tmp_path, encoding):
-    article = single(write(tmp_path, "a.txt", MIXED_ASCII.encode(encoding)))
-    assert article.text == MIXED_ASCII
+@pytest.mark.parametrize("text", [MIXED_ASCII, ZH_HANS])
+def test_utf16_without_bom(tmp_path, encoding, text):
+    """A guess: read right (Chinese too, which has no NUL bytes), and said so."""
+    (article,), (problem,) = load_one(write(tmp_path, "a.txt", text.encode(encoding)))
+    assert article.text == text
+    assert article.encoding == encoding
+    assert problem.level == "warning" and f"guessed {encoding.upper()}" in problem.message
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "gb18030"])
@@ -304,7 +308,9 @@ def test_front_matter_date_forms(tmp_path, line, expected):
 def test_default_date_used_when_missing_or_unreadable(tmp_path):
     default = dt.date(2020, 1, 1)
     assert single(write(tmp_path, "a.md", "body\n"), default_date=default).date == default
-    assert single(write(tmp_path, "b.md", "---\ndate: someday\n---\nbody\n"), default_date=default).date == default
+    (undated,), (problem,) = load_one(write(tmp_path, "b.md", "---\ndate: someday\n---\nbody\n"), default_date=default)
+    assert undated.date == default
+    assert problem.level == "warning" and "`date` 'someday' is not a date this loader reads" in problem.message
     assert single(write(tmp_path, "c.md", "---\ndate: 2023-05-06\n---\nbody\n"), default_date=default).date == dt.date(2023, 5, 6)
 
 

@@ -48,7 +48,7 @@ def test_boundary_reasons(corpus):
 def test_parent_skips_nested_datasets_and_says_so_once(corpus):
     articles, problems = load_articles([corpus])
     assert [a.id for a in articles] == ["a", "plain/b"]
-    assert [(p.path, p.level) for p in problems] == [(str(corpus / "ev"), "warning"), (str(corpus / "pharma"), "warning")]
+    assert [(p.path, p.level) for p in problems] == [(str(corpus / "ev"), "info"), (str(corpus / "pharma"), "info")]
     assert problems[0].message == "skipped: a separate dataset (has expected.yaml); pass the folder explicitly to read it"
     assert "rules/" in problems[1].message
 
@@ -86,8 +86,8 @@ def test_rules_yaml_is_never_an_article(corpus):
     assert found == []
 
 
-def test_bundled_fixtures_skip_the_ev_dataset():
+def test_bundled_fixtures_skip_the_other_domains():
     articles, problems = load_articles([FIXTURES])
     assert {a.id for a in articles} == set(load_expected(FIXTURES)["articles"])  # exactly the listed articles
-    assert not any(a.path.startswith(str(FIXTURES / "ev")) for a in articles)
-    assert [(p.path, p.level) for p in problems] == [(str(FIXTURES / "ev"), "warning")]
+    assert not any(a.path.startswith((str(FIXTURES / "ev"), str(FIXTURES / "pharma"))) for a in articles)
+    assert [(p.path, p.level) for p in problems] == [(str(FIXTURES / "ev"), "info"), (str(FIXTURES / "pharma"), "info")]

@@ -105,7 +105,7 @@ def test_collector_rejects_a_case_that_asserts_nothing(tmp_path):
     error = LOADED["copy/"]
     line = len(path.read_text(encoding="utf-8").splitlines())
     assert [str(p) for p in error.problems] == [
-        f"{path}:{line}: this case wants nothing and forbids nothing, so it tests nothing (fix: add `want:` or `forbid:` expectations)"
+        f"{path}:{line}: RP013 this case wants nothing and forbids nothing, so it tests nothing (fix: add `want:` or `forbid:` expectations)"
     ]
 
 

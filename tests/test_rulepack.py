@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from checker import yaml_lines
 from checker.rulepack import loader as rulepack_loader
+from checker.rulepack.problems import PROBLEM_CODES
 from checker.rulepack import (
     EntityRule,
     Fact,
@@ -26,6 +28,7 @@ from checker.rulepack import (
 from checker.yaml_lines import YamlProblem, line_of, load_yaml_with_lines
 
 BUNDLED = bundled_rules_dir()
+ROOT = Path(__file__).resolve().parents[1]
 PACK_NAMES = ("entities.yaml", "attributes.yaml", "facts.yaml", "settings.yaml")
 
 
@@ -84,6 +87,7 @@ def problems_of(folder: Path) -> list[RuleProblem]:
     problems = info.value.problems
     assert problems
     assert str(info.value) == "\n".join(str(p) for p in problems)
+    assert all(p.code in PROBLEM_CODES for p in problems), [str(p) for p in problems if p.code not in PROBLEM_CODES]
     return problems
 
 
@@ -201,7 +205,7 @@ def test_unknown_key_without_close_match_lists_allowed_keys(pack):
     problem = the_problem(pack, "entities.yaml")
     assert problem.line == line_with(path, "colour: red")
     assert problem.message == "unknown key `colour`"
-    assert problem.fix == "allowed keys: id, type, aliases, parent, cases"
+    assert problem.fix == "allowed keys: id, type, aliases, parent, inherits, cases"
 
 
 def test_wrong_type_value_suggests(pack):
@@ -211,7 +215,8 @@ def test_wrong_type_value_suggests(pack):
     assert problem.line == line_with(path, "type: chipp")
     assert problem.message == "type `chipp` is not one of the pack's entity types"
     assert problem.fix == "did you mean `chip`?"
-    assert str(problem) == f"{path}:{problem.line}: {problem.message} (fix: did you mean `chip`?)"
+    assert problem.code == "RP021"
+    assert str(problem) == f"{path}:{problem.line}: RP021 {problem.message} (fix: did you mean `chip`?)"
 
 
 def test_duplicate_entity_id(pack):
@@ -527,9 +532,9 @@ def test_missing_entities_yaml(pack):
     (pack / "entities.yaml").unlink()
     problems = in_file(problems_of(pack), "entities.yaml")
     assert problems == [
-        RuleProblem(str(pack / "entities.yaml"), None, "required file is missing", "create entities.yaml (see docs/rules.md)")
+        RuleProblem(str(pack / "entities.yaml"), None, "required file is missing", "create entities.yaml (see docs/rules.md)", "RP001")
     ]
-    assert str(problems[0]) == f"{pack / 'entities.yaml'}: required file is missing (fix: create entities.yaml (see docs/rules.md))"
+    assert str(problems[0]) == f"{pack / 'entities.yaml'}: RP001 required file is missing (fix: create entities.yaml (see docs/rules.md))"
 
 
 def test_missing_attributes_yaml(pack):
@@ -542,7 +547,7 @@ def test_missing_rules_directory(tmp_path):
     missing = tmp_path / "no-rules"
     problems = problems_of(missing)
     assert problems == [
-        RuleProblem(str(missing), None, "rules directory not found", "pass --rules DIR pointing at a folder with entities.yaml")
+        RuleProblem(str(missing), None, "rules directory not found", "pass --rules DIR pointing at a folder with entities.yaml", "RP001")
     ]
 
 
@@ -794,3 +799,44 @@ def test_bundled_facts_with_windows(bundled):
         assert fact.holds_on(fact.valid_to)
         assert not fact.holds_on(fact.valid_from - dt.timedelta(days=1))
         assert not fact.holds_on(fact.valid_to + dt.timedelta(days=1))
+
+
+# --- inheritance: a child entity compared with its parent on the attributes it inherits ---
+
+
+def _phones(pack: Path, inherits: str) -> None:
+    append(
+        pack / "entities.yaml",
+        "  - id: foo-phone\n    type: product\n    aliases: [Foo Phone]\n"
+        f"  - id: foo-phone-pro\n    type: product\n    parent: foo-phone\n{inherits}    aliases: [Foo Phone Pro]\n",
+    )
+
+
+@pytest.mark.parametrize(("inherits", "conflicts"), [("    inherits: [release_date]\n", True), ("", False)])
+def test_a_child_is_compared_with_its_parent_only_on_what_it_inherits(pack, inherits, conflicts):
+    from checker.detect import detect
+    from checker.extract import extract_article
+    from checker.load import make_article
+
+    _phones(pack, inherits)
+    loaded = load_rules(pack)
+    texts = ["Foo Phone于2023年3月1日发布。", "Foo Phone Pro于2023年4月5日发布，售价999美元。", "Foo Phone售价699美元。"]
+    articles = [make_article(f"a{n}", f"a{n}.md", text, {}, 0, dt.date(2023, 5, 1)) for n, text in enumerate(texts)]
+    claims = [c for a in articles for c in extract_article(a, loaded).claims]
+    findings, _ = detect(claims, articles, loaded)
+    dates = [f for f in findings if f.kind == "date_conflict"]
+    assert [(f.subject, sorted(e.article for e in f.evidence)) for f in dates] == ([("foo-phone", ["a0", "a1"])] if conflicts else [])
+    assert not [f for f in findings if f.kind == "numeric_mismatch"]  # the price is not inherited
+
+
+def test_inherits_needs_a_parent_and_known_attributes(pack):
+    append(pack / "entities.yaml", "  - id: foo-phone\n    type: product\n    aliases: [Foo Phone]\n    inherits: [release_dat]\n")
+    messages = {(p.message, p.fix) for p in problems_of(pack)}
+    assert ("`foo-phone` inherits attributes but has no `parent`", "add `parent:` or remove `inherits`") in messages
+    assert ("`foo-phone` inherits unknown attribute `release_dat`", "did you mean `release_date`?") in messages
+
+
+def test_problem_codes_are_documented_one_to_one():
+    docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    documented = dict(re.findall(r"^\| `((?:RP|BL)\d{3})` \| (.+) \|$", docs, flags=re.M))
+    assert documented == PROBLEM_CODES

@@ -347,8 +347,8 @@ def test_validate_prints_every_problem_and_exits_2(pack):
     result = runner.invoke(app, ["rules", "validate", str(pack)])
     assert result.exit_code == 2
     assert result.stdout.splitlines() == [
-        f"{pack / 'entities.yaml'}:{line_with(pack / 'entities.yaml', '輝煌科技')}: alias `輝煌科技` can never match: text is folded to `辉煌科技` before matching (fix: write `辉煌科技` instead; it matches both forms)",
-        f"{pack / 'facts.yaml'}:{line_with(pack / 'facts.yaml', '# here')}: `low` 3.0 is above `high` 1.0 (fix: swap them)",
+        f"{pack / 'entities.yaml'}:{line_with(pack / 'entities.yaml', '輝煌科技')}: RP030 alias `輝煌科技` can never match: text is folded to `辉煌科技` before matching (fix: write `辉煌科技` instead; it matches both forms)",
+        f"{pack / 'facts.yaml'}:{line_with(pack / 'facts.yaml', '# here')}: RP050 `low` 3.0 is above `high` 1.0 (fix: swap them)",
     ]
     assert "2 problems" in result.stderr
 
@@ -363,7 +363,7 @@ def test_validate_rejects_an_alias_bomb(pack):
     (pack / "settings.yaml").write_text(BOMB, encoding="utf-8")
     result = runner.invoke(app, ["rules", "validate", str(pack)])
     assert result.exit_code == 2
-    assert re.search(r"settings\.yaml:\d+: document expands to more than \d+ nodes", result.stdout)
+    assert re.search(r"settings\.yaml:\d+: RP003 document expands to more than \d+ nodes", result.stdout)
 
 
 def test_validate_rules_function_returns_problems(pack):

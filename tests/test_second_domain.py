@@ -87,4 +87,4 @@ def test_ai_fixtures_run_reads_no_ev_article(fixtures_run):
     ev_ids = {path.stem for path in EV.glob("*.md")}
     assert not ev_ids & {a.id for a in fixtures_run.articles}
     assert not any("/ev/" in a.path.replace("\\", "/") for a in fixtures_run.articles)
-    assert [p.path for p in fixtures_run.problems] == [str(EV)]
+    assert str(EV) in [p.path for p in fixtures_run.problems]  # skipped with a warning

@@ -86,7 +86,7 @@ def test_text_without_declared_words_reads_as_without_declarations(text):
         ("1-2 MWh", 500, 2500, "kWh"),  # the range shares the second number's unit and factor
         ("300-500公里", 299.5, 500.5, "km"),
         ("上万公里", 10000, None, "km"),
-        ("两三百公里", 150, 350, "km"),
+        ("两三百公里", 200, 300, "km"),
         ("330 miles", 329.5 * 1.609344, 330.5 * 1.609344, "km"),
     ],
 )

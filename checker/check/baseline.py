@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checker.models import Finding
 from checker.rulepack import ProblemsError, RuleProblem
-from checker.yaml_lines import YamlProblem, line_of, load_yaml_with_lines
+from checker.yaml_lines import YamlProblem, line_of, load_yaml_with_lines, read_yaml_text
 
 UNACCEPTED_NOTE = "# not accepted: write why this finding is acceptable"
 HEADER = """\
@@ -78,21 +78,26 @@ def load_baseline(path: str | Path) -> Baseline:
     """Read and validate a baseline file; raise BaselineError naming file and line."""
     name = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = read_yaml_text(Path(path))
     except FileNotFoundError:
-        raise BaselineError([RuleProblem(name, None, "baseline file not found", "create it with `checker baseline ARTICLES --output FILE`")]) from None
+        raise BaselineError([RuleProblem(name, None, "baseline file not found", "create it with `checker baseline ARTICLES --output FILE`", code="BL001")]) from None
     except UnicodeDecodeError:
-        raise BaselineError([RuleProblem(name, None, "file is not UTF-8", "save it as UTF-8")]) from None
+        raise BaselineError([RuleProblem(name, None, "file is not UTF-8", "save it as UTF-8", code="BL002")]) from None
+    except YamlProblem as exc:
+        raise BaselineError([RuleProblem(name, None, f"baseline file {exc}", "point --baseline at the YAML file `checker baseline` wrote", code="BL002")]) from None
     except OSError as exc:
-        raise BaselineError([RuleProblem(name, None, f"cannot read file: {exc.strerror or exc}")]) from None
+        raise BaselineError([RuleProblem(name, None, f"cannot read file: {exc.strerror or exc}", code="BL002")]) from None
+    if not text.strip():
+        # an empty file is more likely a truncated write than a decision to accept nothing
+        raise BaselineError([RuleProblem(name, 1, "baseline file is empty", "write it with `checker baseline ARTICLES --output FILE`, or `version: 1` and `findings: []` to accept nothing", code="BL004")])
     try:
         data, lines = load_yaml_with_lines(text)
     except YamlProblem as exc:
-        raise BaselineError([RuleProblem(name, exc.line, str(exc), "correct the YAML syntax")]) from None
-    if data is None:
+        raise BaselineError([RuleProblem(name, exc.line, str(exc), "correct the YAML syntax", code="BL003")]) from None
+    if data is None:  # only comments: written on purpose
         return Baseline(name, (), {})
     if not isinstance(data, dict):
-        raise BaselineError([RuleProblem(name, 1, "a baseline is a mapping with `version` and `findings`", "start the file with `version: 1` and `findings:`")])
+        raise BaselineError([RuleProblem(name, 1, "a baseline is a mapping with `version` and `findings`", "start the file with `version: 1` and `findings:`", code="BL004")])
     try:
         document = BaselineDocument.model_validate(data)
     except ValidationError as exc:
@@ -103,7 +108,7 @@ def load_baseline(path: str | Path) -> Baseline:
     for index, entry in enumerate(entries):
         line = line_of(lines, ("findings", index)) or 1
         if entry.fingerprint in entry_lines:
-            problems.append(RuleProblem(name, line, f"fingerprint {entry.fingerprint} is listed twice (first at line {entry_lines[entry.fingerprint]})", "keep one entry"))
+            problems.append(RuleProblem(name, line, f"fingerprint {entry.fingerprint} is listed twice (first at line {entry_lines[entry.fingerprint]})", "keep one entry", code="BL020"))
         entry_lines.setdefault(entry.fingerprint, line)
     if problems:
         raise BaselineError(problems)
@@ -117,12 +122,12 @@ def _problem(name: str, lines: dict, error: dict) -> RuleProblem:
         known = BaselineEntry.model_fields if len(where) > 1 else BaselineDocument.model_fields
         close = difflib.get_close_matches(str(where[-1]), list(known), n=1, cutoff=0.6)
         fix = f"did you mean `{close[0]}`?" if close else f"allowed keys: {', '.join(known)}"
-        return RuleProblem(name, line_of(lines, where), f"unknown key `{where[-1]}`", fix)
+        return RuleProblem(name, line_of(lines, where), f"unknown key `{where[-1]}`", fix, code="BL010")
     if error["type"] == "missing":
-        return RuleProblem(name, line_of(lines, where), f"required key `{field}` is missing", f"add `{where[-1]}:`")
+        return RuleProblem(name, line_of(lines, where), f"required key `{field}` is missing", f"add `{where[-1]}:`", code="BL011")
     if where[-1:] == ("fingerprint",):
-        return RuleProblem(name, line_of(lines, where), f"`{field}`: not a fingerprint", "copy the 20-character fingerprint from `checker check --format json`")
-    return RuleProblem(name, line_of(lines, where), f"`{field}`: {error['msg']}")
+        return RuleProblem(name, line_of(lines, where), f"`{field}`: not a fingerprint", "copy the 20-character fingerprint from `checker check --format json`", code="BL012")
+    return RuleProblem(name, line_of(lines, where), f"`{field}`: {error['msg']}", code="BL012")
 
 
 def entry_for(finding: Finding, reason: str | None = "") -> BaselineEntry:

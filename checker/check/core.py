@@ -4,8 +4,10 @@ A finding is *baselined* when the baseline lists its fingerprint with a reason,
 *unaccepted* when it is listed without one (it counts as new, and the outputs say why),
 and *new* otherwise. A new finding *fails* the gate when its severity is at or above
 `fail_on`. Baseline entries that match no finding are *stale*: the cause was fixed or
-the cited claims changed. Rule warnings (rules that matched nothing) are reported but
-fail the gate only with `strict_rules`.
+the cited claims changed. Rule warnings (rules that matched nothing) are a curator's
+tool: computed only for a pack the caller names (`lint_rules`), listed only when asked
+(`show_rule_warnings`, otherwise counted in `hidden_rule_warnings`), and failing the gate
+only with `strict_rules` (which shows them).
 """
 
 from __future__ import annotations
@@ -15,13 +17,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from checker.api import RunResult, run
 from checker.check.baseline import Baseline, BaselineEntry, load_baseline
 from checker.check.coverage import RuleWarning, zero_match_warnings
 from checker.check.locations import Location, locate
 from checker.models import Finding, Severity
 from checker.rulepack import RulePack
+
+if TYPE_CHECKING:
+    from checker.api import RunResult  # the pipeline loads only when a check runs, not for `checker --help`
 
 
 class Status(str, Enum):
@@ -53,6 +58,7 @@ class CheckResult:
     fail_on: Severity
     baseline: Baseline | None = None
     strict_rules: bool = False
+    hidden_rule_warnings: int = 0  # computed but not listed: the summary counts them
 
     @property
     def new(self) -> list[CheckedFinding]:
@@ -73,7 +79,7 @@ class CheckResult:
 
     @property
     def rules_fail(self) -> bool:
-        return self.strict_rules and bool(self.rule_warnings)
+        return self.strict_rules and bool(self.rule_warnings or self.hidden_rule_warnings)
 
     @property
     def passed(self) -> bool:
@@ -83,8 +89,15 @@ class CheckResult:
         return self.baseline.line_of(entry) if self.baseline else None
 
 
-def check_run(result: RunResult, baseline: Baseline | None = None, fail_on: Severity = Severity.error, strict_rules: bool = False) -> CheckResult:
-    """Compare a pipeline run with a baseline."""
+def check_run(
+    result: RunResult,
+    baseline: Baseline | None = None,
+    fail_on: Severity = Severity.error,
+    strict_rules: bool = False,
+    lint_rules: bool = True,
+    show_rule_warnings: bool = True,
+) -> CheckResult:
+    """Compare a pipeline run with a baseline; rule warnings only with `lint_rules`."""
     accepted = baseline.by_fingerprint() if baseline else {}
     articles = {article.id: article for article in result.articles}
     checked = []
@@ -103,7 +116,9 @@ def check_run(result: RunResult, baseline: Baseline | None = None, fail_on: Seve
         )
     found = {finding.fingerprint for finding in result.findings}
     stale = [entry for entry in (baseline.entries if baseline else ()) if entry.fingerprint not in found]
-    return CheckResult(result, checked, stale, zero_match_warnings(result), fail_on, baseline, strict_rules)
+    warnings = zero_match_warnings(result) if lint_rules or strict_rules else []
+    shown = show_rule_warnings or strict_rules
+    return CheckResult(result, checked, stale, warnings if shown else [], fail_on, baseline, strict_rules, 0 if shown else len(warnings))
 
 
 def check_paths(
@@ -117,5 +132,7 @@ def check_paths(
 ) -> CheckResult:
     """Run the pipeline on `paths` and gate it. The baseline is read first, so a broken one
     fails before the slow part. Raises BaselineError or RulesError."""
+    from checker.api import run
+
     accepted = load_baseline(baseline) if baseline is not None else None
     return check_run(run(paths, rules, default_date, jobs), accepted, fail_on, strict_rules)

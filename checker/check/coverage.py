@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from checker.api import RunResult
 from checker.check.locations import display_path
 from checker.claims.context import word_pattern
 from checker.normalize import normalize
+
+if TYPE_CHECKING:
+    from checker.api import RunResult
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.claims.context import SentenceContext, find_words, reach
-from checker.models import Claim, Qualifier, Quantity, QuantityMatch
+from checker.models import Claim, Quantity, QuantityMatch
 from checker.rulepack import AttributeRule
 from checker.words import MARKER_REACH
 from checker.values import find_quantities
+from checker.values.numbers import negated
 from checker.values.format import format_quantity
 
 WINDOW = 16
@@ -30,7 +31,8 @@ class Trigger:
 
 def quantity_claims(ctx: SentenceContext) -> list[Claim]:
     settings = ctx.pack.value_settings
-    matches = find_quantities(ctx.text, traditional=ctx.traditional, settings=settings)
+    # the original text lets the reader see full-width commas and superscripts (value layer)
+    matches = find_quantities(ctx.text, traditional=ctx.traditional, settings=settings, original=ctx.original)
     claims = []
     for match in matches:
         if any(m.start < match.end and match.start < m.end for m in ctx.mentions):
@@ -115,21 +117,12 @@ def _change_fits(ctx: SentenceContext, rule: AttributeRule, t_start: int, t_end:
 def _signed(ctx: SentenceContext, rule: AttributeRule, trigger: Trigger, match: QuantityMatch) -> Quantity:
     """A change described with a fall word (跌, 下降, fell) becomes a negative interval."""
     quantity = match.quantity
-    if not rule.change:
-        return quantity
+    if not rule.change or (quantity.value or 0) < 0:
+        return quantity  # 负3.9%, down 3%: the value layer already read the sign
     a, b = sorted((trigger.end, match.start)) if trigger.end <= match.start else (match.end, trigger.start)
     if not find_words(ctx.pack.settings.lexicon.decrease, ctx.text[a:b]):
         return quantity
-    mirrored = {Qualifier.at_least: Qualifier.at_most, Qualifier.at_most: Qualifier.at_least}
-    return quantity.model_copy(
-        update={
-            "low": None if quantity.high is None else -quantity.high,
-            "high": None if quantity.low is None else -quantity.low,
-            "value": None if quantity.value is None else -quantity.value,
-            "high_open": False,  # the open end moves to `low`, which the model keeps closed: a hair wider
-            "qualifier": mirrored.get(quantity.qualifier, quantity.qualifier),
-        }
-    )
+    return negated(quantity)
 
 
 def _objects(ctx: SentenceContext, rule: AttributeRule) -> list:

@@ -11,7 +11,8 @@ from checker.check.baseline import Baseline, BaselineError, load_baseline, rende
 from checker.check.core import check_run
 from checker.check.formats import Format, render
 from checker.check.formats.text import summary_lines
-from checker.cli.common import EXIT_ERROR, EXIT_FINDINGS, ArticlesArg, DateOpt, JobsOpt, OutputOpt, RulesOpt, app, emit, err, execute
+from checker.cli.common import CacheDirOpt, NoCacheOpt, EXIT_ERROR, EXIT_FINDINGS, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, VerboseOpt, app, emit, err, execute, print_problems, require_paths
+from checker.load import MAX_BYTES
 from checker.models import Severity
 
 
@@ -19,9 +20,7 @@ def _baseline_or_exit(path: Path) -> Baseline:
     try:
         return load_baseline(path)
     except BaselineError as exc:
-        err.print(f"[bold red]baseline error[/] in {path}:", highlight=False)
-        for problem in exc.problems:
-            err.print(f"  {problem}", highlight=False, markup=False)
+        print_problems("baseline error", path, exc.problems)
         raise typer.Exit(EXIT_ERROR) from None
 
 
@@ -33,29 +32,37 @@ def check(
     fail_on: Annotated[Severity, typer.Option("--fail-on", help="Fail on new findings of this severity or higher.")] = Severity.error,
     format: Annotated[Format, typer.Option("--format", "-f", help="text for people, json, sarif (code scanning), junit (test reports), github (workflow annotations).")] = Format.text,
     output: OutputOpt = None,
-    strict_rules: Annotated[bool, typer.Option("--strict-rules", help="Also fail when a rule matches nothing in the dataset.")] = False,
+    rule_warnings: Annotated[bool, typer.Option("--rule-warnings/--no-rule-warnings", help="List the rules of the --rules pack that match nothing in the dataset (a curator's check; counted in the summary otherwise).")] = False,
+    strict_rules: Annotated[bool, typer.Option("--strict-rules/--no-strict-rules", help="Also fail when a rule of the --rules pack matches nothing in the dataset (lists them).")] = False,
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when new findings fail the gate (usage and input errors still exit 2).")] = False,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Gate a dataset in CI: fail on findings the baseline does not accept.
 
     A finding is accepted when the baseline lists its fingerprint with a
-    non-empty reason. Entries that match no finding are reported as stale,
-    and rules that match nothing in the dataset (an entity, a trigger word,
-    a reference fact) as rule warnings; neither changes the exit code
+    non-empty reason. Entries that match no finding are reported as stale.
+    For a pack passed with --rules, rules that match nothing in the dataset
+    (an entity, a trigger word, a reference fact) are counted as rule
+    warnings and listed with --rule-warnings; neither changes the exit code
     (rule warnings do with --strict-rules).
 
     Exit codes: 0 no new finding at or above --fail-on; 1 new findings at
     or above --fail-on; 2 usage errors, unreadable input, invalid rules or
-    a malformed baseline.
+    a malformed baseline; 3 an internal error.
     """
+    require_paths(articles)
     accepted = _baseline_or_exit(baseline) if baseline is not None else None
-    result = check_run(execute(articles, rules, date, jobs), accepted, fail_on, strict_rules)
+    result = check_run(execute(articles, rules, date, jobs, max_bytes, verbose, cache_dir=cache_dir, no_cache=no_cache), accepted, fail_on, strict_rules, lint_rules=rules is not None, show_rule_warnings=rule_warnings)
     emit(render(result, format), output)
     if output is not None:
         for line in summary_lines(result):
             err.print(line, highlight=False, markup=False)
-    if not result.passed:
+    if not result.passed and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -64,9 +71,13 @@ def write_baseline(
     articles: ArticlesArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="The baseline file to write or update.", show_default=False)],
     rules: RulesOpt = None,
-    prune: Annotated[bool, typer.Option("--prune", help="Drop entries that match no finding any more.")] = False,
+    prune: Annotated[bool, typer.Option("--prune/--keep-stale", help="Drop entries that match no finding any more.")] = False,
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Write or update a baseline of accepted findings.
 
@@ -77,8 +88,9 @@ def write_baseline(
     Exit codes: 0 written; 2 usage errors, unreadable input, invalid rules
     or a malformed existing baseline.
     """
-    existing = _baseline_or_exit(output) if output.exists() else None
-    result = execute(articles, rules, date, jobs)
+    require_paths(articles)
+    existing = _baseline_or_exit(output) if output.exists() and (not output.is_file() or output.read_bytes().strip()) else None
+    result = execute(articles, rules, date, jobs, max_bytes, verbose, cache_dir=cache_dir, no_cache=no_cache)
     update = update_baseline(existing, result.findings, prune)
     emit(render_baseline(update.entries), output)
     unaccepted = sum(1 for entry in update.entries if not entry.accepted)

@@ -1,52 +1,167 @@
 """What every command shares: the app, common options, running the pipeline, writing output.
 
 Exit codes: 0 the run completed; 1 new findings at or above --fail-on (check only);
-2 usage errors, unreadable input or invalid rules.
+2 usage errors, unreadable input or invalid rules; 3 an internal error (a bug in
+claim-checker), so that a crash never reads as "new findings" in CI.
+
+File names, paths and messages come from untrusted input: they are printed without
+rich markup interpretation and with control characters spelled out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
+import traceback
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.text import Text
+from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
-from checker.api import RunResult, run
+from checker import __version__
+from checker.load import MAX_BYTES
 from checker.rulepack import RulesError
+from checker.untrusted import terminal_lines
 
-app = typer.Typer(help="Find contradictions between the factual claims of news articles.", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+if TYPE_CHECKING:
+    from checker.api import RunResult
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
+DEBUG_ENV = "CHECKER_DEBUG"  # set to 1 to see the traceback of an internal error
+
 err = Console(stderr=True, soft_wrap=True)
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+def say(label: str, style: str, message: str) -> None:
+    """One line on stderr: a styled label, then untrusted text shown literally."""
+    err.print(Text.assemble((label, style), ": ", terminal_lines(message)), highlight=False)
+
+
+class GuardedGroup(TyperGroup):
+    """Turns an unexpected exception in any command into one message and exit code 3."""
+
+    def invoke(self, ctx: typer.Context):
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, TyperException):  # exits, aborts and usage errors: not bugs
+            raise
+        except Exception as exc:  # noqa: BLE001 - the one place that catches every bug
+            if os.environ.get(DEBUG_ENV):
+                err.print(Text(terminal_lines(traceback.format_exc())), highlight=False)
+            say("internal error", "bold red", f"{type(exc).__name__}: {exc} (a bug in claim-checker; set {DEBUG_ENV}=1 for the traceback)")
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+
+app = typer.Typer(
+    cls=GuardedGroup,
+    help="Find contradictions between the factual claims of news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # click's plain help: flags without a <bool> value, nothing cut
+)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"claim-checker {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """Find contradictions between the factual claims of news articles."""
+
 
 ArticlesArg = Annotated[list[Path], typer.Argument(help="Article files or folders (.md, .txt, .jsonl, searched recursively).", show_default=False)]
 RulesOpt = Annotated[Path | None, typer.Option("--rules", help="Rules pack folder (default: the bundled AI-industry pack).")]
 DateOpt = Annotated[dt.datetime | None, typer.Option("--date", formats=["%Y-%m-%d"], help="Date for articles without one (resolves 去年11月, last week).")]
-JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction.")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes for extraction; 0: one per core.")]
+CacheDirOpt = Annotated[Path | None, typer.Option("--cache-dir", help="Folder of the extraction cache (default: the user cache folder, or $CHECKER_CACHE_DIR).", show_default=False)]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Extract every article afresh; neither read nor write the cache.")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose/--no-verbose", "-v", help="Also print notes, such as separate dataset folders left out.")]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")]
+MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", min=1, help="Skip, with a message, article files larger than this.")]
 
 
-def execute(articles: list[Path], rules: Path | None, date: dt.datetime | None, jobs: int) -> RunResult:
-    """Run the pipeline with a progress bar on a terminal; exit 2 on bad rules or no readable article."""
+def require_paths(paths: list[Path]) -> None:
+    """A path that does not exist is a usage error (exit 2), whatever else could be read:
+    a mistyped folder must not pass a CI gate on the folders that were found."""
+    missing = [path for path in paths if not path.exists()]
+    for path in missing:
+        say("error", "bold red", f"{path}: no such file or folder")
+    if missing:
+        raise typer.Exit(EXIT_ERROR)
+
+
+def print_problems(label: str, where: object, problems: list) -> None:
+    """`label in where:` then one indented line per problem, all shown literally."""
+    say(label, "bold red", f"in {where}:")
+    for problem in problems:
+        err.print(Text("  " + terminal_lines(str(problem))), highlight=False)
+
+
+def execute(
+    articles: list[Path],
+    rules: Path | None,
+    date: dt.datetime | None,
+    jobs: int,
+    max_bytes: int = MAX_BYTES,
+    verbose: bool = False,
+    cache_dir: Path | None = None,
+    no_cache: bool = False,
+) -> RunResult:
+    """Run the pipeline with a progress bar on a terminal; exit 2 on a missing path, bad rules
+    or no readable article. Notes (info-level problems, such as a separate dataset folder left
+    out) are printed only when `verbose`. Extractions are cached (in `cache_dir`, default the
+    user cache folder) unless `no_cache`."""
+    from checker.api import run  # the pipeline (spaCy, pandas) loads only for commands that run it
+    from checker.cache import ExtractionCache
+
+    require_paths(articles)
+    cache = None if no_cache else ExtractionCache(cache_dir)
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("extracting claims", total=None)
-            result = run(articles, rules, date.date() if date else None, jobs, progress=lambda _: bar.advance(task))
+            result = run(articles, rules, date.date() if date else None, jobs, progress=lambda _: bar.advance(task), max_bytes=max_bytes, cache=cache)
     except RulesError as exc:
-        err.print(f"[bold red]rules error[/] in {rules or 'bundled rules'}:", highlight=False)
-        for problem in exc.problems:
-            err.print(f"  {problem}", highlight=False, markup=False)
+        print_problems("rules error", rules or "bundled rules", exc.problems)
         raise typer.Exit(EXIT_ERROR) from None
+    finally:
+        if cache is not None:
+            cache.close()
     for problem in result.problems:
-        err.print(f"[yellow]{problem.level}[/]: {problem.path}: {problem.message}", highlight=False)
+        if problem.level != "info" or verbose:
+            say(problem.level, "dim" if problem.level == "info" else "yellow", f"{problem.path}: {problem.message}")
     if result.read_nothing:
-        err.print("[bold red]error[/]: no article could be read", highlight=False)
+        say("error", "bold red", f"no article could be read: {nothing_read(articles, result)}")
         raise typer.Exit(EXIT_ERROR)
     return result
+
+
+def nothing_read(paths: list[Path], result: RunResult) -> str:
+    """Why a run read nothing, naming the folders and the file types looked for."""
+    from checker.load import ARTICLE_SUFFIXES
+
+    folders = [str(path) for path in paths if path.is_dir()]
+    looked = ", ".join(ARTICLE_SUFFIXES)
+    failed = [problem for problem in result.problems if problem.level == "error"]
+    if failed:
+        return f"{len(failed)} file{'s' if len(failed) != 1 else ''} could not be read (see above)"
+    skipped = [problem.path for problem in result.problems if problem.level == "info"]
+    if skipped:
+        return f"only separate datasets were found ({', '.join(skipped)}); pass such a folder explicitly to read it"
+    if folders:
+        return f"{', '.join(folders)} holds no {looked} file (searched recursively)"
+    return f"the files given are not articles ({looked})"
 
 
 def emit(text: str, output: Path | None) -> None:
@@ -55,4 +170,4 @@ def emit(text: str, output: Path | None) -> None:
     else:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
-        err.print(f"wrote {output}", highlight=False)
+        err.print(Text(f"wrote {terminal_lines(str(output))}"), highlight=False)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.common import ArticlesArg, DateOpt, JobsOpt, OutputOpt, RulesOpt, app, emit, execute
+from checker.cli.common import CacheDirOpt, NoCacheOpt, ArticlesArg, DateOpt, JobsOpt, OutputOpt, RulesOpt, VerboseOpt, app, emit, execute
 
 entities_app = typer.Typer(help="Grow the rules pack's entities from your own articles.", no_args_is_help=True)
 app.add_typer(entities_app, name="entities")
@@ -27,6 +27,9 @@ def suggest(
     output: OutputOpt = None,
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Propose entities.yaml entries for names the rules pack does not know.
 
@@ -36,6 +39,6 @@ def suggest(
     """
     from checker.candidates import entry_indent, render_markdown, render_yaml, suggest_entities
 
-    result = execute(articles, rules, date, jobs)
+    result = execute(articles, rules, date, jobs, verbose=verbose, cache_dir=cache_dir, no_cache=no_cache)
     suggestions = suggest_entities(result.articles, result.candidates, result.pack, min_count)
     emit(render_yaml(suggestions, entry_indent(result.pack)) if format == SuggestFormat.yaml else render_markdown(suggestions), output)

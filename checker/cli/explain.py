@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.common import EXIT_ERROR, app, err
+from checker.cli.common import EXIT_ERROR, app, say
 from checker.kinds import KINDS, lookup
 
 
@@ -20,7 +20,7 @@ def explain(code: Annotated[str, typer.Argument(help="A finding code (NUM001) or
     row = lookup(code)
     if row is None:
         known = ", ".join(f"{kind.code} ({kind.name})" for kind in KINDS.values())
-        err.print(f"[bold red]error[/]: unknown code {code!r}; known: {known}", highlight=False, markup=True)
+        say("error", "bold red", f"unknown code {code!r}; known: {known}")
         raise typer.Exit(EXIT_ERROR)
     preview = " (preview)" if row.lifecycle == "preview" else ""
     sys.stdout.write(f"{row.code} {row.name}{preview}\n\n{by_code[row.code].doc}\n")

@@ -9,34 +9,40 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.common import EXIT_ERROR, ArticlesArg, DateOpt, JobsOpt, OutputOpt, RulesOpt, app, emit, err, execute
+from checker.cli.common import CacheDirOpt, NoCacheOpt, EXIT_ERROR, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, VerboseOpt, app, emit, err, execute
+from checker.load import MAX_BYTES
 
 
 class ReportFormat(str, Enum):
     md = "md"
     json = "json"
     claimreview = "claimreview"
+    html = "html"
 
 
 @app.command()
 def report(
     articles: ArticlesArg,
     rules: RulesOpt = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="md for people, json for machines, claimreview for schema.org ClaimReview JSON-LD.")] = ReportFormat.md,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="md for people, html (one self-contained page with filters and charts), json for machines, claimreview for schema.org ClaimReview JSON-LD.")] = ReportFormat.md,
     output: OutputOpt = None,
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
     publisher: Annotated[str, typer.Option("--publisher", help="claimreview: the organization publishing the fact checks.")] = "claim-checker",
     publisher_url: Annotated[str | None, typer.Option("--publisher-url", help="claimreview: the publisher's home page.")] = None,
     review_url: Annotated[str | None, typer.Option("--review-url", help="claimreview: the page that will host the fact checks; each review links to an anchor on it (Google requires it).")] = None,
     review_date: Annotated[dt.datetime | None, typer.Option("--review-date", formats=["%Y-%m-%d"], help="claimreview: datePublished of the reviews (default: today).")] = None,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Extract claims, check them against each other and the reference facts, and write a report.
 
     Exits 0 when the run completed (whatever it found), 2 for usage errors, invalid rules,
     or when no article could be read.
     """
-    result = execute(articles, rules, date, jobs)
+    result = execute(articles, rules, date, jobs, max_bytes, verbose, cache_dir=cache_dir, no_cache=no_cache)
     if format == ReportFormat.claimreview:
         from checker.report.claimreview import ReviewOptions, render_claimreview
 
@@ -44,6 +50,10 @@ def report(
             err.print("note: without --review-url the reviews have no `url`, which Google requires for fact-check results", highlight=False)
         options = ReviewOptions(publisher=publisher, publisher_url=publisher_url, review_url=review_url, date=review_date.date() if review_date else None)
         emit(render_claimreview(result, options), output)
+    elif format == ReportFormat.html:
+        from checker.report.html import render_html
+
+        emit(render_html(result), output)
     elif format == ReportFormat.json:
         from checker.report.json_report import render_json
 
@@ -58,17 +68,35 @@ def report(
 def extract(
     articles: ArticlesArg,
     rules: RulesOpt = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="claims.csv, claims.parquet or claims.jsonl.")] = Path("claims.csv"),
+    output: Annotated[str, typer.Option("--output", "-o", help="A .csv, .parquet or .jsonl file, or - for CSV on standard output.")] = "-",
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
+    verbose: VerboseOpt = False,
 ) -> None:
-    """Write the claims table (one row per claim, with offsets) as CSV, Parquet or JSON Lines."""
-    from checker.report.tables import TABLE_SUFFIXES, write_claims
+    """Write the claims table (one row per claim, with offsets) as CSV, Parquet or JSON Lines.
 
-    if output.suffix.lower() not in TABLE_SUFFIXES:
-        err.print(f"[bold red]error[/]: --output must end in {', '.join(TABLE_SUFFIXES)}", highlight=False)
+    Without --output the table goes to standard output as CSV.
+    """
+    import sys
+
+    from rich.markup import escape
+
+    from checker.report.tables import TABLE_SUFFIXES, parquet_missing, write_claims
+
+    target = None if output == "-" else Path(output)
+    if target is not None and target.suffix.lower() not in TABLE_SUFFIXES:
+        err.print(f"[bold red]error[/]: --output must end in {', '.join(TABLE_SUFFIXES)} (or be - for standard output)", highlight=False)
         raise typer.Exit(EXIT_ERROR)
-    result = execute(articles, rules, date, jobs)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    write_claims(result.claims, output)
-    err.print(f"wrote {len(result.claims)} claims from {len(result.articles)} articles to {output}", highlight=False)
+    if target is not None and target.suffix.lower() == ".parquet" and (missing := parquet_missing()):
+        err.print(f"[bold red]error[/]: {escape(missing)}", highlight=False)
+        raise typer.Exit(EXIT_ERROR)
+    result = execute(articles, rules, date, jobs, max_bytes, verbose, cache_dir=cache_dir, no_cache=no_cache)
+    if target is None:
+        write_claims(result.claims, sys.stdout)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_claims(result.claims, target)
+    err.print(f"wrote {len(result.claims)} claims from {len(result.articles)} articles to {target}", highlight=False, markup=False)

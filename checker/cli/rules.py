@@ -10,15 +10,9 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.common import EXIT_ERROR, EXIT_FINDINGS, app, err
-from checker.rulepack import (
-    RulePack,
-    RuleProblem,
-    RulesError,
-    bundled_rules_dir,
-    load_rules,
-    write_schemas,
-)
+from checker.cli.common import EXIT_ERROR, EXIT_FINDINGS, app, err, say
+from checker.rulepack import RulePack, RuleProblem, RulesError
+from checker.untrusted import terminal_lines
 
 rules_app = typer.Typer(help="Check a rules pack, run the test cases its rules carry, export the JSON Schema of its files.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
@@ -27,6 +21,8 @@ app.add_typer(rules_app, name="rules")
 def validate_rules(directory: Path | None = None) -> tuple[RulePack | None, list[RuleProblem]]:
     """Load a pack (default: the bundled one); the pack, or None and every problem found."""
     try:
+        from checker.rulepack import load_rules  # the validation models load only when a pack is read
+
         return load_rules(directory), []
     except RulesError as exc:
         return None, exc.problems
@@ -53,8 +49,8 @@ def _valid_pack(folder: Path) -> RulePack:
     pack, problems = validate_rules(folder)
     if pack is None:
         for problem in problems:
-            sys.stdout.write(f"{replace(problem, file=_shown(problem.file))}\n")
-        err.print(f"[bold red]invalid[/]: {len(problems)} problem{'s' if len(problems) != 1 else ''} in {_shown(str(folder))}", highlight=False)
+            sys.stdout.write(terminal_lines(f"{replace(problem, file=_shown(problem.file))}") + "\n")
+        say("invalid", "bold red", f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {_shown(str(folder))}")
         raise typer.Exit(EXIT_ERROR)
     return pack
 
@@ -67,7 +63,7 @@ def validate(
 
     Exits 0 when the pack is valid (with a one-line summary), 2 when it has problems.
     """
-    folder = directory or bundled_rules_dir()
+    folder = directory or _bundled_rules_dir()
     pack = _valid_pack(folder)
     sys.stdout.write(f"OK {_shown(str(folder))}: {summary(pack)}\n")
 
@@ -85,7 +81,7 @@ def test_cases(
     """
     from checker.rule_cases import run_pack_cases
 
-    folder = directory or bundled_rules_dir()
+    folder = directory or _bundled_rules_dir()
     pack = _valid_pack(folder)
     results = run_pack_cases(pack)
     failed = [result for result in results if not result.passed]
@@ -102,12 +98,20 @@ def test_cases(
 
 @rules_app.command()
 def schema(
-    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for entities/attributes/facts/settings.schema.json.")] = Path("docs/schemas"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for entities/attributes/facts/settings.schema.json (created if missing).", show_default=False)],
 ) -> None:
     """Write the JSON Schema of each rules file, generated from the validation models.
 
     Editors validate rules files while typing through the `# yaml-language-server: $schema=...`
     line at the top of each file.
     """
+    from checker.rulepack import write_schemas
+
     for path in write_schemas(output):
-        err.print(f"wrote {path}", highlight=False)
+        err.print(f"wrote {path}", highlight=False, markup=False)
+
+
+def _bundled_rules_dir() -> Path:
+    from checker.rulepack import bundled_rules_dir
+
+    return bundled_rules_dir()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 
-from checker.align import claims_table
 from checker.detect import reference
 from checker.detect.base import REGISTRY, DetectInput, Detector
 from checker.kinds import KINDS
@@ -29,6 +28,8 @@ def detectors() -> list[Detector]:
 
 def detect(claims: list[Claim], articles: list[Article], pack: RulePack) -> tuple[list[Finding], list[Confirmation]]:
     """All findings (sorted by subject, attribute, code) and the claims confirmed by facts."""
+    from checker.align import claims_table  # pandas loads when detection runs, not when a command lists detectors
+
     data = DetectInput(
         pack=pack,
         claims={c.id: c for c in claims},

@@ -13,12 +13,14 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
-from checker.align import aligned_groups
 from checker.kinds import KINDS, Kind
 from checker.models import CANDIDATE_PREFIX, Claim, Evidence, FactRef, Finding, Modality, Severity
 from checker.rulepack import RulePack
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,8 @@ class DetectInput:
 
     def groups(self, kind: str) -> list[tuple[tuple, list[Claim]]]:
         """The claims of `kind`'s attribute kind, grouped by its declared key (checker.align)."""
+        from checker.align import aligned_groups  # pandas loads only when detection runs, not for `checker explain`
+
         return [(key, [self.claims[i] for i in ids]) for key, ids in aligned_groups(self.table, self.pack, KINDS[kind])]
 
 

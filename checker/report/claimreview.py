@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from checker.api import RunResult
 from checker.detect.base import attribute_label, entity_label
 from checker.models import Article, Claim, FactRef
+from checker.untrusted import dumps
 
 CONTEXT = "https://schema.org"
 WORST, BEST = 1, 5
@@ -75,7 +76,7 @@ def claim_reviews(result: RunResult, options: ReviewOptions = ReviewOptions()) -
 
 
 def render_claimreview(result: RunResult, options: ReviewOptions = ReviewOptions()) -> str:
-    text = json.dumps(claim_reviews(result, options), ensure_ascii=False, indent=2)
+    text = dumps(claim_reviews(result, options))
     for char, escape in HTML_SAFE.items():
         text = text.replace(char, escape)  # these characters only occur inside JSON strings
     return text + "\n"

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 from checker import __version__
 from checker.api import RunResult
+from checker.untrusted import dumps
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.2"  # 1.1: articles carry `encoding`; 1.2: articles carry `url`, problems may be level "info"
 
 CLAIM_FIELDS = (
     "id", "article", "start", "end", "text", "sentence", "subject", "subject_text", "attribute", "value",
@@ -22,7 +22,7 @@ def report_dict(result: RunResult) -> dict:
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "claim-checker", "version": __version__},
         "articles": [
-            {"id": a.id, "path": a.path, "title": a.title, "date": a.date.isoformat() if a.date else None, "source": a.source, "language": a.language}
+            {"id": a.id, "path": a.path, "title": a.title, "date": a.date.isoformat() if a.date else None, "source": a.source, "url": a.url, "language": a.language, "encoding": a.encoding}
             for a in result.articles
         ],
         "claims": [{k: v for k, v in c.model_dump(mode="json", by_alias=True).items() if k in CLAIM_FIELDS} for c in result.claims],
@@ -43,4 +43,4 @@ def report_dict(result: RunResult) -> dict:
 
 
 def render_json(result: RunResult) -> str:
-    return json.dumps(report_dict(result), ensure_ascii=False, indent=2) + "\n"
+    return dumps(report_dict(result)) + "\n"

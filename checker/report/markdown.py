@@ -2,30 +2,96 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
 
 from checker.api import RunResult
 from checker.detect.base import entity_label
-from checker.models import Claim, Finding
+from checker.models import Article, Claim, Finding
 from checker.report.locate import line_col
+from checker.untrusted import one_line
+
+BACKTICKS = re.compile(r"`+")
 
 SEVERITY_MARK = {"error": "🔴 error", "warning": "🟠 warning", "info": "🔵 info"}
 
 
 def _escape(text: str) -> str:
-    """Article text is untrusted: keep it from opening Markdown or HTML constructs."""
-    out = text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
-    for char in "`*_[]|#":
+    """Article text is untrusted: keep it from opening Markdown or HTML constructs, and
+    from reaching a terminal (`checker report` writes to stdout) as control characters."""
+    out = one_line(text).replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for char in "`*_[]|#!~":
         out = out.replace(char, "\\" + char)
-    return " ".join(out.split())
+    # one line, but a space at either end stays: the piece is glued to its neighbours
+    return (" " if text[:1].isspace() else "") + out + (" " if text[-1:].isspace() and text.strip() else "")
+
+
+def _code(text: str) -> str:
+    """A code span around untrusted text: fenced by more backticks than any run inside
+    (CommonMark), on one line, padded where it starts or ends with a backtick. Pipes are
+    escaped because code spans sit in table rows too."""
+    inner = one_line(text).replace("|", "\\|")
+    longest = max((len(run) for run in BACKTICKS.findall(inner)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if inner.startswith("`") or inner.endswith("`") else ""
+    return f"{fence}{pad}{inner}{pad}{fence}"
+
+
+def _link(title: str, url: str) -> str:
+    """[title](<url>): the URL may not hold <, > or a line break, and must be a web link."""
+    target = one_line(url).replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+    if not target.lower().startswith(("http://", "https://")):
+        return _escape(title) + (f" ({_escape(url)})" if url else "")
+    return f"[{_escape(title)}](<{target}>)"
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
+def _strong(before: str, middle: str, after: str) -> str:
+    """`middle` in bold between two escaped pieces of text.
+
+    CommonMark closes ** only on a "flanking" boundary, so `7.7%**on` or `”**说` stay
+    literal asterisks. Rather than re-implement the flanking rules, ask the parser;
+    where ** does not hold, fall back to inline HTML (<strong>, which every renderer of
+    CommonMark and GitHub's Markdown keeps; the text itself has < and > escaped).
+    """
+    candidate = f"{before}**{middle}**{after}"
+    tokens = _inline(candidate)
+    kinds = [token.type for token in tokens]
+    if kinds.count("strong_open") == 1 and kinds.count("strong_close") == 1:
+        inside = tokens[kinds.index("strong_open") + 1 : kinds.index("strong_close")]
+        if "".join(token.content for token in inside) == "".join(token.content for token in _inline(middle)):
+            return candidate
+    return f"{before}<strong>{middle}</strong>{after}"
+
+
+def _inline(text: str) -> list:
+    return (_parser().parseInline(text)[0].children or []) if text else []
 
 
 def _highlight(claim: Claim) -> str:
     sentence = claim.sentence
     position = sentence.find(claim.text)
-    if position < 0:
-        return _escape(sentence)
-    return _escape(sentence[:position]) + "**" + _escape(claim.text) + "**" + _escape(sentence[position + len(claim.text):])
+    if position < 0 or not claim.text.strip():
+        return _escape(sentence).strip()
+    before, after = sentence[:position], sentence[position + len(claim.text):]
+    return _strong(_escape(before).lstrip(), _escape(claim.text).strip(), _escape(after).rstrip())
+
+
+def _article_label(article: Article) -> str:
+    """Title (linked to the article's url), source and date: who said it, where and when."""
+    parts = [_link(article.title or article.id, article.url or "")]
+    if article.source:
+        parts.append(_escape(article.source).strip())
+    if article.date:
+        parts.append(article.date.isoformat())
+    return ", ".join(parts)
 
 
 def render_markdown(result: RunResult) -> str:
@@ -49,33 +115,33 @@ def render_markdown(result: RunResult) -> str:
     if by_subject:
         lines += ["## Findings", ""]
     for subject in sorted(by_subject, key=lambda s: entity_label(pack, s).lower()):
-        lines += [f"### {_escape(entity_label(pack, subject))} (`{subject}`)", ""]
+        lines += [f"### {_escape(entity_label(pack, subject))} ({_code(subject)})", ""]
         for finding in by_subject[subject]:
-            lines.append(f"- **{SEVERITY_MARK[finding.severity.value]} {finding.code} {finding.kind}** · {finding.attribute} · `{finding.id}`")
+            lines.append(f"- **{SEVERITY_MARK[finding.severity.value]} {finding.code} {finding.kind}** · {_escape(finding.attribute)} · {_code(finding.id)}")
             lines.append(f"  {_escape(finding.message)}")
             if finding.reference:
                 ref = finding.reference
-                lines.append(f"  Expected {_escape(ref.expected)}, source: [{_escape(ref.source_title)}](<{ref.source_url}>)")
+                lines.append(f"  Expected {_escape(ref.expected)}, source: {_link(ref.source_title, ref.source_url)}")
             for claim_id in finding.claims:
                 claim = claims[claim_id]
                 article = articles[claim.article]
                 line, col = line_col(article, claim.start)
-                lines.append(f"  - `{article.path}:{line}:{col}` ({claim.modality.value}): {_highlight(claim)}")
+                lines.append(f"  - {_article_label(article)} ({_code(f'{article.path}:{line}:{col}')}, {claim.modality.value}): {_highlight(claim)}")
             lines.append("")
     if result.confirmations:
         lines += ["## Confirmed by reference facts", "", "| claim | article | value | source |", "|---|---|---|---|"]
         for confirmation in result.confirmations:
             claim = claims[confirmation.claim]
-            lines.append(f"| {_escape(entity_label(pack, claim.subject))} {claim.attribute} | {claim.article} | {_escape(claim.text)} | [{_escape(confirmation.fact.source_title)}](<{confirmation.fact.source_url}>) |")
+            lines.append(f"| {_escape(entity_label(pack, claim.subject))} {_escape(claim.attribute)} | {_escape(claim.article)} | {_escape(claim.text)} | {_link(confirmation.fact.source_title, confirmation.fact.source_url)} |")
         lines.append("")
     if result.unresolved_dates:
         lines += ["## Relative dates that could not be resolved", "", "These articles have no date; pass `--date YYYY-MM-DD` or add `date:` to their front matter.", ""]
         for evidence in result.unresolved_dates:
             line, col = line_col(articles[evidence.article], evidence.start)
-            lines.append(f"- `{articles[evidence.article].path}:{line}:{col}` {_escape(evidence.text)}")
+            lines.append(f"- {_code(f'{articles[evidence.article].path}:{line}:{col}')} {_escape(evidence.text)}")
         lines.append("")
     if result.problems:
         lines += ["## Files and folders not read, or read with caveats", ""]
-        lines += [f"- {p.level}: `{p.path}`: {_escape(p.message)}" for p in result.problems]
+        lines += [f"- {p.level}: {_code(p.path)}: {_escape(p.message)}" for p in result.problems]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

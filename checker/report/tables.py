@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TextIO
 
 from checker.align import claims_table
 from checker.models import Claim
 
 TABLE_SUFFIXES = (".csv", ".parquet", ".jsonl")
+PARQUET_MISSING = 'Parquet output needs pyarrow (about 170 MB, so it is optional): pip install "claim-checker[parquet]"'
 
 
-def write_claims(claims: list[Claim], path: Path) -> None:
+def parquet_missing() -> str | None:
+    """Why a .parquet table cannot be written here, or None when it can."""
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return PARQUET_MISSING
+    return None
+
+
+def write_claims(claims: list[Claim], path: Path | TextIO) -> None:
+    """Write to a file, its format chosen by the suffix, or as CSV to an open text stream."""
     table = claims_table(claims)
+    if not isinstance(path, Path):
+        table.to_csv(path, index=False)
+        return
     suffix = path.suffix.lower()
     if suffix == ".csv":
         table.to_csv(path, index=False, encoding="utf-8")

@@ -14,57 +14,61 @@ and all problems of a pack are reported together. The package keeps one job per 
   mistake there fails silently (a word the matcher can never see, a unit without a
   conversion, a fact that can never apply);
 - `cases`: the test cases rules carry (`cases:`).
+
+Names are imported from their modules on first use (PEP 562), so a command that needs
+only the problem types (`checker --help`, `checker explain`) does not build the
+validation models.
 """
 
-from checker.rulepack.json_schema import json_schemas, schema_text, write_schemas
-from checker.rulepack.loader import bundled_rules_dir, load_rules
-from checker.rulepack.pack import CaseRef, RulePack, unit_allowed
-from checker.rulepack.problems import ProblemsError, RuleProblem, RulesError
-from checker.rulepack.schema import (
-    CURRENCIES,
-    DEFAULT_ENTITY_TYPES,
-    FINDING_KINDS,
-    NAME_ATTRIBUTE,
-    SCHEMA_MODELS,
-    UNIT_CLASSES,
-    AttributeRule,
-    Case,
-    ClaimExpectation,
-    EntityRule,
-    EntityType,
-    Expectation,
-    Fact,
-    FindingKind,
-    Settings,
-    Source,
-)
+from __future__ import annotations
 
-__all__ = [
-    "CURRENCIES",
-    "DEFAULT_ENTITY_TYPES",
-    "FINDING_KINDS",
-    "NAME_ATTRIBUTE",
-    "SCHEMA_MODELS",
-    "UNIT_CLASSES",
-    "AttributeRule",
-    "Case",
-    "CaseRef",
-    "ClaimExpectation",
-    "EntityRule",
-    "EntityType",
-    "Expectation",
-    "Fact",
-    "FindingKind",
-    "ProblemsError",
-    "RulePack",
-    "RuleProblem",
-    "RulesError",
-    "Settings",
-    "Source",
-    "bundled_rules_dir",
-    "json_schemas",
-    "load_rules",
-    "schema_text",
-    "unit_allowed",
-    "write_schemas",
-]
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from checker.rulepack.json_schema import json_schemas, schema_text, write_schemas
+    from checker.rulepack.loader import bundled_rules_dir, load_rules
+    from checker.rulepack.pack import CaseRef, RulePack, unit_allowed
+    from checker.rulepack.problems import ProblemsError, RuleProblem, RulesError
+    from checker.rulepack.schema import AttributeRule, CURRENCIES, Case, ClaimExpectation, DEFAULT_ENTITY_TYPES, EntityRule, EntityType, Expectation, FINDING_KINDS, Fact, FindingKind, NAME_ATTRIBUTE, SCHEMA_MODELS, Settings, Source, UNIT_CLASSES
+
+_EXPORTS = {
+    "json_schemas": "checker.rulepack.json_schema",
+    "schema_text": "checker.rulepack.json_schema",
+    "write_schemas": "checker.rulepack.json_schema",
+    "bundled_rules_dir": "checker.rulepack.loader",
+    "load_rules": "checker.rulepack.loader",
+    "CaseRef": "checker.rulepack.pack",
+    "RulePack": "checker.rulepack.pack",
+    "unit_allowed": "checker.rulepack.pack",
+    "ProblemsError": "checker.rulepack.problems",
+    "RuleProblem": "checker.rulepack.problems",
+    "RulesError": "checker.rulepack.problems",
+    "AttributeRule": "checker.rulepack.schema",
+    "CURRENCIES": "checker.rulepack.schema",
+    "Case": "checker.rulepack.schema",
+    "ClaimExpectation": "checker.rulepack.schema",
+    "DEFAULT_ENTITY_TYPES": "checker.rulepack.schema",
+    "EntityRule": "checker.rulepack.schema",
+    "EntityType": "checker.rulepack.schema",
+    "Expectation": "checker.rulepack.schema",
+    "FINDING_KINDS": "checker.rulepack.schema",
+    "Fact": "checker.rulepack.schema",
+    "FindingKind": "checker.rulepack.schema",
+    "NAME_ATTRIBUTE": "checker.rulepack.schema",
+    "SCHEMA_MODELS": "checker.rulepack.schema",
+    "Settings": "checker.rulepack.schema",
+    "Source": "checker.rulepack.schema",
+    "UNIT_CLASSES": "checker.rulepack.schema",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -48,7 +48,7 @@ def check_cases(
             for index, expectation in enumerate(getattr(ref.case, side)):
                 where = loc + (side, index)
                 for key, message, fix in _expectation_problems(expectation, entities, attributes, invalid_attributes):
-                    problems.append(problem(entry, where + key, message, fix))
+                    problems.append(problem(entry, where + key, message, fix, code="RP060"))
 
 
 def _expectation_problems(

@@ -34,21 +34,21 @@ def check_entities(
     alias_owner: dict[str, str] = {}
     for entity, index in entities:
         if entity.id in by_id:
-            problems.append(problem(entry, ("entities", index, "id"), f"duplicate entity id `{entity.id}`", "give each entity its own id, or merge the two entries"))
+            problems.append(problem(entry, ("entities", index, "id"), f"duplicate entity id `{entity.id}`", "give each entity its own id, or merge the two entries", code="RP020"))
             continue
         by_id[entity.id] = entity
         check_words(entry, ("entities", index, "aliases"), "alias", entity.aliases, problems)
         for alias_index, alias in enumerate(entity.aliases):
             if alias in entity.aliases[:alias_index]:
-                problems.append(problem(entry, ("entities", index, "aliases", alias_index), f"alias `{alias}` is listed twice for `{entity.id}`", "remove the second one"))
+                problems.append(problem(entry, ("entities", index, "aliases", alias_index), f"alias `{alias}` is listed twice for `{entity.id}`", "remove the second one", code="RP020"))
                 continue
             owner = alias_owner.get(alias)
             if owner and owner != entity.id:
-                problems.append(problem(entry, ("entities", index, "aliases", alias_index), f"alias `{alias}` is shared by `{owner}` and `{entity.id}`", "keep the alias on one entity only"))
+                problems.append(problem(entry, ("entities", index, "aliases", alias_index), f"alias `{alias}` is shared by `{owner}` and `{entity.id}`", "keep the alias on one entity only", code="RP020"))
             alias_owner[alias] = entity.id
     for entity, index in entities:
         if entity.parent and entity.parent not in by_id and entity.parent not in invalid:
-            problems.append(problem(entry, ("entities", index, "parent"), f"parent `{entity.parent}` of `{entity.id}` is not a known entity", did_you_mean(entity.parent, by_id) or "add that entity or remove `parent`"))
+            problems.append(problem(entry, ("entities", index, "parent"), f"parent `{entity.parent}` of `{entity.id}` is not a known entity", did_you_mean(entity.parent, by_id) or "add that entity or remove `parent`", code="RP021"))
     return by_id
 
 
@@ -65,7 +65,7 @@ def check_entity_types(
 
     def check(file_name: str, loc: tuple, value: str, role: str) -> None:
         if value not in declared and file_name in raw:
-            problems.append(problem(raw[file_name], loc, f"{role} `{value}` is not one of the pack's entity types", did_you_mean(value, declared) or fix_all))
+            problems.append(problem(raw[file_name], loc, f"{role} `{value}` is not one of the pack's entity types", did_you_mean(value, declared) or fix_all, code="RP021"))
 
     for entity, index in entities:
         check("entities.yaml", ("entities", index, "type"), entity.type, "type")
@@ -82,6 +82,17 @@ def check_entity_types(
         check("settings.yaml", ("lexicon", "anaphors", label), label, "anaphor type")
 
 
+def check_inheritance(entities: list[tuple[EntityRule, int]], attributes: Mapping[str, AttributeRule], entry: Entry | None, problems: list[RuleProblem]) -> None:
+    """`inherits` needs a parent and names attributes of the pack."""
+    for entity, index in entities:
+        loc = ("entities", index, "inherits")
+        if entity.inherits and not entity.parent:
+            problems.append(problem(entry, loc, f"`{entity.id}` inherits attributes but has no `parent`", "add `parent:` or remove `inherits`", code="RP031"))
+        for position, name in enumerate(entity.inherits):
+            if name not in attributes:
+                problems.append(problem(entry, loc + (position,), f"`{entity.id}` inherits unknown attribute `{name}`", did_you_mean(name, attributes) or "use a key of attributes.yaml", code="RP021"))
+
+
 def check_units(settings: Settings, entry: Entry, problems: list[RuleProblem]) -> None:
     """Declared units: not built in, one base unit per dimension, words the reader can reach."""
     word_owner: dict[str, str] = {}
@@ -89,9 +100,9 @@ def check_units(settings: Settings, entry: Entry, problems: list[RuleProblem]) -
     for unit_id, rule in settings.units.items():
         loc = ("units", unit_id)
         if unit_id in UNIT_CLASSES or unit_id in CURRENCIES:
-            problems.append(problem(entry, loc, f"unit `{unit_id}` is built in", "remove it; built-in units need no declaration"))
+            problems.append(problem(entry, loc, f"unit `{unit_id}` is built in", "remove it; built-in units need no declaration", code="RP040"))
         if rule.dimension in UNIT_CLASSES or rule.dimension in CURRENCIES:
-            problems.append(problem(entry, loc + ("dimension",), f"dimension `{rule.dimension}` is a built-in unit", "name the dimension after what it measures, e.g. energy"))
+            problems.append(problem(entry, loc + ("dimension",), f"dimension `{rule.dimension}` is a built-in unit", "name the dimension after what it measures, e.g. energy", code="RP040"))
         if rule.factor == 1:
             bases.setdefault(rule.dimension, []).append(unit_id)
         check_words(entry, loc + ("words",), "unit word", rule.words, problems)
@@ -99,17 +110,17 @@ def check_units(settings: Settings, entry: Entry, problems: list[RuleProblem]) -
             where = loc + ("words", index)
             builtin = reserved_unit_word(word)
             if builtin:
-                problems.append(problem(entry, where, f"unit word `{word}` can never match: the number reader already reads it as {builtin}", "remove it"))
+                problems.append(problem(entry, where, f"unit word `{word}` can never match: the number reader already reads it as {builtin}", "remove it", code="RP040"))
             owner = word_owner.setdefault(word, unit_id)
             if owner != unit_id:
-                problems.append(problem(entry, where, f"unit word `{word}` is declared by `{owner}` and `{unit_id}`", "keep the word on one unit only"))
+                problems.append(problem(entry, where, f"unit word `{word}` is declared by `{owner}` and `{unit_id}`", "keep the word on one unit only", code="RP020"))
     for unit_id, rule in settings.units.items():
         found = bases.get(rule.dimension, [])
         if not found:
-            problems.append(problem(entry, ("units", unit_id, "factor"), f"dimension `{rule.dimension}` has no base unit", "give one of its units `factor: 1`; the others are multiples of it"))
+            problems.append(problem(entry, ("units", unit_id, "factor"), f"dimension `{rule.dimension}` has no base unit", "give one of its units `factor: 1`; the others are multiples of it", code="RP040"))
             bases[rule.dimension] = [unit_id]  # report once per dimension
         elif len(found) > 1 and unit_id == found[1]:
-            problems.append(problem(entry, ("units", unit_id, "factor"), f"dimension `{rule.dimension}` has two base units, `{found[0]}` and `{unit_id}`", "keep `factor: 1` on one of them"))
+            problems.append(problem(entry, ("units", unit_id, "factor"), f"dimension `{rule.dimension}` has two base units, `{found[0]}` and `{unit_id}`", "keep `factor: 1` on one of them", code="RP040"))
 
 
 def check_attributes(attributes: dict[str, AttributeRule], settings: Settings, entry: Entry | None, problems: list[RuleProblem]) -> None:
@@ -117,16 +128,16 @@ def check_attributes(attributes: dict[str, AttributeRule], settings: Settings, e
     for name, rule in attributes.items():
         loc = ("attributes", name)
         for key in sorted(rule.model_fields_set - set(KIND_KEYS[rule.kind]) - set(COMMON_KEYS)):
-            problems.append(problem(entry, loc + (key,), f"`{key}` has no effect on {with_article(rule.kind)} attribute", f"remove it; {rule.kind} attributes read {', '.join(KIND_KEYS[rule.kind])}"))
+            problems.append(problem(entry, loc + (key,), f"`{key}` has no effect on {with_article(rule.kind)} attribute", f"remove it; {rule.kind} attributes read {', '.join(KIND_KEYS[rule.kind])}", code="RP031"))
         for index, unit in enumerate(rule.units):
             if unit not in known_units:
                 fix = did_you_mean(unit, known_units) or f"declare it under `units:` in settings.yaml (dimension, factor, words), or use one of {', '.join(UNIT_CLASSES)} or a currency code"
-                problems.append(problem(entry, loc + ("units", index), f"unit `{unit}` has no conversion", fix))
+                problems.append(problem(entry, loc + ("units", index), f"unit `{unit}` has no conversion", fix, code="RP040"))
         if rule.kind == "quantity" and rule.object_types and not rule.object_markers:
-            problems.append(problem(entry, loc + ("object_types",), "`object_types` without `object_markers` never finds an object", "add `object_markers:` (向, in ...)"))
+            problems.append(problem(entry, loc + ("object_types",), "`object_types` without `object_markers` never finds an object", "add `object_markers:` (向, in ...)", code="RP031"))
         if rule.contradicted_by is not None and (attributes.get(rule.contradicted_by) is None or attributes[rule.contradicted_by].kind != "entity"):
             entity_attributes = [n for n, r in attributes.items() if r.kind == "entity"]
-            problems.append(problem(entry, loc + ("contradicted_by",), f"`contradicted_by` must name an entity attribute, not `{rule.contradicted_by}`", did_you_mean(rule.contradicted_by, entity_attributes) or f"use one of: {', '.join(entity_attributes) or 'none defined'}"))
+            problems.append(problem(entry, loc + ("contradicted_by",), f"`contradicted_by` must name an entity attribute, not `{rule.contradicted_by}`", did_you_mean(rule.contradicted_by, entity_attributes) or f"use one of: {', '.join(entity_attributes) or 'none defined'}", code="RP021"))
         check_attribute_words(name, rule, entry, problems)
 
 
@@ -146,33 +157,33 @@ def check_facts(
         loc = ("facts", index)
         # with a broken entities.yaml every fact's entity would look unknown: skip that check
         if entities is not None and fact.subject not in entities:
-            problems.append(problem(entry, loc + ("subject",), f"fact about unknown entity `{fact.subject}`", did_you_mean(fact.subject, entities) or "add the entity to entities.yaml"))
+            problems.append(problem(entry, loc + ("subject",), f"fact about unknown entity `{fact.subject}`", did_you_mean(fact.subject, entities) or "add the entity to entities.yaml", code="RP021"))
         if entities is not None and fact.object and fact.object not in entities:
-            problems.append(problem(entry, loc + ("object",), f"fact object `{fact.object}` is not a known entity", did_you_mean(fact.object, entities) or "add the entity to entities.yaml"))
+            problems.append(problem(entry, loc + ("object",), f"fact object `{fact.object}` is not a known entity", did_you_mean(fact.object, entities) or "add the entity to entities.yaml", code="RP021"))
         _check_validity(fact, entry, loc, problems)
         attribute = attributes.get(fact.attribute)
         if attribute is None and fact.attribute in invalid_attributes:
             continue  # the attribute's own problem is reported already
         if attribute is None:
-            problems.append(problem(entry, loc + ("attribute",), f"fact about unknown attribute `{fact.attribute}`", did_you_mean(fact.attribute, attributes) or "add it to attributes.yaml"))
+            problems.append(problem(entry, loc + ("attribute",), f"fact about unknown attribute `{fact.attribute}`", did_you_mean(fact.attribute, attributes) or "add it to attributes.yaml", code="RP021"))
             continue
         values = {key: getattr(fact, key) for key in ("value", "low", "high")}
         for key, message, fix in value_problems(fact.attribute, attribute, values, entities):
-            problems.append(problem(entry, loc + (key,), message, fix))
+            problems.append(problem(entry, loc + (key,), message, fix, code="RP050"))
         if attribute.kind == "quantity":
             _check_fact_unit(fact, attribute, settings.units, entry, loc, problems)
         else:
             for key in sorted({"unit", "tolerance"} & fact.model_fields_set):
-                problems.append(problem(entry, loc + (key,), f"`{key}` has no effect on {with_article(attribute.kind)} fact", "remove it"))
+                problems.append(problem(entry, loc + (key,), f"`{key}` has no effect on {with_article(attribute.kind)} fact", "remove it", code="RP031"))
         if attribute.kind == "negation":
-            problems.append(problem(entry, loc + ("attribute",), f"facts about negation attribute `{fact.attribute}` are never checked", "remove the fact; state what was released with a developer fact instead"))
+            problems.append(problem(entry, loc + ("attribute",), f"facts about negation attribute `{fact.attribute}` are never checked", "remove the fact; state what was released with a developer fact instead", code="RP031"))
         if fact.object and not attribute.object_types:
-            problems.append(problem(entry, loc + ("object",), f"attribute `{fact.attribute}` has no objects, so a fact with `object` never applies", "remove `object`, or give the attribute `object_types` and `object_markers`"))
+            problems.append(problem(entry, loc + ("object",), f"attribute `{fact.attribute}` has no objects, so a fact with `object` never applies", "remove `object`, or give the attribute `object_types` and `object_markers`", code="RP031"))
         _check_interval(fact, entry, loc, problems)
         for other, other_index in seen.get((fact.subject, fact.attribute, fact.object), []):
             if _periods_overlap(fact, other):
                 other_line = line_of(entry[1], ("facts", other_index))
-                problems.append(problem(entry, loc, f"fact duplicates the one on line {other_line} (same subject, attribute and object, overlapping validity)", "merge them, or give them `valid_from`/`valid_to` that do not overlap"))
+                problems.append(problem(entry, loc, f"fact duplicates the one on line {other_line} (same subject, attribute and object, overlapping validity)", "merge them, or give them `valid_from`/`valid_to` that do not overlap", code="RP020"))
                 break
         seen.setdefault((fact.subject, fact.attribute, fact.object), []).append((fact, index))
 
@@ -199,37 +210,37 @@ def value_problems(
 
 def _check_fact_unit(fact: Fact, attribute: AttributeRule, units: Mapping[str, UnitRule], entry: Entry | None, loc: tuple, problems: list[RuleProblem]) -> None:
     if fact.unit is None:
-        problems.append(problem(entry, loc, "a numeric fact needs `unit`", f"add `unit:` (one of {', '.join(attribute.units)})"))
+        problems.append(problem(entry, loc, "a numeric fact needs `unit`", f"add `unit:` (one of {', '.join(attribute.units)})", code="RP050"))
         return
     unit, bases = fact.unit, base_units(units)
     dimensions = {unit_id: rule.dimension for unit_id, rule in units.items()}
     declared = units.get(unit)
     if declared is not None and declared.factor != 1 and declared.dimension in bases:
         base = bases[declared.dimension]
-        problems.append(problem(entry, loc + ("unit",), f"unit `{unit}` is not the base unit of {declared.dimension}", f"write the value in `{base}` (1 {unit} = {declared.factor:g} {base})"))
+        problems.append(problem(entry, loc + ("unit",), f"unit `{unit}` is not the base unit of {declared.dimension}", f"write the value in `{base}` (1 {unit} = {declared.factor:g} {base})", code="RP040"))
     elif unit == "currency" or unit in set(dimensions.values()) - set(units) - {"count", "percent"}:
-        problems.append(problem(entry, loc + ("unit",), f"unit `{unit}` is a class of units, not a unit", "name the unit, e.g. USD or a declared base unit"))
+        problems.append(problem(entry, loc + ("unit",), f"unit `{unit}` is a class of units, not a unit", "name the unit, e.g. USD or a declared base unit", code="RP040"))
     elif unit not in ("count", "percent", *CURRENCIES) and declared is None:
         known = ["count", "percent", *CURRENCIES, *bases.values()]
-        problems.append(problem(entry, loc + ("unit",), f"unit `{unit}` has no conversion", did_you_mean(unit, known) or "use count, percent, a currency code or a unit declared in settings.yaml"))
+        problems.append(problem(entry, loc + ("unit",), f"unit `{unit}` has no conversion", did_you_mean(unit, known) or "use count, percent, a currency code or a unit declared in settings.yaml", code="RP040"))
     elif not unit_allowed(unit, attribute.units, dimensions):
-        problems.append(problem(entry, loc + ("unit",), f"unit `{unit}` does not fit attribute `{fact.attribute}` ({', '.join(attribute.units)})", "use a unit the attribute allows"))
+        problems.append(problem(entry, loc + ("unit",), f"unit `{unit}` does not fit attribute `{fact.attribute}` ({', '.join(attribute.units)})", "use a unit the attribute allows", code="RP040"))
 
 
 def _check_interval(fact: Fact, entry: Entry | None, loc: tuple, problems: list[RuleProblem]) -> None:
     low, high, value = fact.low, fact.high, fact.value
     comparable = low is not None and high is not None and type(low) is type(high)
     if comparable and low > high:
-        problems.append(problem(entry, loc + ("low",), f"`low` {low} is above `high` {high}", "swap them"))
+        problems.append(problem(entry, loc + ("low",), f"`low` {low} is above `high` {high}", "swap them", code="RP050"))
     elif comparable and type(value) is type(low) and not low <= value <= high:
-        problems.append(problem(entry, loc + ("value",), f"value {value} lies outside its own interval {low}..{high}", "correct the value or the interval"))
+        problems.append(problem(entry, loc + ("value",), f"value {value} lies outside its own interval {low}..{high}", "correct the value or the interval", code="RP050"))
 
 
 def _check_validity(fact: Fact, entry: Entry | None, loc: tuple, problems: list[RuleProblem]) -> None:
     key = "valid_from" if fact.valid_from else "as_of"
     start = fact.valid_from or fact.as_of
     if start and fact.valid_to and start > fact.valid_to:
-        problems.append(problem(entry, loc + (key,), f"`{key}` {start} is after `valid_to` {fact.valid_to}", "correct the dates; the fact holds from the first to the second"))
+        problems.append(problem(entry, loc + (key,), f"`{key}` {start} is after `valid_to` {fact.valid_to}", "correct the dates; the fact holds from the first to the second", code="RP050"))
 
 
 def _periods_overlap(a: Fact, b: Fact) -> bool:

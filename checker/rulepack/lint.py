@@ -58,7 +58,7 @@ def check_words(entry: Entry, loc: tuple, role: str, words: Sequence[str], probl
     for index, word in enumerate(words):
         issue = _unmatchable(role, word, words, **how)
         if issue:
-            problems.append(problem(entry, loc + (index,), *issue))
+            problems.append(problem(entry, loc + (index,), *issue, code="RP030"))
 
 
 def check_attribute_words(name: str, rule: AttributeRule, entry: Entry | None, problems: list[RuleProblem]) -> None:
@@ -74,6 +74,6 @@ def check_attribute_words(name: str, rule: AttributeRule, entry: Entry | None, p
     check_words(entry, loc + ("object_markers",), "object marker", rule.object_markers, problems, reach=(MARKER_REACH, "before the object's name"))
     for index, marker in enumerate(rule.object_markers):
         if marker.strip() and marker != marker.rstrip():
-            problems.append(problem(entry, loc + ("object_markers", index), f"object marker `{marker}` ends with a space, but the text before a name is compared without trailing spaces", "remove the trailing space"))
+            problems.append(problem(entry, loc + ("object_markers", index), f"object marker `{marker}` ends with a space, but the text before a name is compared without trailing spaces", "remove the trailing space", code="RP030"))
     for label, words in rule.type_words.items():
         check_words(entry, loc + ("type_words", label), "type word", words, problems)

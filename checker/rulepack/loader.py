@@ -5,14 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from checker.rulepack.cases import check_cases, collect_cases
-from checker.rulepack.checks import check_attributes, check_entities, check_entity_types, check_facts, check_units
+from checker.rulepack.checks import (
+    check_attributes,
+    check_entities,
+    check_entity_types,
+    check_facts,
+    check_inheritance,
+    check_units,
+)
 from checker.rulepack.lint import check_words
 from checker.rulepack.messages import did_you_mean
 from checker.rulepack.pack import RulePack
 from checker.rulepack.parse import Entry, parse_list, parse_map, problem, validate
 from checker.rulepack.problems import RuleProblem, RulesError
 from checker.rulepack.schema import FINDING_KINDS, AttributeRule, EntityRule, Fact, Settings
-from checker.yaml_lines import YamlProblem, load_yaml_with_lines
+from checker.yaml_lines import YamlProblem, load_yaml_with_lines, read_yaml_text
 
 PACK_FILES = {
     "entities.yaml": "entities",
@@ -33,22 +40,30 @@ def load_rules(directory: str | Path | None = None) -> RulePack:
     """Load and validate a rules pack; raise RulesError listing every problem."""
     folder = Path(directory) if directory else bundled_rules_dir()
     if not folder.is_dir():
-        raise RulesError([RuleProblem(str(folder), None, "rules directory not found", "pass --rules DIR pointing at a folder with entities.yaml")])
+        raise RulesError([RuleProblem(str(folder), None, "rules directory not found", "pass --rules DIR pointing at a folder with entities.yaml", code="RP001")])
     problems: list[RuleProblem] = []
     raw: dict[str, Entry] = {}
     for name in PACK_FILES:
         path = folder / name
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             if name in ("entities.yaml", "attributes.yaml"):
-                problems.append(RuleProblem(str(path), None, "required file is missing", f"create {name} (see docs/rules.md)"))
+                problems.append(RuleProblem(str(path), None, "required file is missing", f"create {name} (see docs/rules.md)", code="RP001"))
             continue
         try:
-            data, lines = load_yaml_with_lines(path.read_text(encoding="utf-8-sig"))
+            text = read_yaml_text(path)
         except UnicodeDecodeError:
-            problems.append(RuleProblem(str(path), None, "file is not UTF-8", "save it as UTF-8"))
+            problems.append(RuleProblem(str(path), None, "file is not UTF-8", "save it as UTF-8", code="RP002"))
             continue
         except YamlProblem as exc:
-            problems.append(RuleProblem(str(path), exc.line, str(exc), "correct the YAML syntax"))
+            problems.append(RuleProblem(str(path), None, f"file {exc}", f"make {name} a UTF-8 text file (see docs/rules.md)", code="RP002"))
+            continue
+        except OSError as exc:
+            problems.append(RuleProblem(str(path), None, f"cannot read file: {exc.strerror or exc}", f"make {name} a readable file", code="RP002"))
+            continue
+        try:
+            data, lines = load_yaml_with_lines(text)
+        except YamlProblem as exc:
+            problems.append(RuleProblem(str(path), exc.line, str(exc), "correct the YAML syntax", code="RP003"))
             continue
         raw[name] = (data if data is not None else {}, lines, str(path))
     entities = parse_list(raw.get("entities.yaml"), "entities", EntityRule, problems)
@@ -65,6 +80,7 @@ def load_rules(directory: str | Path | None = None) -> RulePack:
     known = {**dict.fromkeys(invalid_entities), **entity_map} if entities_read else None
     check_attributes(attributes, settings, raw.get("attributes.yaml"), problems)
     check_entity_types(entities, attributes, settings, raw, problems)
+    check_inheritance(entities, attributes, raw.get("entities.yaml"), problems)
     check_facts(facts, known, attributes, settings, raw.get("facts.yaml"), problems, invalid_attributes)
     cases = collect_cases(entities, attributes, facts, raw)
     check_cases(cases, known, attributes, problems, invalid_attributes)
@@ -101,7 +117,7 @@ def parse_settings(entry: Entry | None, problems: list[RuleProblem]) -> Settings
         return Settings()
     for kind in parsed.severity:
         if kind not in FINDING_KINDS:
-            problems.append(problem(entry, ("severity", kind), f"unknown finding kind `{kind}`", did_you_mean(kind, FINDING_KINDS)))
+            problems.append(problem(entry, ("severity", kind), f"unknown finding kind `{kind}`", did_you_mean(kind, FINDING_KINDS), code="RP021"))
     check_units(parsed, entry, problems)
     for name, words in parsed.lexicon:
         check_words(entry, ("lexicon", name), "lexicon word", words, problems)

@@ -27,9 +27,13 @@ _FIX_BY_TYPE = {
 }
 
 
-def explain_errors(model: type[Strict], errors: list[dict]) -> list[tuple[tuple, str, str]]:
-    """(loc, message, fix) per error; the per-member errors of a union field become one."""
-    out: list[tuple[tuple, tuple[str, str] | None]] = []
+# pydantic error type -> problem code (checker.rulepack.problems.PROBLEM_CODES); others: RP012
+_CODE_BY_TYPE = {"rule": "RP013", "extra_forbidden": "RP010", "missing": "RP011"}
+
+
+def explain_errors(model: type[Strict], errors: list[dict]) -> list[tuple[tuple, str, str, str]]:
+    """(loc, message, fix, code) per error; the per-member errors of a union field become one."""
+    out: list[tuple[tuple, tuple[str, str, str] | None]] = []
     members: dict[tuple, list[str]] = {}  # union field -> what each member expected
     for err in errors:
         loc = tuple(err["loc"])
@@ -39,9 +43,9 @@ def explain_errors(model: type[Strict], errors: list[dict]) -> list[tuple[tuple,
                 out.append((loc[:-1], None))
             members[loc[:-1]].append(_UNION_MEMBERS[loc[-1]])
         else:
-            out.append((loc, _explain(model, err)))
+            out.append((loc, (*_explain(model, err), _CODE_BY_TYPE.get(err["type"], "RP012"))))
     union_fix = "see docs/rules.md for the expected form"
-    return [(loc, *(explained or (f"`{_dotted(loc)}`: expected {_or(members[loc])}", union_fix))) for loc, explained in out]
+    return [(loc, *(explained or (f"`{_dotted(loc)}`: expected {_or(members[loc])}", union_fix, "RP012"))) for loc, explained in out]
 
 
 def _dotted(loc: tuple) -> str:

@@ -79,6 +79,15 @@ class RulePack:
             current = entity.parent if entity else None
         return chain
 
+    def aligned_subject(self, subject: str, attribute: str) -> str:
+        """The subject a claim is compared under: an entity that inherits the attribute from
+        its parent (`inherits`) is compared as the parent, up the chain."""
+        current, seen = subject, set()
+        while current not in seen and (entity := self.entities.get(current)) is not None and entity.parent and attribute in entity.inherits:
+            seen.add(current)
+            current = entity.parent
+        return current
+
     def related(self, a: str, b: str) -> bool:
         """True when one entity is the other or contains it (Google within Alphabet)."""
         return a in self.ancestors(b) or b in self.ancestors(a)

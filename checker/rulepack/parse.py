@@ -19,15 +19,15 @@ def section(entry: Entry | None, key: str, want: type, problems: list[RuleProble
         return None
     data, lines, path = entry
     if not isinstance(data, dict) or key not in data:
-        problems.append(RuleProblem(path, 1, f"top-level key `{key}` is missing", f"start the file with `{key}:`"))
+        problems.append(RuleProblem(path, 1, f"top-level key `{key}` is missing", f"start the file with `{key}:`", code="RP004"))
         return None
     section = data[key]
     if not isinstance(section, want):
         kind = "a list" if want is list else "a mapping"
-        problems.append(RuleProblem(path, line_of(lines, (key,)), f"`{key}` must be {kind}", f"write `{key}` as {kind}"))
+        problems.append(RuleProblem(path, line_of(lines, (key,)), f"`{key}` must be {kind}", f"write `{key}` as {kind}", code="RP004"))
         return None
     for extra in sorted(set(data) - {key}):
-        problems.append(RuleProblem(path, line_of(lines, (extra,)), f"unknown top-level key `{extra}`", f"remove it; this file holds only `{key}`"))
+        problems.append(RuleProblem(path, line_of(lines, (extra,)), f"unknown top-level key `{extra}`", f"remove it; this file holds only `{key}`", code="RP004"))
     return section
 
 
@@ -55,11 +55,11 @@ def validate(model: type[Strict], item: Any, entry: Entry, loc: tuple, problems:
     try:
         return model.model_validate(item)
     except ValidationError as exc:
-        for where, message, fix in explain_errors(model, exc.errors()):
-            problems.append(problem(entry, loc + where, message, fix))
+        for where, message, fix, code in explain_errors(model, exc.errors()):
+            problems.append(problem(entry, loc + where, message, fix, code))
         return None
 
 
-def problem(entry: Entry, loc: tuple, message: str, fix: str = "") -> RuleProblem:
+def problem(entry: Entry, loc: tuple, message: str, fix: str = "", code: str = "") -> RuleProblem:
     _, lines, path = entry
-    return RuleProblem(path, line_of(lines, loc), message, fix)
+    return RuleProblem(path, line_of(lines, loc), message, fix, code)

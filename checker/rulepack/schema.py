@@ -27,7 +27,7 @@ def _rule_error(message: str, fix: str) -> PydanticCustomError:
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)  # .nan or .inf would confirm any claim
 
 
 # --- test cases carried by rules ----------------------------------------------------
@@ -139,6 +139,11 @@ class EntityRule(Strict):
         "so write the Simplified form only; typos are found by fuzzy matching.",
     )
     parent: str | None = Field(default=None, description="Id of the entity this one belongs to (达摩院 -> alibaba); a claim about a child does not contradict one about its parent.")
+    inherits: list[str] = Field(
+        default=[],
+        description="Attributes whose value this entity shares with its parent (a Pro edition's launch date is its product line's): "
+        "claims about the child and the parent are compared as one subject. Needs `parent`.",
+    )
     cases: list[Case] = CasesField
 
 

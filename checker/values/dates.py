@@ -14,6 +14,9 @@ would put them more than 62 days after the base date. Year parts without a year
 A time-zone phrase next to a date (当地时间, 北京时间, local time, ET, PST ...) is
 included in the span; 北京时间/Beijing time set timezone "beijing", any other "local".
 Prepositions (截至, in, on, since) are not part of the span.
+
+Open-ended periods (自2018年以来, before 2021) reach to the calendar's end with
+qualifier at_least / at_most; docs/values.md has the table of forms.
 """
 
 from __future__ import annotations
@@ -51,13 +54,31 @@ _AFTER_YEAR = rf"(?:{_MONTH}(?:{_DAY_NUM}{_DAY_PART}|{_MONTH_PART})?|{_YEAR_PART
 _AFTER_MONTH = rf"(?:{_DAY_NUM}{_DAY_PART}|{_MONTH_PART})?"
 
 _ZH_YEAR = re.compile(
-    r"(?:(?<!\d)(?P<year>(?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3})年(?!代)"
-    r"|民国(?P<roc>\d{1,3})年|(?P<rel_year>今年|去年|前年|明年|本年))" + _AFTER_YEAR
+    r"(?:(?<!\d)(?P<year>(?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3})\s?年(?!代)"
+    r"|民国(?P<roc>\d{1,3})年|(?P<rel_year>今年|去年|大前年|前年|明年|大后年|后年|本年))" + _AFTER_YEAR
+)
+# Two-digit years (08年3月, 23年底): only before a month or a year part, since 10年 alone
+# is usually a duration. In Traditional text the Minguo reading below wins (98年 is 2009).
+_ZH_YEAR2 = re.compile(
+    r"(?<![\d.])(?P<year2>\d\d)年(?=\d{1,2}月|[初底末]|[上下]半年|第?[一二三四]季度)" + _AFTER_YEAR
 )
 # Taiwan writes Minguo years without 民国: 112年2月8日 is 2023-02-08.
 _ZH_ROC = re.compile(r"(?<!\d)(?P<roc>1[01]\d|[4-9]\d)年(?=\d{1,2}月)" + _AFTER_YEAR)
 _ZH_MONTH = re.compile(r"(?<![\d.年〇零一二三四五六七八九十])" + _MONTH + _AFTER_MONTH)
-_ZH_REL_MONTH = re.compile(r"(?P<rel_month>上个?月|本月|这个月|下个?月)" + _AFTER_MONTH)
+_ZH_REL_MONTH = re.compile(
+    r"(?P<rel_month>上上个?月|上个?月|本月|这个月|下下个?月|下个?月"
+    r"|(?<![\d〇零一二三四五六七八九十年个每])月(?=初|底|末|上旬|中旬|下旬))" + _AFTER_MONTH
+)
+# A bare day of the month (29日) is in the article's month, as news writes it; 号 only
+# before punctuation, since 3号线 and 1号文件 are names.
+_ZH_DAY = re.compile(
+    r"(?<![\d月.〇零一二三四五六七八九十])(?P<day>3[01]|[12]\d|0?[1-9])(?:日(?![元内前后间])|号(?=[，,。；\s]|$))"
+)
+# Ranges carry their year and month to the second end: 2019年6月1日至30日, 6月1日-6月30日.
+_ZH_RANGE = re.compile(
+    r"(?:(?<!\d)(?P<year>(?:19|20)\d\d)\s?年)?(?<![\d月])(?P<month>1[0-2]|0?[1-9])月(?P<day>3[01]|[12]\d|0?[1-9])[日号]?"
+    r"\s*(?:-|–|—|~|～|至|到)\s*(?:(?P<month2>1[0-2]|0?[1-9])月)?(?P<day2>3[01]|[12]\d|0?[1-9])[日号]"
+)
 _ZH_YEAR_PART = re.compile(
     r"(?<![\d年今去前明本近每多全当])(?P<year_part>年初|年中(?!国)|年底|年末|上半年|下半年|第?[一二三四]季度)"
 )
@@ -66,7 +87,8 @@ _ZH_ISO = re.compile(
 )
 _ZH_REL_DAY = re.compile(r"大前天|前天|昨天|今天|明天|后天|昨日|今日|明日|昨晚|今晚|昨夜|今晨|今早")
 _ZH_WEEK = re.compile(
-    r"(?P<week>上上个?周|上上个?星期|上个?周|上个?星期|上个?礼拜|本周|这周|这个?星期|下个?周|下个?星期|下个?礼拜)"
+    r"(?P<week>上上个?周|上上个?星期|上个?周|上个?星期|上个?礼拜|本周|这周|这个?星期"
+    r"|下下个?周|下下个?星期|下个?周|下个?星期|下个?礼拜)"
     r"(?P<weekday>[一二三四五六日天末])?"
 )
 _ZH_WEEKDAY = re.compile(r"(?<![上下本这个每])(?:周|星期|礼拜)(?P<weekday>[一二三四五六日天])")
@@ -100,11 +122,45 @@ _MONTH_NAME = (
     r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\.?"
 )
+# Month names in any case where a day or year follows (march 3, 2020); alone, only capitalized.
+# "may" in lower case is the verb (may 6 x more), so May keeps its capital.
+_MONTH_NAME_ANY = (
+    r"(?P<mon>(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|May)(?![A-Za-z])\.?"
+)
 _EN_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _EN_YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d,.]\d)"
-_EN_MDY = re.compile(rf"(?<![A-Za-z]){_MONTH_NAME}\s+{_EN_DAY}(?![\d:])(?:,?\s+{_EN_YEAR})?")
-_EN_DMY = re.compile(rf"(?<![\d.]){_EN_DAY}\s+(?:of\s+)?{_MONTH_NAME}(?:,?\s+{_EN_YEAR})?")
-_EN_MY = re.compile(rf"(?<![A-Za-z]){_MONTH_NAME},?\s+{_EN_YEAR}")
+_EN_MDY = re.compile(rf"(?<![A-Za-z]){_MONTH_NAME_ANY}\s+{_EN_DAY}(?![\d:])(?:,?\s+{_EN_YEAR})?")
+_EN_DMY = re.compile(rf"(?<![\d.]){_EN_DAY}\s+(?:of\s+)?{_MONTH_NAME_ANY}(?:,?\s+{_EN_YEAR})?")
+_EN_MY = re.compile(rf"(?<![A-Za-z]){_MONTH_NAME_ANY},?\s+{_EN_YEAR}")
+# June 1-30, 2019 / June 28 - July 2: the year and month carry to the second end.
+_EN_RANGE = re.compile(
+    rf"(?<![A-Za-z]){_MONTH_NAME_ANY}\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*"
+    rf"(?:{_MONTH_NAME_ANY.replace('?P<mon>', '?P<mon2>')}\s+)?(?P<day2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+    rf"(?:,?\s+{_EN_YEAR})?"
+)
+# early June, mid-March 2023, late-Sept.: thirds of a month, as 上旬/中旬/下旬.
+_EN_MONTH_PART = re.compile(
+    rf"(?<![A-Za-z])(?P<part>(?i:early|mid|late))[-\s]+(?:(?i:in)\s+)?{_MONTH_NAME_ANY}(?:,?\s+{_EN_YEAR})?"
+)
+# Q2 2023, 2023 Q2, H1 2024, the second quarter of 2023, first half of 2022.
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_EN_QUARTER = re.compile(
+    rf"(?<![A-Za-z])(?:(?P<q>[Qq][1-4])(?:\s*{_EN_YEAR})?|(?P<h>H[12])\s*{_EN_YEAR.replace('?P<year>', '?P<hyear>')}"
+    r"|(?P<year_first>(?:19|20)\d\d)\s+(?P<q2>Q[1-4]|H[12])"
+    r"|(?i:the\s+)?(?P<ord>(?i:first|second|third|fourth))\s+(?P<kind>(?i:quarter|half))"
+    r"(?:\s+(?i:of)\s+(?P<oyear>(?:19|20)\d\d))?)"
+    r"(?![A-Za-z\d])"
+)
+# '23 after a preposition: a two-digit year.
+_EN_SHORT_YEAR = re.compile(
+    r"(?<![A-Za-z])(?i:in|since|of|by|until|before|after|from)\s+(?P<date>['’](?P<yy>\d\d))(?![\d%])"
+)
+# the 14th: a bare day of the month, in the article's month.
+_EN_BARE_DAY = re.compile(
+    r"(?<![A-Za-z])(?i:on\s+)(?P<date>(?i:the)\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?![A-Za-z])"
+    r"(?!\s+(?i:of\s+[A-Z]|century|anniversary|floor|time|place|edition|annual|consecutive|day))"
+)
 _NOT_AMOUNT = r"(?!\s*(?:billion|million|thousand|%|percent))"
 _EN_YEAR_PREP = re.compile(
     r"(?<![A-Za-z])(?i:in|since|by|during|until|through|from|before|after|of|for)\s+"
@@ -128,8 +184,13 @@ _EN_REL_PERIOD = re.compile(
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _EN_WEEKDAY = re.compile(
     r"(?<![A-Za-z])(?P<date>(?:(?P<which>(?i:last|this|next))\s+)?"
-    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?![A-Za-z])"
+    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|(?<=last\s|this\s|next\s)(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))(?![A-Za-z])"
 )
+# Open-ended periods: 自2018年以来, 2020年之后, since March, before 2021, until June.
+_ZH_OPEN_AFTER = re.compile(r"\s?(?P<open>以来|之后|以后|之前|以前|起)")
+_ZH_OPEN_BEFORE = re.compile(r"(?:自|从)\s?$")
+_EN_OPEN_BEFORE = re.compile(r"(?<![A-Za-z])(?P<open>(?i:since|before|after|until|till|prior\s+to))\s+(?:(?i:the\s+end\s+of|early|mid-?|late)\s+)?$")
 
 # --- time zones ----------------------------------------------------------------------
 _TZ_BEFORE = re.compile(
@@ -160,7 +221,12 @@ def find_dates(text: str, base: dt.date | None, *, traditional: bool = False) ->
         if base is None and rule.needs_base(match):
             span = None
         else:
-            span = rule.resolve(match, base or _ANY_BASE)
+            try:
+                span = rule.resolve(match, base or _ANY_BASE)
+                if span is not None:
+                    start, end, span = _open_ended(text, start, end, span, base)
+            except (OverflowError, ValueError):
+                span = None  # a relative date past the calendar's ends (11月 at 9999-12-31)
             if span is None:
                 continue  # 2月30日
         start, end, timezone = _with_timezone(text, start, end)
@@ -210,6 +276,36 @@ def _with_timezone(text: str, start: int, end: int) -> tuple[int, int, str | Non
     if after:
         end, timezone = after.end(), _zone(after.group("tz"))
     return start, end, timezone
+
+
+def _open_ended(
+    text: str, start: int, end: int, span: DateSpan, base: dt.date | None
+) -> tuple[int, int, DateSpan]:
+    """自2018年以来 / since 2018: [2018-01-01, article date]; 2020年之后 / after 2020:
+    [2021-01-01, open]; before 2021: [open, 2020-12-31]; until June: [open, June 30].
+
+    An open end is the calendar's end (date.min / date.max) with qualifier at_least or
+    at_most, so overlap tests work unchanged.
+    """
+    after = _ZH_OPEN_AFTER.match(text, end)
+    since = _ZH_OPEN_BEFORE.search(text, max(0, start - 2), start)
+    word = _EN_OPEN_BEFORE.search(text, max(0, start - 24), start)
+    if after and (after.group("open") != "起" or since):
+        kind = {"以来": "since", "起": "from", "之后": "after", "以后": "after"}.get(after.group("open"), "before")
+        start, end = (since.start() if since else start), after.end()
+    elif word:
+        kind = " ".join(word.group("open").lower().split())
+        kind = {"till": "until", "prior to": "before"}.get(kind, kind)
+    else:
+        return start, end, span
+    if kind == "since":
+        high = base if base is not None and base >= span.low else dt.date.max
+        return start, end, DateSpan(low=span.low, high=high, qualifier=Qualifier.at_least)
+    if kind in ("from", "after"):
+        low = span.low if kind == "from" else span.high + _DAY
+        return start, end, DateSpan(low=low, high=dt.date.max, qualifier=Qualifier.at_least)
+    high = span.high if kind == "until" else span.low - _DAY
+    return start, end, DateSpan(low=dt.date.min, high=high, qualifier=Qualifier.at_most)
 
 
 def _zone(phrase: str) -> str:
@@ -275,6 +371,8 @@ def _resolve_relative(match: re.Match[str], base: dt.date) -> DateSpan | None:
 def _explicit_year(groups: dict[str, str | None]) -> int | None:
     if groups.get("roc"):
         return 1911 + int(groups["roc"])
+    if groups.get("year2"):
+        return _century(int(groups["year2"]))
     year = groups.get("year")
     if not year:
         return None
@@ -292,6 +390,11 @@ def _implied_year(month: int | None, day: int | None, year_part: str | None, bas
     return base.year - 1 if first > base + _YEARLESS_LEAD else base.year
 
 
+def _century(two_digits: int) -> int:
+    """08 -> 2008, 98 -> 1998: news rarely writes a two-digit year more than 50 years off."""
+    return 2000 + two_digits if two_digits < 50 else 1900 + two_digits
+
+
 def _small_int(numeral: str | None) -> int | None:
     """A month or day number, Arabic or Chinese (十二, 二十八)."""
     if not numeral:
@@ -305,7 +408,8 @@ def _small_int(numeral: str | None) -> int | None:
 
 
 def _shift_month(base: dt.date, phrase: str) -> dt.date:
-    step = -1 if phrase.startswith("上") else 1 if phrase.startswith("下") else 0
+    """上个月 / 上上个月 / 下下个月 / 本月 / 月(底): jionlp rejects the doubled forms."""
+    step = phrase.count("下") - phrase.count("上")
     index = base.year * 12 + base.month - 1 + step
     return dt.date(index // 12, index % 12 + 1, 1)
 
@@ -422,25 +526,101 @@ def _resolve_english_weekday(match: re.Match[str], base: dt.date) -> DateSpan:
     )
 
 
+def _resolve_bare_day(match: re.Match[str], base: dt.date) -> DateSpan | None:
+    """29日 / on the 14th: that day of the article's month (None when the month lacks it)."""
+    try:
+        day = base.replace(day=int(match.group("day")))
+    except ValueError:
+        return None
+    return DateSpan(low=day, high=day)
+
+
+def _resolve_range(match: re.Match[str], base: dt.date) -> DateSpan | None:
+    """6月1日至30日 / June 1-30, 2019: one interval, the second end taking the first's year
+    and month (a second month before the first is in the next year: 12月28日至1月3日)."""
+    groups = match.groupdict()
+    if groups.get("mon"):
+        month = _MONTHS[groups["mon"].lower().rstrip(".")]
+        month2 = _MONTHS[groups["mon2"].lower().rstrip(".")] if groups.get("mon2") else month
+    else:
+        month = int(groups["month"])
+        month2 = int(groups["month2"]) if groups.get("month2") else month
+    day, day2 = int(groups["day"]), int(groups["day2"])
+    year = int(groups["year"]) if groups.get("year") else _implied_year(month, day, None, base)
+    year2 = year + 1 if month2 < month else year
+    try:
+        low, high = dt.date(year, month, day), dt.date(year2, month2, day2)
+    except ValueError:
+        return None
+    return DateSpan(low=low, high=high) if low <= high else None
+
+
+def _resolve_month_part(match: re.Match[str], base: dt.date) -> DateSpan | None:
+    """early / mid / late June: the thirds of the month (approximate, as 月初 / 月底 are)."""
+    month = _MONTHS[match.group("mon").lower().rstrip(".")]
+    year = int(match.group("year")) if match.group("year") else _implied_year(month, None, None, base)
+    part = {"early": "上旬", "mid": "中旬", "late": "下旬"}[match.group("part").lower()]
+    span = _month_part(dt.date(year, month, 1), part)
+    return span.model_copy(update={"qualifier": Qualifier.approx})
+
+
+def _resolve_quarter(match: re.Match[str], base: dt.date) -> DateSpan | None:
+    """Q2 2023 / H1 2024 / the third quarter of 2022; a year-less quarter as 四季度 is."""
+    groups = match.groupdict()
+    label = (groups.get("q") or groups.get("h") or groups.get("q2") or "").upper()
+    year_text = groups.get("year") or groups.get("hyear") or groups.get("oyear") or groups.get("year_first")
+    if groups.get("ord"):
+        number = _ORDINALS[groups["ord"].lower()]
+        if groups["kind"].lower() == "half" and number > 2:
+            return None
+        label = ("H" if groups["kind"].lower() == "half" else "Q") + str(number)
+    number = int(label[1])
+    first, last = (3 * number - 2, 3 * number) if label[0] == "Q" else (6 * number - 5, 6 * number)
+    year = int(year_text) if year_text else _implied_year(first, None, None, base)
+    return DateSpan(low=dt.date(year, first, 1), high=dt.date(year, last, calendar.monthrange(year, last)[1]))
+
+
+def _resolve_short_year(match: re.Match[str], base: dt.date) -> DateSpan:
+    year = _century(int(match.group("yy")))
+    return DateSpan(low=dt.date(year, 1, 1), high=dt.date(year, 12, 31))
+
+
+def _no_year_words(match: re.Match[str]) -> bool:
+    groups = match.groupdict()
+    return not any(groups.get(g) for g in ("year", "hyear", "oyear", "year_first"))
+
+
 def _always(match: re.Match[str]) -> bool:
     return True
 
 
 def _without_year(match: re.Match[str]) -> bool:
     groups = match.groupdict()
-    return not (groups.get("year") or groups.get("roc"))
+    return not (groups.get("year") or groups.get("roc") or groups.get("year2"))
+
+
+def _never(match: re.Match[str]) -> bool:
+    return False
 
 
 _RULES = (
     _Rule(_ZH_ISO, _resolve_calendar, _without_year),
     _Rule(_ZH_YEAR, _resolve_calendar, _without_year),
     _Rule(_ZH_ROC, _resolve_calendar, _without_year, traditional_only=True),
+    _Rule(_ZH_YEAR2, _resolve_calendar, _without_year),
+    _Rule(_ZH_RANGE, _resolve_range, _without_year),
+    _Rule(_ZH_DAY, _resolve_bare_day, _always),
     _Rule(_ZH_MONTH, _resolve_calendar, _always),
     _Rule(_ZH_REL_MONTH, _resolve_calendar, _always),
     _Rule(_ZH_YEAR_PART, _resolve_calendar, _always),
     _Rule(_ZH_REL_DAY, _resolve_relative, _always),
     _Rule(_ZH_WEEK, _resolve_relative, _always),
     _Rule(_ZH_WEEKDAY, _resolve_relative, _always),
+    _Rule(_EN_RANGE, _resolve_range, _without_year),
+    _Rule(_EN_MONTH_PART, _resolve_month_part, _without_year),
+    _Rule(_EN_QUARTER, _resolve_quarter, _no_year_words),
+    _Rule(_EN_SHORT_YEAR, _resolve_short_year, _never),
+    _Rule(_EN_BARE_DAY, _resolve_bare_day, _always),
     _Rule(_EN_MDY, _resolve_english, _without_year),
     _Rule(_EN_DMY, _resolve_english, _without_year),
     _Rule(_EN_MY, _resolve_english, _without_year),

@@ -4,8 +4,9 @@ A quantity becomes a `Quantity` interval in a base unit so that two mentions can
 compared by overlap. The stated precision bounds the rounding: the place of the last
 written digit is the rounding step, so 1750亿 is [1749.5亿, 1750.5亿) and 1700亿 is
 [1699.5亿, 1700.5亿), and the two do not overlap (a writer who means "about 1700亿"
-says 约). Chinese numerals (一千七百亿) imply rounding at their last non-zero digit.
-Hedges widen or open the interval.
+says 约). Chinese numerals follow the same rule (两百亿 rounds like 200亿), so a figure
+gets one precision whatever the script; docs/values.md has the table of forms.
+Hedges widen or open the interval; 多/几/余 reach to the next step (十多万 is [10万, 20万)).
 
 兆 is 10^12 when the article was Traditional Chinese (Taiwan usage) or when 参数 or a
 currency word follows it directly. Otherwise mainland 兆 usually means mega- (兆瓦,
@@ -21,6 +22,7 @@ of its dimension, so equal amounts compare equal whatever the word.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -65,23 +67,33 @@ _CURRENCY_NAMES = {
     "EUR": ("欧元", "eur", "euro", "euros", "€"),
     "TWD": ("新台币", "台币", "twd", "nt$"),
     "JPY": ("日元", "jpy", "yen"),
-    "GBP": ("英镑", "£"),
+    "GBP": ("英镑", "£", "gbp", "pound", "pounds", "sterling"),
     "KRW": ("韩元",),
+    "CHF": ("瑞士法郎", "法郎", "chf", "franc", "francs", "swiss franc", "swiss francs"),
 }
 _CURRENCIES = {name: code for code, names in _CURRENCY_NAMES.items() for name in names}
+# Sub-units read as a fraction of their currency (50 cents = 0.5 USD).
+_SUBUNITS = {"cent": "USD", "cents": "USD", "penny": "GBP", "pence": "GBP", "pennies": "GBP"}
+_CURRENCIES |= _SUBUNITS
 CURRENCY_CODES = tuple(_CURRENCY_NAMES)
-# Traditional scale characters, so text that skipped normalization still parses.
-_TRADITIONAL = str.maketrans("萬億兩", "万亿两")
-_HAS_TRADITIONAL = re.compile("[萬億兩]")
+# Traditional scale characters, so text that skipped normalization still parses, and the
+# financial numerals of cheques and contracts (壹佰贰拾叁), which cn2an does not read.
+_TRADITIONAL = str.maketrans("萬億兩壹貳贰參叁肆伍陸陆柒捌玖拾佰仟", "万亿两一二二三三四五六六七八九十百千")
+_HAS_TRADITIONAL = re.compile("[萬億兩壹貳贰參叁肆伍陸陆柒捌玖拾佰仟]")
+# Characters that normalization folds into digits or commas but that never belong to a
+# number as written: a full-width comma separates figures (15，200人 is 15 and 200), and a
+# superscript is a footnote or an exponent (1750²亿 is not 17502亿).
+_NOT_IN_NUMBER = frozenset("，、¹²³⁰⁴⁵⁶⁷⁸⁹")
 
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CN_NUMERAL = rf"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*"
+# Only an ASCII comma before exactly three digits groups thousands; .5 is 0.5.
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\d.])\.\d+"
+_CN_NUMERAL = rf"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*(?:点[{_CN_DIGITS}]+[万亿]*)?"
 _CN_SCALE = "|".join(sorted(_CN_SCALES, key=len, reverse=True))
 _COUNTER = "个名位家款项种台张卡篇次条件只块辆座所人倍部份批架颗枚支套层届轮笔股首间封场例起"
 
 _TOKEN = re.compile(
     rf"""
-    (?=[\d数几上百千万亿{_CN_DIGITS}十])  # fail fast where no token can start
+    (?=[\d.数几上百千万亿{_CN_DIGITS}十])  # fail fast where no token can start
     (?: (?P<iso>(?<!\d)(?:19|20)\d\d[-/.]\d{{1,2}}[-/.]\d{{1,2}})
     | 百分之(?P<percent_of>{_ARABIC}|{_CN_NUMERAL})
     | (?P<fuzzy>[数几])(?=[十百千万亿])
@@ -110,7 +122,9 @@ _UNIT = re.compile(
     | \s?(?P<points>个?百分点|(?i:percentage\s+points?)(?![A-Za-z]))
     | (?P<cheng>成)(?!不变|为|功|本|员|立|果|绩|就|熟|交|长|都)
     | \s?(?P<currency>美元|美金|港元|港币|欧元|日元|新台币|台币|人民币|英镑|韩元|元|块钱
-        |(?i:usd|rmb|cny|eur|hkd|jpy|twd|dollars?|yuan|euros?|yen)(?![A-Za-z]))
+        |瑞士法郎|法郎|€|£
+        |(?i:usd|rmb|cny|eur|hkd|jpy|twd|gbp|chf|dollars?|yuan|euros?|yen|pounds?|sterling
+            |(?:swiss\s)?francs?|cents?|pence|penny|pennies)(?![A-Za-z]))
     """,
     re.X,
 )
@@ -178,6 +192,31 @@ _QUOTED = re.compile(r"[“\"「『‘']$")
 # A bare number running into a word is a name (360创始人, 5.0版本), unless a counter follows.
 _INTO_WORD = re.compile(rf"(?![{_COUNTER}])[\u4e00-\u9fff]")
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
+# A sign written before the number (负3.9%, -22.2%, −5%, minus 3); "down 3%" only for
+# percentages. A hyphen after a letter, digit or bracket is a name or a range (GPT-3, 3-5).
+_SIGN = re.compile(
+    r"(?:(?P<mark>(?<![A-Za-z0-9.)\]])[-−]|负)|(?<![A-Za-z])(?P<word>(?i:minus|down))\s)$"
+)
+_SIGN_LAST = frozenset("-−负sSnN")
+# The part after a big scale word, in digits: 3万4000, 25万6千, 2亿5180万, 13万2.
+_TAIL = re.compile(r"(?P<zero>零)?(?P<digits>\d{1,4})(?:(?P<small>[千百亿]|万(?!亿))|(?![\d.,%年月日号]))")
+_ZHAO_TAIL = re.compile(r"\d{1,4}亿")
+# Hedges after the digits (多, 余, 几) read as the next step up: 十多万 is [10万, 20万).
+_MORE_PLACE = re.compile(r"0*$")
+# English number words, as news writes them (sixteen, a hundred thousand, twenty-one).
+_EN_SMALL = dict(
+    zip(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+        " fifteen sixteen seventeen eighteen nineteen".split(),
+        range(20),
+    )
+) | {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_EN_BIG = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_EN_WORDS = "|".join(sorted([*_EN_SMALL, *_EN_BIG], key=len, reverse=True))
+_EN_NUMBER = re.compile(
+    rf"(?<![A-Za-z-])(?i:(?:a\s+(?=hundred|thousand|million|billion))?(?:{_EN_WORDS})"
+    rf"(?:(?:\s+and\s+|\s+|-)(?:{_EN_WORDS}))*)(?![A-Za-z-])"
+)
 
 
 @dataclass(frozen=True)
@@ -188,6 +227,7 @@ class _Left:
     modifier: str | None
     currency: str | None
     after_from: bool
+    sign: str | None = None  # "mark" (负, -, −) or "word" (minus, down)
 
 
 @dataclass(frozen=True)
@@ -208,13 +248,25 @@ class _Body:
     more: bool = False  # 多/余/几 after the digits: "more than"
     bare: bool = False  # no scale word and no unit: maybe a year, a model or a list marker
     yearlike: bool = False  # a bare 19xx / 20[0-3]x
+    closed: bool = False  # `high` is inclusive (两三个 is 2 to 3)
 
 
 def find_quantities(
-    text: str, *, traditional: bool = False, settings: ValueSettings = ValueSettings()
+    text: str,
+    *,
+    traditional: bool = False,
+    settings: ValueSettings = ValueSettings(),
+    original: str | None = None,
 ) -> list[QuantityMatch]:
-    """Every quantity expression in `text`, hedges and currency included in its span."""
+    """Every quantity expression in `text`, hedges and currency included in its span.
+
+    `original` is the text as written (same length as the normalized `text`): where it has
+    a full-width comma or a superscript, normalization made a digit or comma the writer
+    did not write, and the number stops there.
+    """
     scan = text.translate(_TRADITIONAL) if _HAS_TRADITIONAL.search(text) else text  # same length
+    if original is not None and len(original) == len(text):
+        scan = "".join(o if o in _NOT_IN_NUMBER else c for c, o in zip(scan, original))
     units = _declared_pattern(settings.units)
     found: list[QuantityMatch] = []
     resume = 0
@@ -225,7 +277,62 @@ def find_quantities(
         if match is not None:
             found.append(match)
             resume = match.end
+    words = [m for m in _english_words(scan, text, settings) if not _overlaps(m, found)]
+    return sorted(found + words, key=lambda m: m.start) if words else found
+
+
+def _english_words(scan: str, text: str, settings: ValueSettings) -> list[QuantityMatch]:
+    """Numbers spelled out (sixteen engineers, a hundred thousand, twenty percent).
+
+    Hand-written: cn2an and jionlp read Chinese only. A lone "one" or "a" is an article
+    far more often than a count, so it counts only with a scale word or a unit.
+    """
+    found = []
+    for words in _EN_NUMBER.finditer(scan):
+        value, place = _en_value(words.group())
+        if value is None:
+            continue
+        unit = _UNIT.match(scan, words.end())
+        if unit is None and (value < 2 and place == 1 or _RIGHT_REJECT.match(scan, words.end())):
+            continue
+        left = _read_left(scan, words.start())
+        if left is None:
+            continue
+        body = _Body(
+            low=value - place / 2, high=value + place / 2, value=value, end=words.end(),
+            scale=place, unit=left.currency,
+        )
+        body = _read_unit(body, unit)
+        quantity, end = _hedge(scan, body, left, settings)
+        quantity = _with_sign(quantity, left.sign)
+        if quantity is not None:
+            found.append(QuantityMatch(start=left.start, end=end, text=text[left.start:end], quantity=quantity))
     return found
+
+
+def _en_value(phrase: str) -> tuple[Decimal | None, Decimal]:
+    """"a hundred and twenty thousand" -> (120000, 1000): the value and the scale of its last word."""
+    total, current, place, seen = 0, 0, 1, False
+    for word in re.split(r"[\s-]+", phrase.lower()):
+        if word in ("and", "a"):
+            continue
+        if word in _EN_SMALL:
+            current += _EN_SMALL[word]
+            seen, place = True, 1
+        elif word == "hundred":
+            current, place = (current or 1) * 100, 1
+        else:
+            total, current, place = total + (current or 1) * _EN_BIG[word], 0, _EN_BIG[word]
+    value = total + current
+    return (Decimal(value) if seen or value else None), Decimal(place)
+
+
+def _overlaps(match: QuantityMatch, found: list[QuantityMatch]) -> bool:
+    return any(m.start < match.end and match.start < m.end for m in found)
+
+
+def _currency(word: str) -> str:
+    return _CURRENCIES[" ".join(word.lower().split())]
 
 
 def parse_quantity(
@@ -264,24 +371,56 @@ def _read(
     if body is None:
         return None
     quantity, end = _hedge(scan, body, left, settings)
+    quantity = _with_sign(quantity, left.sign)
+    if quantity is None:
+        return None
     return QuantityMatch(start=left.start, end=end, text=text[left.start : end], quantity=quantity)
+
+
+def _with_sign(quantity: Quantity, sign: str | None) -> Quantity | None:
+    """Negate for 负/-/−/minus (and "down" before a percentage); None for a non-finite value."""
+    bounds = (quantity.low, quantity.high, quantity.value)
+    if any(b is not None and not math.isfinite(b) for b in bounds):
+        return None  # 1 followed by 400 zeros: no float holds it, and JSON has no Infinity
+    if sign is None or (sign == "word" and quantity.unit not in ("percent", "percentage_point")):
+        return quantity
+    return negated(quantity)
+
+
+def negated(quantity: Quantity) -> Quantity:
+    """-x for every x in the interval: bounds swap and at_least becomes at_most."""
+    mirrored = {Qualifier.at_least: Qualifier.at_most, Qualifier.at_most: Qualifier.at_least}
+    return quantity.model_copy(
+        update={
+            "low": None if quantity.high is None else -quantity.high,
+            "high": None if quantity.low is None else -quantity.low,
+            "value": None if quantity.value is None else -quantity.value,
+            "high_open": False,  # the open end moves to `low`, which the model keeps closed: a hair wider
+            "qualifier": mirrored.get(quantity.qualifier, quantity.qualifier),
+        }
+    )
 
 
 def _read_left(scan: str, start: int) -> _Left | None:
     """Currency sign and hedge before the number; None when the number is part of a name."""
     currency = None
     begin = start
-    sign = _ends_with(_CUR_PREFIX, _CUR_PREFIX_LAST, scan, start, 4)
+    prefix = _ends_with(_CUR_PREFIX, _CUR_PREFIX_LAST, scan, start, 4)
+    if prefix:
+        currency = _currency(prefix.group(prefix.lastgroup))
+        begin = prefix.start()
+    sign = _ends_with(_SIGN, _SIGN_LAST, scan, begin, 7)
     if sign:
-        currency = _CURRENCIES[sign.group(sign.lastgroup).lower()]
         begin = sign.start()
-    elif _LEFT_REJECT.search(scan, max(0, start - 2), start):
+    elif currency is None and _LEFT_REJECT.search(scan, max(0, start - 2), start):
         return None
     modifier = _ends_with(_PRE_MOD, _PRE_MOD_LAST, scan, begin, 16)
     if modifier:
         begin = modifier.start()
     after_from = bool(_FROM.search(scan, max(0, begin - 5), begin))
-    return _Left(begin, modifier.lastgroup if modifier else None, currency, after_from)
+    return _Left(
+        begin, modifier.lastgroup if modifier else None, currency, after_from, sign and sign.lastgroup
+    )
 
 
 def _ends_with(
@@ -305,8 +444,10 @@ def _read_number(
     second_token = sep and _NUMBER.match(scan, sep.end())
     if second_token:
         sign = sep.group("sign")
-        currency = _CURRENCIES[sign.lower()] if sign else None
+        currency = _currency(sign) if sign else None
         second = _read_end(scan, second_token, traditional, currency, units)
+        if second and first.unit and second.unit and first.unit != second.unit:
+            return first  # 增长5%至30亿元, fell 2% to $3.5 billion: a change, then a level
         return _range(first, second) if second else None  # 3-5年: a duration
     if first.bare and _DANGLING.match(scan, first.end):
         return None  # 2/8, 3.0.1
@@ -349,15 +490,29 @@ def _read_end(
     if written is None or scale is None:
         return None
     value, place = written * scale, _place(written, numeral) * scale
+    end = after.end()
+    more = bool(after.group("more1") or after.group("more2"))
+    if not more and scale >= 10**4 and not direct:
+        tail = _compound_tail(scan, end, scale)
+        if tail is not None:
+            extra, place, end = tail
+            value += extra
+            unit = _UNIT.match(scan, end)
+            declared = _declared_at(units, scan, end, currency or unit)
     bare = scale == 1 and currency is None and not _BIG_CN.search(numeral)
+    low, high, qualifier = value - place / 2, value + place / 2, Qualifier.exact
+    if more:  # 十多万, 三十几万, 100余家: from the number to the next step of its last digit
+        step = Decimal(1).scaleb(len(_MORE_PLACE.search(str(int(written))).group())) * scale
+        low, high, qualifier = value, value + (step if written >= 1 else scale), Qualifier.range
     body = _Body(
-        low=value - place / 2,
-        high=value + place / 2,
+        low=low,
+        high=high,
         value=value,
-        end=after.end(),
+        end=end,
         scale=scale,
         unit=currency,
-        more=bool(after.group("more1") or after.group("more2")),
+        qualifier=qualifier,
+        more=more,
         bare=bare,
         yearlike=bare and bool(_YEARLIKE.fullmatch(numeral)),
     )
@@ -369,31 +524,81 @@ def _read_end(
     return body
 
 
+def _compound_tail(scan: str, pos: int, scale: Decimal) -> tuple[Decimal, Decimal, int] | None:
+    """What follows a big scale word in digits (3万4000, 2亿5180万, 13万2): added value,
+    rounding place and end. Hand-written: cn2an reads only all-Chinese numerals.
+
+    A lone digit is the next place down, as speech has it (13万2 = 13.2万), unless 零
+    says a place is skipped (1万零1 = 10001); otherwise the digits are units below 万.
+    """
+    extra, place, end = Decimal(0), None, pos
+    while scale >= 10**4:
+        tail = _TAIL.match(scan, end)
+        if tail is None:
+            break
+        digits, small = tail.group("digits"), tail.group("small")
+        if small:
+            sub = Decimal(_CN_SCALES[small])
+        elif len(digits) == 1 and extra == 0 and not tail.group("zero"):
+            sub = scale / 10
+        elif tail.group("zero") or (len(digits) <= 4 and scale == 10**4):
+            sub = Decimal(1)
+        else:
+            break
+        part = int(digits) * sub
+        if part >= scale:
+            break
+        extra, place, end, scale = extra + part, sub, tail.end(), sub
+        if not small:
+            break
+    return None if place is None else (extra, place, end)
+
+
 def _numeral_value(numeral: str) -> Decimal | None:
-    if numeral[0].isdigit():
+    if numeral[0].isdigit() or numeral[0] == ".":
         return Decimal(numeral.replace(",", ""))
     return _cn_value(numeral)
 
 
 def _place(value: Decimal, numeral: str = "") -> Decimal:
-    """The rounding step the writer implied: the last written digit (1700 -> 1), or for
-    Chinese numerals the last non-zero one (一千七百 -> 100)."""
-    if numeral[:1].isdigit():
+    """The rounding step the writer implied: the last written digit, whatever the script.
+
+    200亿 and 两百亿 are both counted in 亿 and round to 1亿; 1700 and 一千七百 round to 1;
+    三点五亿 and 3.5亿 to 0.1亿. A colloquial trailing digit (两千三 = 2300, 一万五) is
+    one place below the scale before it, as its digits (2.3千) say.
+    """
+    if numeral[:1].isdigit() or numeral[:1] == ".":
         return Decimal(1).scaleb(Decimal(numeral.replace(",", "")).as_tuple().exponent)
-    if not value:
-        return Decimal(1)
-    return Decimal(1).scaleb(value.normalize().as_tuple().exponent)
+    head, unit = _split_cn_scale(numeral)
+    decimals = head.partition("点")[2]
+    step = Decimal(1).scaleb(-len(decimals)) if decimals else Decimal(1)
+    if not decimals and len(head) >= 2 and head[-2] in "十百千万" and head[-1] in _CN_DIGIT_VALUES:
+        if head[-2] != "十" and "零" not in head:
+            step = Decimal(_CN_SCALES[head[-2]]) / 10
+    return step * unit
+
+
+def _split_cn_scale(numeral: str) -> tuple[str, Decimal]:
+    """一千七百亿 -> (一千七百, 10^8): the trailing 万 / 亿 the number is counted in."""
+    for word in ("万亿", "亿", "万"):
+        head = numeral.removesuffix(word)
+        if head != numeral and head:
+            return head, Decimal(_CN_SCALES[word])
+    return numeral, Decimal(1)
 
 
 @lru_cache(maxsize=4096)
 def _cn_value(numeral: str) -> Decimal | None:
+    """cn2an reads the numeral; a decimal before a scale (三点五亿) it rejects, so the
+    scale is split off first."""
     import cn2an  # slow to import; only Chinese numerals need it
 
+    head, unit = _split_cn_scale(numeral) if "点" in numeral else (numeral, Decimal(1))
     try:
-        value = cn2an.cn2an(numeral, "smart")
+        value = cn2an.cn2an(head, "smart")
     except (ValueError, KeyError, IndexError):
         return None
-    return Decimal(str(value))
+    return Decimal(str(value)) * unit
 
 
 def _cn_numeral_ok(scan: str, numeral: str, body: _Body) -> bool:
@@ -410,7 +615,7 @@ def _scale(scan: str, after: re.Match[str], traditional: bool) -> Decimal | None
     """Multiplier of the scale word; None for a 兆 that is probably mega-."""
     cn, en = after.group("cn_scale"), after.group("en_scale")
     if cn == "兆":
-        if traditional or _ZHAO_IS_TRILLION.match(scan, after.end()):
+        if traditional or _ZHAO_IS_TRILLION.match(scan, after.end()) or _ZHAO_TAIL.match(scan, after.end()):
             return Decimal(_ZHAO)
         return None
     if cn:
@@ -425,11 +630,16 @@ def _read_unit(body: _Body, unit: re.Match[str] | None) -> _Body:
     if not unit or (unit.lastgroup == "cheng" and body.scale != 1):
         return body
     kind = unit.lastgroup
-    if kind == "cheng":  # 三成 = 30%
+    if kind == "cheng":  # 三成 = 30%, 八点五成 = 85%
+        low, high = body.low * 10, body.high * 10
+        if body.qualifier is Qualifier.exact and body.value is not None:
+            # a round 成 is a round percentage: 一成 is 10% to the percent, not [5%, 15%)
+            half = min((high - low) / 2, Decimal("0.5"))
+            low, high = body.value * 10 - half, body.value * 10 + half
         return replace(
             body,
-            low=body.low * 10,
-            high=body.high * 10,
+            low=low,
+            high=high,
             value=None if body.value is None else body.value * 10,
             end=unit.end(),
             unit="percent",
@@ -437,10 +647,23 @@ def _read_unit(body: _Body, unit: re.Match[str] | None) -> _Body:
             yearlike=False,
         )
     if kind == "currency":
-        name = _CURRENCIES[unit.group("currency").lower()]
+        word = unit.group("currency")
+        name = _currency(word)
+        if word.lower() in _SUBUNITS:  # 50 cents = 0.50 USD
+            body = _scaled(body, Decimal("0.01"))
     else:
         name = "percent" if kind == "percent" else "percentage_point"
     return replace(body, end=unit.end(), unit=name, bare=False, yearlike=False)
+
+
+def _scaled(body: _Body, factor: Decimal) -> _Body:
+    return replace(
+        body,
+        low=body.low * factor,
+        high=None if body.high is None else body.high * factor,
+        value=None if body.value is None else body.value * factor,
+        scale=body.scale * factor,
+    )
 
 
 @dataclass(frozen=True)
@@ -497,7 +720,7 @@ def reserved_unit_word(word: str) -> str | None:
     unit = _UNIT.fullmatch(word)
     if unit:
         kind = unit.lastgroup
-        return _CURRENCIES[unit.group("currency").lower()] if kind == "currency" else _UNIT_NAMES[kind]
+        return _currency(unit.group("currency")) if kind == "currency" else _UNIT_NAMES[kind]
     if _SCALE_WORD.fullmatch(word):
         return "a scale word"
     return None
@@ -553,13 +776,14 @@ def _read_pair(
     if scale is None:
         return None
     body = _Body(
-        low=(low_digit - Decimal("0.5")) * scale,
-        high=(high_digit + Decimal("0.5")) * scale,
+        low=low_digit * scale,
+        high=high_digit * scale,
         value=None,
         end=after.end(),
         scale=scale,
         unit=currency,
         qualifier=Qualifier.range,
+        closed=True,  # 两三个 is two or three, both included
     )
     body = _read_unit_or_declared(scan, body, units)
     return None if _RIGHT_REJECT.match(scan, body.end) else body
@@ -617,10 +841,12 @@ def _read_level(scan: str, body: _Body) -> _Body | None:
 def _hedge(scan: str, body: _Body, left: _Left, settings: ValueSettings) -> tuple[Quantity, int]:
     """The final quantity and where its span ends, after a trailing 左右/以上/以下."""
     post = _POST_MOD.match(scan, body.end)
-    modifier = (
-        left.modifier or (post.lastgroup if post else None) or ("least" if body.more else None)
-    )
-    low, high, high_open, qualifier = body.low, body.high, body.high is not None, body.qualifier
+    modifier = left.modifier or (post.lastgroup if post else None)
+    if body.more and modifier:
+        modifier = "least"  # 超过100多人: the hedge says no more than the 多 does
+        body = replace(body, low=body.value, high=body.value, qualifier=Qualifier.exact)
+    high_open = body.high is not None and not body.closed
+    low, high, qualifier = body.low, body.high, body.qualifier
     if qualifier is Qualifier.exact and modifier:
         low, high, high_open, qualifier = _hedged(body, modifier, settings)
     quantity = Quantity(

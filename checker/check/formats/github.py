@@ -14,13 +14,15 @@ from __future__ import annotations
 from checker.check.core import CheckResult, Status
 from checker.check.formats.text import summary_lines, why_not_accepted
 from checker.check.locations import Location, display_path
+from checker.untrusted import one_line, visible_controls
 
 LIMIT = 10
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The toolkit's escapes, after spelling out controls (ESC would colour the log)."""
+    return visible_controls(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:
@@ -64,6 +66,11 @@ def annotations(result: CheckResult) -> list[tuple[str, str]]:
     return out
 
 
+def _summary(result: CheckResult) -> list[str]:
+    """Summary lines as plain log text; a line starting with :: would be a command."""
+    return [one_line(line) for line in summary_lines(result)]
+
+
 def render(result: CheckResult) -> str:
     found = annotations(result)
     counts = {level: sum(1 for lvl, _ in found if lvl == level) for level in ("error", "warning", "notice")}
@@ -78,5 +85,5 @@ def render(result: CheckResult) -> str:
     hidden = len(found) - len(lines)
     if hidden:
         lines.append(f"::notice::{hidden} more findings and warnings than GitHub annotates (at most {LIMIT} per level and step); see the SARIF or text report")
-    lines.extend(summary_lines(result))
+    lines.extend(_summary(result))
     return "\n".join(lines) + "\n"

@@ -6,13 +6,12 @@ the gate, its baseline reason and the file locations of all cited claims.
 
 from __future__ import annotations
 
-import json
-
 from checker import __version__
 from checker.check.core import CheckedFinding, CheckResult
 from checker.check.locations import Location
+from checker.untrusted import dumps
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def _location(location: Location) -> dict:
@@ -62,7 +61,7 @@ def check_dict(result: CheckResult) -> dict:
             "failing": len(result.failing),
             "baselined": len(result.baselined),
             "stale": len(result.stale),
-            "rule_warnings": len(result.rule_warnings),
+            "rule_warnings": len(result.rule_warnings) + result.hidden_rule_warnings,
             "problems": len(result.run.problems),
         },
         "findings": [_finding(checked) for checked in result.findings],
@@ -73,4 +72,4 @@ def check_dict(result: CheckResult) -> dict:
 
 
 def render(result: CheckResult) -> str:
-    return json.dumps(check_dict(result), ensure_ascii=False, indent=2) + "\n"
+    return dumps(check_dict(result)) + "\n"

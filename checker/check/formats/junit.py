@@ -16,13 +16,15 @@ from collections import defaultdict
 
 from checker.check.core import CheckedFinding, CheckResult, Status
 from checker.check.locations import display_path
+from checker.untrusted import terminal_lines
 
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 SUITE = "claim-checker"
 
 
 def xml_text(text: str) -> str:
-    return NOT_XML.sub("\ufffd", text)
+    """Controls and bidirectional characters spelled out, then what XML cannot carry replaced."""
+    return NOT_XML.sub("\ufffd", terminal_lines(text))
 
 
 def _describe(checked: CheckedFinding, article: str) -> str:

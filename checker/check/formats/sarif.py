@@ -11,7 +11,6 @@ code points (`columnKind`), the unit line_col uses.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path, PurePath
 
@@ -19,6 +18,7 @@ from checker import __version__
 from checker.check.core import CheckedFinding, CheckResult, Status
 from checker.check.locations import Location, artifact_uri, display_path
 from checker.detect import detectors
+from checker.untrusted import dumps, visible_controls
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -36,8 +36,9 @@ NOTIFICATION_INDEX = {name: index for index, name in enumerate(NOTIFICATIONS)}
 
 def escape(text: str) -> str:
     """SARIF reads [text](n) in a message as a link to related location n (§3.11.6), so a
-    literal bracket is escaped with a backslash, and backslashes just before it doubled."""
-    return BRACKET.sub(lambda m: m.group(1) * 2 + "\\" + m.group(2), text)
+    literal bracket is escaped with a backslash, and backslashes just before it doubled.
+    Control and bidirectional characters are spelled out: viewers render the text."""
+    return BRACKET.sub(lambda m: m.group(1) * 2 + "\\" + m.group(2), visible_controls(text))
 
 
 def _artifact(path: str) -> dict:
@@ -177,4 +178,4 @@ def sarif_log(result: CheckResult) -> dict:
 
 
 def render(result: CheckResult) -> str:
-    return json.dumps(sarif_log(result), ensure_ascii=False, indent=2) + "\n"
+    return dumps(sarif_log(result)) + "\n"

@@ -9,19 +9,12 @@ the log or a GitHub workflow command.
 
 from __future__ import annotations
 
-import re
-
 from checker.check.core import CheckedFinding, CheckResult, Status
-
-UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def one_line(text: str) -> str:
-    return UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", " ".join(text.split()))
+from checker.untrusted import one_line
 
 
 def why_not_accepted(checked: CheckedFinding, result: CheckResult) -> str:
-    where = f"{result.baseline.path}:{checked.entry_line}" if result.baseline else "the baseline"
+    where = f"{one_line(result.baseline.path)}:{checked.entry_line}" if result.baseline else "the baseline"
     return f"not accepted: {where} lists this finding without a reason"
 
 
@@ -31,7 +24,8 @@ def summary_lines(result: CheckResult) -> list[str]:
         details.append(f"{len(result.unaccepted)} listed in the baseline without a reason")
     counts = (
         f"new: {len(result.new)} ({', '.join(details)}), baselined: {len(result.baselined)}, "
-        f"stale: {len(result.stale)}, rule warnings: {len(result.rule_warnings)}"
+        f"stale: {len(result.stale)}, rule warnings: {len(result.rule_warnings) + result.hidden_rule_warnings}"
+        + (" (not listed: --rule-warnings lists them)" if result.hidden_rule_warnings else "")
         + (" (failing: --strict-rules)" if result.rules_fail else "")
     )
     if result.passed:
@@ -52,7 +46,7 @@ def render(result: CheckResult) -> str:
         if checked.status is Status.unaccepted:
             lines.append(f"    {why_not_accepted(checked, result)}")
     for entry in result.stale:
-        where = f"{result.baseline.path}:{result.stale_line(entry)}" if result.baseline else "baseline"
+        where = f"{one_line(result.baseline.path)}:{result.stale_line(entry)}" if result.baseline else "baseline"
         lines.append(
             f"{where}: stale baseline entry {one_line(entry.code)} {one_line(entry.subject)} {one_line(entry.attribute)} "
             f"({entry.fingerprint}) matches no finding; `checker baseline --prune` drops it"
