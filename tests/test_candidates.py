@@ -41,7 +41,7 @@ def claims(text: str, pack) -> set[tuple[str, str, str, str]]:
         ("Meta的OPT-175B与谷歌的PaLM-E都在比拼规模。", {"OPT-175B", "PaLM-E"}),
         ("BLOOM和LaMDA之外，还有GitHub推出的Copilot。", {"BLOOM", "LaMDA", "GitHub", "Copilot"}),
         ("据Semafor报道，DeepMind也在测试新产品。", {"Semafor", "DeepMind"}),
-        ("Inflection AI与Coatue Management都参与了本轮。", {"Inflection AI", "Coatue Management"}),
+        ("Adept AI与Coatue Management都参与了本轮。", {"Adept AI", "Coatue Management"}),
         ("DeepMind推出了Gopher 2，参数规模未公开。", {"DeepMind", "Gopher 2"}),
     ],
 )
@@ -51,8 +51,8 @@ def test_latin_names(pack, text, expected):
 
 
 def test_type_guesses_from_the_words_around_a_latin_name(pack):
-    found = {surface: kind for surface, _, kind in candidates("DeepMind执行长Demis Hassabis表示，对话模型Sparrow和Inflection AI都在测试。", pack)}
-    assert found == {"DeepMind": "organization", "Demis Hassabis": "person", "Sparrow": "model", "Inflection AI": "organization"}
+    found = {surface: kind for surface, _, kind in candidates("DeepMind执行长Demis Hassabis表示，对话模型Sparrow和Adept AI都在测试。", pack)}
+    assert found == {"DeepMind": "organization", "Demis Hassabis": "person", "Sparrow": "model", "Adept AI": "organization"}
     assert candidates("Alphabet董事长约翰·亨尼斯(John Hennessy)表示，竞争才刚开始。", pack) == [("John Hennessy", "latin", "person")]
 
 
@@ -63,7 +63,7 @@ def test_type_guesses_from_the_words_around_a_latin_name(pack):
         ("紫东太初AI大模型支持多种模态。", [("紫东太初", "before_model", "model")]),  # a modifier between name and 大模型
         ("智源研究院的悟道2.0大模型很受关注。", [("智源", "before_company", "organization"), ("悟道2.0", "before_model", "model")]),
         ("深报集团旗下的客户端也接入了服务。", [("深报", "before_company", "organization")]),
-        ("百川智能公司正在招聘。", [("百川智能", "before_company", "organization")]),
+        ("澜舟智能公司正在招聘。", [("澜舟智能", "before_company", "organization")]),
     ],
 )
 def test_cjk_names_before_model_and_company_words(pack, text, expected):
@@ -145,9 +145,9 @@ def test_an_unknown_name_of_unknown_type_must_stand_right_before_the_value(pack)
 
 
 def test_dates_and_developers_of_unknown_models(pack):
-    found = claims("2月24日，Meta发布了LLaMA。LLaMA由Meta开发。", pack)
-    assert ("candidate:llama", "LLaMA", "release_date", "2023-02-24") in found
-    assert ("candidate:llama", "LLaMA", "developer", "meta") in found
+    found = claims("2月24日，Meta发布了Vicuna。Vicuna由Meta开发。", pack)
+    assert ("candidate:vicuna", "Vicuna", "release_date", "2023-02-24") in found
+    assert ("candidate:vicuna", "Vicuna", "developer", "meta") in found
     # an unknown organization is never a developer: the pack cannot tell how it relates to others
     assert not [c for c in claims("DeepMind推出了对话模型Sparrow。", pack) if c[2] == "developer"]
 
