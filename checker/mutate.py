@@ -23,7 +23,7 @@ from checker.align import claims_table
 from checker.api import RunResult
 from checker.detect import detect
 from checker.detect.base import DetectInput
-from checker.detect.compare import as_quantity, as_span, comparable
+from checker.detect.compare import comparable, dates_agree, quantities_agree
 from checker.extract import extract_article
 from checker.models import Article, Claim, Finding
 from checker.normalize import normalize
@@ -189,12 +189,9 @@ def _detect_with(
 
 def _agree(claim: Claim, counterpart: Claim, result: RunResult) -> bool:
     """Whether the perturbed value still holds together with its counterpart, by the value rules."""
-    pack = result.pack
     if claim.unit == "date":
-        slack = pack.settings.tolerance.timezone_days if (claim.timezone or counterpart.timezone) else 0
-        return as_span(claim).overlaps(as_span(counterpart), slack)
-    tolerance = max(pack.attributes[claim.attribute].tolerance, pack.settings.tolerance.default)
-    return claim.unit == counterpart.unit and as_quantity(claim).overlaps(as_quantity(counterpart), tolerance)
+        return dates_agree(result.pack, claim, counterpart)
+    return claim.unit == counterpart.unit and quantities_agree(result.pack, claim, counterpart)
 
 
 def _shifted(mutation: Mutation, claim: Claim) -> tuple[int, int]:

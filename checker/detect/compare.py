@@ -21,6 +21,19 @@ def as_span(claim: Claim) -> DateSpan:
     return DateSpan(low=dt.date.fromisoformat(str(claim.low)), high=dt.date.fromisoformat(str(claim.high)), timezone=claim.timezone)
 
 
+def quantities_agree(pack: RulePack, a: Claim, b: Claim) -> bool:
+    """Two numbers of one attribute can both hold: their intervals meet after the attribute's
+    tolerance (or the pack's default, when larger)."""
+    tolerance = max(pack.attributes[a.attribute].tolerance, pack.settings.tolerance.default)
+    return as_quantity(a).overlaps(as_quantity(b), tolerance)
+
+
+def dates_agree(pack: RulePack, a: Claim, b: Claim) -> bool:
+    """Two dates can both hold: their spans meet, with the pack's slack when either names a time zone."""
+    slack = pack.settings.tolerance.timezone_days if (a.timezone or b.timezone) else 0
+    return as_span(a).overlaps(as_span(b), slack)
+
+
 def developers_agree(pack: RulePack, a: str, b: str) -> bool:
     """Co-developer lists agree when any two members are the same or parent and child."""
     return any(pack.related(x, y) for x in a.split(",") for y in b.split(","))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
 from itertools import combinations
 
 from checker.detect.base import DetectInput, attribute_label, detector, entity_label, make_finding
-from checker.detect.compare import as_span, clusters, conflicting
-from checker.models import Claim
+from checker.detect.compare import clusters, conflicting, dates_agree
 
 
 @detector("date_conflict")
@@ -24,12 +24,8 @@ def date_conflict(data: DetectInput) -> list:
     """
     findings = []
     pack = data.pack
-    slack_days = pack.settings.tolerance.timezone_days
+    agree = partial(dates_agree, pack)
     for (subject, attribute), claims in data.groups("date_conflict"):
-        def agree(a: Claim, b: Claim) -> bool:
-            slack = slack_days if (a.timezone or b.timezone) else 0
-            return as_span(a).overlaps(as_span(b), slack)
-
         for left, right in combinations(clusters(claims, lambda c: (c.low, c.high, c.timezone, c.modality.value), agree), 2):
             if not conflicting(left, right, agree):
                 continue

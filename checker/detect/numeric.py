@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
 from itertools import combinations
 
 from checker.detect.base import DetectInput, attribute_label, detector, entity_label, make_finding
-from checker.detect.compare import as_quantity, clusters, conflicting
+from checker.detect.compare import clusters, conflicting, quantities_agree
 from checker.models import Claim, Modality
 from checker.values.format import number
 
@@ -26,11 +27,7 @@ def numeric_mismatch(data: DetectInput) -> list:
     findings = []
     pack = data.pack
     for (subject, attribute, obj, unit), claims in data.groups("numeric_mismatch"):
-        rule = pack.attributes[attribute]
-        tolerance = max(rule.tolerance, pack.settings.tolerance.default)
-        def agree(a: Claim, b: Claim, tolerance: float = tolerance) -> bool:
-            return as_quantity(a).overlaps(as_quantity(b), tolerance)
-
+        agree = partial(quantities_agree, pack)
         values = clusters(claims, lambda c: (c.low, c.high, c.high_open, c.modality == Modality.planned), agree)
         for left, right in combinations(values, 2):
             if not conflicting(left, right, agree):

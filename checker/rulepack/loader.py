@@ -75,7 +75,7 @@ def load_rules(directory: str | Path | None = None) -> RulePack:
     invalid_entities = _invalid_names(raw.get("entities.yaml"), "entities", {entity.id for entity, _ in entities})
     invalid_attributes = _invalid_names(raw.get("attributes.yaml"), "attributes", set(attributes))
     entity_map = check_entities(entities, raw.get("entities.yaml"), problems, invalid_entities)
-    entities_read = raw.get("entities.yaml") is not None and isinstance(raw["entities.yaml"][0], dict) and isinstance(raw["entities.yaml"][0].get("entities"), list)
+    entities_read = isinstance(_raw_section(raw.get("entities.yaml"), "entities"), list)
     # with an unreadable entities.yaml every entity would look unknown: skip those checks
     known = {**dict.fromkeys(invalid_entities), **entity_map} if entities_read else None
     check_attributes(attributes, settings, raw.get("attributes.yaml"), problems)
@@ -97,9 +97,14 @@ def load_rules(directory: str | Path | None = None) -> RulePack:
     )
 
 
+def _raw_section(entry: Entry | None, key: str) -> object:
+    """The parsed YAML under top-level `key`, before validation (None when absent)."""
+    return entry[0].get(key) if entry is not None and isinstance(entry[0], dict) else None
+
+
 def _invalid_names(entry: Entry | None, key: str, valid: set[str]) -> frozenset[str]:
     """Ids (list items) or keys (mappings) of the entries of `key` that failed validation."""
-    section = entry[0].get(key) if entry is not None and isinstance(entry[0], dict) else None
+    section = _raw_section(entry, key)
     if isinstance(section, dict):
         names = {str(name) for name in section}
     elif isinstance(section, list):
