@@ -3,8 +3,11 @@
 Exact aliases come from spaCy's PhraseMatcher (longest match wins). Variant
 spellings of known names (字节动态 for 字节跳动, A21 Labs for AI21 Labs, 腾迅
 for 腾讯) are found with rapidfuzz over token windows, with thresholds that suit
-each script: short CJK names differ by one character only if it is a homophone,
-and Latin names never differ only in digits (GPT-3 vs GPT-4 are two models).
+each script. A CJK spelling that sounds like a known name (the same toneless pinyin:
+腾迅 for 腾讯, 温馨一言 for 文心一言, 挥达 for 辉达) is an input-method slip unless it is a
+word of the language itself (摆渡 is not a typo of 百度). A Latin spelling is a variant
+when it is close by ratio or one swap of neighbouring letters away (ChatGTP); Latin
+names never differ only in digits (GPT-3 vs GPT-4 are two models).
 """
 
 from __future__ import annotations
@@ -15,16 +18,19 @@ from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA, Levenshtein
 from spacy.util import filter_spans
 
 from checker.models import Mention
 from checker.nlp import Toolkit
 from checker.rulepack import RulePack
+from checker.rulepack.schema import NameVariantSettings
 from checker.segment import Segment
 
 CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 LATIN_NAME = re.compile(r"^[A-Z0-9][A-Za-z0-9.\- ]{3,}$")
 DIGITS = re.compile(r"\d+")
+TRANSPOSITION_MIN_LENGTH = 5  # one swapped letter pair in a shorter name is too often another name
 # 通义大模型 ~ 通用大模型 is a common word plus a suffix, not a typo: fuzzy-match the bare names only
 GENERIC_SUFFIXES = ("大模型", "模型", "公司", "集团", "平台", "实验室")
 
@@ -62,14 +68,14 @@ def find_mentions(segment: Segment, toolkit: Toolkit, pack: RulePack) -> list[Me
         for m in exact
     ]
     taken = {i: m.label_ for m in exact for i in range(m.start, m.end)}
-    variants = _variants(segment, taken, pack)
+    variants = _variants(segment, taken, pack, toolkit)
     if variants:
         # a variant that swallows a shorter exact alias of its own entity (字节 in 字节动态) replaces it
         mentions = [m for m in mentions if not any(v.start <= m.start and m.end <= v.end for v in variants)]
     return sorted(mentions + variants, key=lambda m: m.start)
 
 
-def _variants(segment: Segment, taken: dict[int, str], pack: RulePack) -> list[Mention]:
+def _variants(segment: Segment, taken: dict[int, str], pack: RulePack, toolkit: Toolkit) -> list[Mention]:
     index = alias_index(pack)
     settings = pack.settings.name_variants
     span = segment.span
@@ -84,11 +90,11 @@ def _variants(segment: Segment, taken: dict[int, str], pack: RulePack) -> list[M
             if any(p in used for p in positions) or all(p in taken for p in positions):
                 continue
             text = span.doc[window[0].i:window[-1].i + 1].text
-            hit = _match_variant(text, index, settings.latin_min_score, settings.cjk_min_score, settings.cjk_short_homophone)
-            if hit is None:
+            hit = _match_variant(text, index, settings)
+            if hit is None or (CJK_NAME.match(text) and toolkit.is_common_word(text)):
                 continue
             alias, entity, score = hit
-            if not _swallows_only(window, taken, entity) or _contains_alias(text, entity, pack):
+            if not _swallows_only(window, taken, entity, alias) or _contains_alias(text, entity, pack):
                 continue
             used.update(positions)
             start = base + window[0].idx
@@ -101,15 +107,18 @@ def _contains_alias(text: str, entity: str, pack: RulePack) -> bool:
     return any(len(alias) >= 3 and alias in text for alias in pack.entities[entity].aliases)
 
 
-def _swallows_only(window, taken: dict[int, str], entity: str) -> bool:
-    """A window may overlap exact matches only if it contains them whole and they name its entity."""
+def _swallows_only(window, taken: dict[int, str], entity: str, alias: str) -> bool:
+    """A window may overlap exact matches only if it contains them whole and they name its entity, or
+    are part of the name it varies (通义 in 通义千文, a slip for 通义千问)."""
     inside = {taken[t.i] for t in window if t.i in taken}
     if not inside:
         return True
     first, last = window[0].i, window[-1].i
     cut_before = first in taken and taken.get(first - 1) == taken[first]
     cut_after = last in taken and taken.get(last + 1) == taken[last]
-    return not cut_before and not cut_after and inside == {entity}
+    if cut_before or cut_after:
+        return False
+    return inside == {entity} or all(t.text in alias for t in window if t.i in taken)
 
 
 @lru_cache(maxsize=65536)
@@ -117,32 +126,56 @@ def _pinyin(text: str) -> tuple[str, ...]:
     return tuple(lazy_pinyin(text))
 
 
-def _match_variant(text: str, index: AliasIndex, latin_min: float, cjk_min: float, homophones: bool) -> tuple[str, str, float] | None:
+def _match_variant(text: str, index: AliasIndex, settings: NameVariantSettings) -> tuple[str, str, float] | None:
     if text in index.all_aliases:
         return None
     if CJK_NAME.match(text):
-        return _cjk_variant(text, index, cjk_min, homophones)
+        return _cjk_variant(text, index, settings)
     if LATIN_NAME.match(text) and not text.islower():
-        best = process.extractOne(text, index.latin.keys(), scorer=fuzz.ratio, score_cutoff=latin_min)
-        if best is None:
-            return None
-        alias, score, _ = best
-        if DIGITS.sub("#", alias) == DIGITS.sub("#", text) or len(text) < 4:
-            return None  # versions of one family (GPT-3 / GPT-4) are distinct entities
-        return alias, index.latin[alias], float(score)
+        return _latin_variant(text, index, settings.latin_min_score)
     return None
 
 
-def _cjk_variant(text: str, index: AliasIndex, cjk_min: float, homophones: bool) -> tuple[str, str, float] | None:
+def _latin_variant(text: str, index: AliasIndex, latin_min: float) -> tuple[str, str, float] | None:
+    best = process.extractOne(text, index.latin.keys(), scorer=fuzz.ratio, score_cutoff=latin_min)
+    if best is None and len(text) >= TRANSPOSITION_MIN_LENGTH:
+        best = _transposed(text, index)
+    if best is None:
+        return None
+    alias, score, _ = best
+    if DIGITS.sub("", alias) == DIGITS.sub("", text) or len(text) < 4:
+        return None  # versions of one family (GPT-3 / GPT-4, ChatGLM-6B / ChatGLM2-6B) are distinct entities
+    return alias, index.latin[alias], float(score)
+
+
+def _transposed(text: str, index: AliasIndex) -> tuple[str, float, int] | None:
+    """The alias `text` is one swap of neighbouring letters away from (ChatGTP -> ChatGPT): one edit for
+    OSA, two for Levenshtein."""
+    for alias in index.latin:
+        if len(alias) == len(text) and OSA.distance(text, alias) == 1 and Levenshtein.distance(text, alias) == 2:
+            return alias, float(fuzz.ratio(text, alias)), 0
+    return None
+
+
+def _cjk_variant(text: str, index: AliasIndex, settings: NameVariantSettings) -> tuple[str, str, float] | None:
     for alias, entity in index.cjk.items():
-        if alias[0] != text[0]:
+        if len(alias) != len(text):
             continue
-        if len(alias) >= 4 and len(alias) == len(text):
+        differing = sum(a != b for a, b in zip(alias, text))
+        if _homophone(alias, text, differing, settings):
+            return alias, entity, float(fuzz.ratio(text, alias))
+        if alias[0] == text[0] and len(alias) >= 4:
             score = fuzz.ratio(text, alias)
-            if score >= cjk_min:
+            if score >= settings.cjk_min_score:
                 return alias, entity, float(score)
-        elif homophones and len(alias) == len(text) and len(alias) in (2, 3):
-            differing = [i for i, (a, b) in enumerate(zip(alias, text)) if a != b]
-            if len(differing) == 1 and _pinyin(alias) == _pinyin(text):
-                return alias, entity, float(fuzz.ratio(text, alias))
     return None
+
+
+def _homophone(alias: str, text: str, differing: int, settings: NameVariantSettings) -> bool:
+    """Typed by sound: the same toneless pinyin, one character off in a two- or three-character name,
+    at most half the characters off in a longer one."""
+    if len(alias) <= 3:
+        allowed = settings.cjk_short_homophone and differing == 1
+    else:
+        allowed = settings.cjk_homophone and 0 < differing <= len(alias) // 2
+    return allowed and _pinyin(alias) == _pinyin(text)

@@ -29,10 +29,25 @@ SENTENCE_PUNCT = ["。", "！", "？", "!", "?", ".", "…", "……", "｡"]
 ALIAS_FREQ = 500_000
 
 
+# jieba frequency from which a word is a common word of the language, not a name (通义 33, 文心 6; 机器人 384)
+COMMON_FREQ = 50
+
+
 @dataclass(frozen=True, eq=False)
 class Toolkit:
     nlp: Language
     matcher: PhraseMatcher
+
+    def word_frequencies(self) -> dict[str, int]:
+        """Word frequencies of the pack's segmenter dictionary (jieba's default one plus the pack's words):
+        the one place that reads the segmenter's internals."""
+        segmenter = self.nlp.tokenizer.jieba_seg
+        segmenter.check_initialized()
+        return segmenter.FREQ
+
+    def is_common_word(self, word: str) -> bool:
+        """A word of the language (机器人, 摆渡), as opposed to a name or a typo of one."""
+        return self.word_frequencies().get(word, 0) >= COMMON_FREQ
 
 
 @lru_cache(maxsize=8)

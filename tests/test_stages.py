@@ -48,6 +48,17 @@ def test_segment_keeps_a_dot_inside_a_name(pack):
         ("GPT-3、GPT-3.5和GPT-4。", [("gpt-3", "GPT-3", None), ("gpt-3.5", "GPT-3.5", None), ("gpt-4", "GPT-4", None)]),
         ("谷歌母公司Alphabet。", [("google", "谷歌", None), ("alphabet", "Alphabet", None)]),
         ("通用大模型和字节跳动的团队。", [("bytedance", "字节跳动", None)]),
+        # typed by sound: four characters, two off, same pinyin
+        ("分析师看好文新一眼的前景。", [("ernie-bot", "文新一眼", "文心一言")]),
+        # a homophone need not share the first character; a word of the language is never a typo
+        ("挥达的新卡供不应求。", [("nvidia", "挥达", "辉达")]),
+        ("游客坐摆渡车去百度大厦。", [("baidu", "百度", None)]),
+        # part of the name it varies: 通义 is an exact alias of the family, 通义千闻 a slip for 通义千问
+        ("券商点评通义千闻。", [("tongyi-qianwen", "通义千闻", "通义千问")]),
+        # one swap of neighbouring letters
+        ("Reviewers compared ChatPGT with rivals.", [("chatgpt", "ChatPGT", "ChatGPT")]),
+        # another version of a family is another model, not a typo
+        ("ChatGLM3-6B and ChatGLM-6B.", [("chatglm-6b", "ChatGLM-6B", None)]),
     ],
 )
 def test_entities_exact_and_variant(pack, text, expected):

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from checker.claims.context import word_pattern
 from checker.models import Article, Candidate, Mention
-from checker.nlp import Toolkit
+from checker.nlp import COMMON_FREQ, Toolkit
 from checker.normalize import normalize
 from checker.rulepack import RulePack
 from checker.segment import Segment
@@ -68,7 +68,6 @@ QUOTES = {"《": "》", "「": "」", "『": "』", "“": "”", '"': '"'}
 QUOTED_MAX = 16
 QUOTE_NOISE = re.compile(r"[，。！？；：、,;!?()（）\[\]【】—]")  # a quoted phrase, not a name
 QUOTE_CHARS = " “”\"「」『』《》'"
-COMMON_FREQ = 50  # jieba frequency from which a word is a common word, not a name (通义 33, 文心 6; 机器人 384)
 MAX_NAME_TOKENS = 3
 MAX_CJK_NAME = 8
 NUMERAL = re.compile(r"^[\d零〇一二两三四五六七八九十百千万亿几数多余级]+$")
@@ -158,7 +157,7 @@ def find_candidates(
 ) -> list[list[Candidate]]:
     """Candidates of each segment (article offsets, text order); `mentions` are each segment's known mentions."""
     lexicon = _lexicon(pack)
-    frequency = _frequencies(toolkit)
+    frequency = toolkit.word_frequencies()
     lowercase = set(LOWER_WORD.findall(normalized[article.body_start:]))
     sentences = [_sentence(seg, normalized, found) for seg, found in zip(segments, mentions)]
     hits = [_in_sentence(s, lexicon, frequency, lowercase) for s in sentences]
@@ -197,13 +196,6 @@ def _article_types(sentences: list[_Sentence], hits: list[list[_Hit]]) -> dict[s
             if hit.type is not None:
                 votes.setdefault(name_key(sentence.text[hit.start:hit.end]), Counter())[hit.type] += 1
     return {name: counter.most_common(1)[0][0] for name, counter in votes.items()}
-
-
-def _frequencies(toolkit: Toolkit) -> dict[str, int]:
-    """Word frequencies of the pack's jieba dictionary (the default one plus the pack's words)."""
-    segmenter = toolkit.nlp.tokenizer.jieba_seg
-    segmenter.check_initialized()
-    return segmenter.FREQ
 
 
 def _sentence(seg: Segment, normalized: str, mentions: Sequence[Mention]) -> _Sentence:

@@ -293,6 +293,7 @@ class NameVariantSettings(Strict):
     latin_min_score: float = Field(default=88, ge=50, le=100, description="rapidfuzz ratio for Latin-script names (A21 Labs ~ AI21 Labs).")
     cjk_min_score: float = Field(default=74, ge=50, le=100, description="rapidfuzz ratio for CJK names of 4 or more characters (字节动态 ~ 字节跳动).")
     cjk_short_homophone: bool = Field(default=True, description="2-3 character CJK names: a variant has the same pinyin and differs in one character (腾迅 ~ 腾讯).")
+    cjk_homophone: bool = Field(default=True, description="CJK names of 4 or more characters: a variant has the same pinyin and differs in at most half its characters (温馨一言 ~ 文心一言).")
 
 
 class Lexicon(Strict):
