@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from checker.check import Status, check_paths, check_run, load_baseline
 from checker.check.formats.sarif import sarif_log
 from checker.cli import app
-from checker.evaluate import load_expected
+from checker.evaluate import evaluate, load_expected
 from tests.conftest import FIXTURES, ROOT
 
 runner = CliRunner()
@@ -254,7 +254,9 @@ def test_fixtures_gate_passes_with_the_committed_baseline(fixtures_run):
     baseline = load_baseline(FIXTURES / "baseline.yaml")
     result = check_run(fixtures_run, baseline)
     assert result.new == [] and result.stale == [] and result.passed
-    assert len(result.baselined) == len(baseline.entries) == len(load_expected(FIXTURES)["findings"])
+    assert len(result.baselined) == len(baseline.entries) == len(fixtures_run.findings)
+    evaluation = evaluate(fixtures_run, load_expected(FIXTURES))  # every finding is a planted one, and each is found
+    assert not evaluation.missed and not evaluation.unexpected
     assert all(entry.reason.startswith("planted finding") for entry in baseline.entries)
     jsonschema.Draft4Validator(SARIF_SCHEMA).validate(sarif_log(result))
 

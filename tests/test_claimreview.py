@@ -55,10 +55,13 @@ def test_fixtures_output_validates_against_schema(fixtures_reviews):
 
 def test_one_review_per_reference_finding_and_confirmation(fixtures_reviews, fixtures_run):
     graph = fixtures_reviews["@graph"]
-    mismatches = {f.id for f in fixtures_run.findings if f.kind == "reference_mismatch"}
-    assert mismatches and fixtures_run.confirmations
-    assert len(graph) == len(mismatches) + len(fixtures_run.confirmations)
-    assert {r["identifier"] for r in graph if r["reviewRating"]["alternateName"] == "Incorrect"} == mismatches
+    confirmed = {c.claim for c in fixtures_run.confirmations}
+    with_fact = [f for f in fixtures_run.findings if f.reference is not None]
+    wrong = {(f.id, c) for f in with_fact for c in f.claims if c not in confirmed}
+    assert wrong and fixtures_run.confirmations
+    assert len(graph) == len(wrong) + len(fixtures_run.confirmations)
+    incorrect = [r for r in graph if r["reviewRating"]["alternateName"] == "Incorrect"]
+    assert {r["identifier"].split(".")[0] for r in incorrect} == {f.id for f in with_fact}
     confirmed = [r for r in graph if r["reviewRating"]["alternateName"] == "Correct"]
     assert len(confirmed) == len({r["identifier"] for r in confirmed}) == len(fixtures_run.confirmations)
 
@@ -66,12 +69,13 @@ def test_one_review_per_reference_finding_and_confirmation(fixtures_reviews, fix
 def test_ratings_and_claims_match_the_run(fixtures_reviews, fixtures_run):
     findings = {f.id: f for f in fixtures_run.findings}
     by_id = {c.id: c for c in fixtures_run.claims}
-    claims = {f.id: by_id[f.claims[0]] for f in findings.values() if f.kind == "reference_mismatch"}
+    confirmed = {c.claim for c in fixtures_run.confirmations}
     for review in fixtures_reviews["@graph"]:
         rating = review["reviewRating"]
-        if review["identifier"].startswith("REF001-"):
-            finding = findings[review["identifier"]]
-            claim = claims[finding.id]
+        if not review["identifier"].startswith("CONFIRMED-"):
+            finding = findings[review["identifier"].split(".")[0]]
+            wrong = [by_id[c] for c in finding.claims if c not in confirmed]
+            claim = next(c for c in wrong if c.text == review["claimReviewed"])
             assert (rating["ratingValue"], rating["name"]) == (1, "False")
             assert finding.reference.source_url in review["reviewBody"]
             assert "contradicts the record" in review["reviewBody"]

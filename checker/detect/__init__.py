@@ -6,6 +6,7 @@ import importlib
 
 from checker.detect import reference
 from checker.detect.base import REGISTRY, DetectInput, Detector
+from checker.detect.merge import fold_references
 from checker.kinds import KINDS
 from checker.models import Article, Claim, Confirmation, Finding
 from checker.rulepack import RulePack
@@ -27,7 +28,8 @@ def detectors() -> list[Detector]:
 
 
 def detect(claims: list[Claim], articles: list[Article], pack: RulePack) -> tuple[list[Finding], list[Confirmation]]:
-    """All findings (sorted by subject, attribute, code) and the claims confirmed by facts."""
+    """All findings (sorted by subject, attribute, code) and the claims confirmed by facts; a fact a
+    conflict between articles already covers is folded into that conflict (checker.detect.merge)."""
     from checker.align import claims_table  # pandas loads when detection runs, not when a command lists detectors
 
     data = DetectInput(
@@ -41,6 +43,6 @@ def detect(claims: list[Claim], articles: list[Article], pack: RulePack) -> tupl
         return findings, []
     for detector in detectors():
         findings.extend(detector.run(data))
-    unique = {f.fingerprint: f for f in findings}
+    unique = {f.fingerprint: f for f in fold_references(findings)}
     ordered = sorted(unique.values(), key=lambda f: (f.subject, f.attribute, f.code, f.fingerprint))
     return ordered, reference.confirmations(data)

@@ -88,18 +88,21 @@ def reference_mismatch(data: DetectInput) -> list:
     unit, source and when it holds (as_of, valid_from, valid_to, compared with the
     article's date). Numbers and dates are compared as intervals, developers allow
     parents and children, types allow compatible types. Claims that agree are listed
-    as confirmations in the report.
+    as confirmations in the report. Every claim that states a wrong value for one
+    fact is cited by one finding; when a conflict between articles already cites
+    those claims, the fact joins that finding instead (checker.detect.merge).
     Example: an article giving Stability AI a 100亿美元 valuation, against the record of
     US$1 billion (October 2022).
     """
-    findings = []
     pack = data.pack
+    wrong: dict[int, tuple[Fact, list[Claim]]] = {}
     for claim, fact, ok in checks(data):
-        if ok:
-            continue
-        message = (
-            f"{entity_label(pack, claim.subject)} {attribute_label(pack, claim.attribute)}: "
-            f"“{claim.text}” ({claim.value}) but the record says {expected_text(fact)} ({fact.source.title})"
-        )
-        findings.append(make_finding("reference_mismatch", claim.subject, claim.attribute, [claim], message, pack, extra=expected_text(fact), reference=fact_ref(fact)))
+        if not ok:
+            wrong.setdefault(id(fact), (fact, []))[1].append(claim)
+    findings = []
+    for fact, claims in wrong.values():
+        subject = claims[0].subject
+        stated = ", ".join(f"“{c.text}” ({c.value})" for c in sorted(claims, key=lambda c: (c.article, c.start)))
+        message = f"{entity_label(pack, subject)} {attribute_label(pack, fact.attribute)}: {stated} but the record says {expected_text(fact)} ({fact.source.title})"
+        findings.append(make_finding("reference_mismatch", subject, fact.attribute, claims, message, pack, extra=expected_text(fact), reference=fact_ref(fact)))
     return findings

@@ -2,9 +2,10 @@
 
 Fact-checkers publish ClaimReview markup so search engines and fact-check aggregators
 can show a verdict next to a claim. Only claims checked against facts.yaml get one:
-a reference mismatch (REF001) is rated false, a confirmation true. Conflicts between
-articles say that one of two claims is wrong, not which, so they are no verdict and
-are left out. The rating scale, the options and the choice of dates are documented in
+a claim a finding shows to disagree with the record (a reference mismatch, or a
+conflict between articles that the fact was folded into) is rated false, a
+confirmation true. A conflict without a fact says that one of two claims is wrong,
+not which, so it is no verdict and is left out. The rating scale, the options and the choice of dates are documented in
 docs/claimreview.md; tests/schemas/claimreview.schema.json is the output contract.
 """
 
@@ -53,13 +54,18 @@ class Verdict:
 
 
 def verdicts(result: RunResult) -> list[Verdict]:
-    """Reference mismatches first, then confirmations, each in the order of the run."""
+    """Claims the record contradicts first (one per wrong claim of a finding with a fact), then confirmations."""
     claims = {c.id: c for c in result.claims}
-    found = [
-        Verdict(finding.id, claims[finding.claims[0]], finding.reference, False)
-        for finding in result.findings
-        if finding.kind == "reference_mismatch" and finding.reference is not None
-    ]
+    confirmed = {c.claim for c in result.confirmations}
+    found = []
+    for finding in result.findings:
+        if finding.reference is None:
+            continue
+        # a conflict the fact was folded into cites both sides: only the claims the record does not confirm are wrong
+        wrong = [claims[c] for c in finding.claims if c not in confirmed]
+        for n, claim in enumerate(wrong, start=1):
+            identifier = finding.id if len(wrong) == 1 else f"{finding.id}.{n}"
+            found.append(Verdict(identifier, claim, finding.reference, False))
     for confirmation in result.confirmations:
         digest = hashlib.sha256(json.dumps([confirmation.claim, confirmation.fact.model_dump(mode="json")], sort_keys=True).encode("utf-8")).hexdigest()
         found.append(Verdict(f"CONFIRMED-{digest[:10]}", claims[confirmation.claim], confirmation.fact, True))
