@@ -30,6 +30,7 @@ from checker.segment import Segment
 CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 LATIN_NAME = re.compile(r"^[A-Z0-9][A-Za-z0-9.\- ]{3,}$")
 DIGITS = re.compile(r"\d+")
+SHORT_CODE = re.compile(r"^(?=[^ ]{0,6}$)[A-Za-z]{0,3}\d[A-Za-z0-9\-]*$")  # H200, A100, M6, RTX4090-like model codes
 TRANSPOSITION_MIN_LENGTH = 5  # one swapped letter pair in a shorter name is too often another name
 # 通义大模型 ~ 通用大模型 is a common word plus a suffix, not a typo: fuzzy-match the bare names only
 GENERIC_SUFFIXES = ("大模型", "模型", "公司", "集团", "平台", "实验室")
@@ -145,6 +146,8 @@ def _latin_variant(text: str, index: AliasIndex, latin_min: float) -> tuple[str,
     alias, score, _ = best
     if DIGITS.sub("", alias) == DIGITS.sub("", text) or len(text) < 4:
         return None  # versions of one family (GPT-3 / GPT-4, ChatGLM-6B / ChatGLM2-6B) are distinct entities
+    if SHORT_CODE.match(text):
+        return None  # product codes one letter apart are distinct products (H200 / GH200, A800 / H800)
     return alias, index.latin[alias], float(score)
 
 

@@ -59,6 +59,8 @@ def test_segment_keeps_a_dot_inside_a_name(pack):
         ("Reviewers compared ChatPGT with rivals.", [("chatgpt", "ChatPGT", "ChatGPT")]),
         # another version of a family is another model, not a typo
         ("ChatGLM3-6B and ChatGLM-6B.", [("chatglm-6b", "ChatGLM-6B", None)]),
+        # product codes one letter apart are distinct products
+        ("The G200 follows the GH200.", [("nvidia-gh200", "GH200", None)]),
     ],
 )
 def test_entities_exact_and_variant(pack, text, expected):

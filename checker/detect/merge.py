@@ -2,9 +2,9 @@
 
 An article that gives GPT-3 1700亿 parameters conflicts with the article that says 1750亿 and
 with the record; reporting both a numeric_mismatch and a reference_mismatch would count one
-error twice. The conflict finding is the one kept: it cites the claims on both sides, and
-it now carries the fact (`reference`) and says what the record holds. A reference finding
-some of whose claims no conflict cites stays as it is.
+error twice. The conflict findings that cite a wrong claim are the ones kept: they cite the
+claims on both sides, and now carry the fact (`reference`) and say what the record holds.
+A reference finding some of whose wrong claims no conflict cites stays as it is.
 """
 
 from __future__ import annotations
@@ -15,31 +15,26 @@ REFERENCE_KIND = "reference_mismatch"
 
 
 def fold_references(findings: list[Finding]) -> list[Finding]:
-    """`findings` with every reference finding whose claims one conflict finding covers folded into it."""
-    conflicts = [f for f in findings if f.kind != REFERENCE_KIND and len({e.article for e in f.evidence}) > 1]
-    folded: dict[str, Finding] = {}  # conflict fingerprint -> the conflict with its fact
+    """`findings` with the fact of every reference finding attached to the conflicts that cite its
+    wrong claims; the reference finding goes when those conflicts cite all of them."""
+    folded: dict[str, Finding] = {f.fingerprint: f for f in findings if f.kind != REFERENCE_KIND and len({e.article for e in f.evidence}) > 1}
     kept: list[Finding] = []
     for finding in findings:
         if finding.kind != REFERENCE_KIND:
             continue
-        host = _host(finding, [folded.get(c.fingerprint, c) for c in conflicts])
-        if host is None:
-            kept.append(finding)
-        else:
+        wrong = set(finding.claims)
+        hosts = [c for c in folded.values() if _hosts(c, finding)]
+        for host in hosts:
             folded[host.fingerprint] = _with_fact(host, finding)
+        if not hosts or not wrong <= {claim for host in hosts for claim in host.claims}:
+            kept.append(finding)
     return [folded.get(f.fingerprint, f) for f in findings if f.kind != REFERENCE_KIND] + kept
 
 
-def _host(reference: Finding, conflicts: list[Finding]) -> Finding | None:
-    """The conflict about the same subject and attribute that cites every claim of `reference`."""
-    wrong = set(reference.claims)
-    for conflict in conflicts:
-        same_topic = (conflict.subject, conflict.attribute) == (reference.subject, reference.attribute)
-        if same_topic and conflict.reference is None and wrong <= set(conflict.claims):
-            return conflict
-    return None
-
-
+def _hosts(conflict: Finding, reference: Finding) -> bool:
+    """A conflict about the same subject and attribute that cites a claim `reference` shows wrong."""
+    same_topic = (conflict.subject, conflict.attribute) == (reference.subject, reference.attribute)
+    return same_topic and conflict.reference is None and bool(set(reference.claims) & set(conflict.claims))
 def _with_fact(conflict: Finding, reference: Finding) -> Finding:
     fact = reference.reference
     assert fact is not None  # a reference finding always names its fact
