@@ -45,8 +45,13 @@ def aligned_groups(table: pd.DataFrame, pack: RulePack, kind: Kind) -> list[tupl
     if rows.empty:
         return []
     if "subject" in kind.group_by:
-        rows = rows.assign(subject=[pack.aligned_subject(s, a) for s, a in zip(rows["subject"], rows["attribute"], strict=True)])
+        rows = with_aligned_subjects(rows, pack)
     return [
         (key if isinstance(key, tuple) else (key,), list(group["id"]))
         for key, group in rows.groupby(list(kind.group_by), sort=True)
     ]
+
+
+def with_aligned_subjects(rows: pd.DataFrame, pack: RulePack) -> pd.DataFrame:
+    """`rows` with each subject replaced by the entity it is compared under (a child's inherited attribute: its parent)."""
+    return rows.assign(subject=[pack.aligned_subject(s, a) for s, a in zip(rows["subject"], rows["attribute"], strict=True)])

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from checker.cache import ExtractionCache, cached_extractions, store_extractions
 from checker.detect import detect
-from checker.engine.local import extract_local
+from checker.engine import Engine
+from checker.engine.local import LocalEngine
 from checker.extract import Extraction
 from checker.load import MAX_BYTES, load_articles
 from checker.models import Article, Candidate, Claim, Confirmation, Evidence, Finding, LoadProblem
@@ -40,22 +41,22 @@ class RunResult:
 def extract_all(
     articles: list[Article],
     pack: RulePack,
-    jobs: int = 1,
+    engine: Engine = LocalEngine(),
     progress: Callable[[Article], None] | None = None,
     cache: ExtractionCache | None = None,
 ) -> list[Extraction]:
-    """Extract every article, in `jobs` worker processes (0: one per core); order follows `articles`.
+    """Extract every article on `engine`; order follows `articles`.
 
     With a cache, unchanged articles are read back and only the rest are extracted (and stored)."""
     if cache is None:
-        return list(extract_local(articles, pack, jobs, progress))
+        return list(engine.extract(articles, pack, progress))
     done: list[Extraction | None] = cached_extractions(cache, articles, pack)
     if progress:
         for article, extraction in zip(articles, done):
             if extraction is not None:
                 progress(article)
     missing = [index for index, extraction in enumerate(done) if extraction is None]
-    fresh = list(extract_local([articles[index] for index in missing], pack, jobs, progress))
+    fresh = list(engine.extract([articles[index] for index in missing], pack, progress)) if missing else []
     store_extractions(cache, [extraction for extraction in fresh if not extraction.problems], pack)  # a crashed extraction is retried next run
     for index, extraction in zip(missing, fresh):
         done[index] = extraction
@@ -70,14 +71,17 @@ def run(
     progress: Callable[[Article], None] | None = None,
     max_bytes: int = MAX_BYTES,
     cache: ExtractionCache | None = None,
+    engine: Engine | None = None,
 ) -> RunResult:
-    """Load articles, extract claims, align and detect. Raises RulesError for a bad pack."""
+    """Load articles, extract claims, align and detect, on `engine` (default: `jobs` local
+    processes, 0: one per core). Raises RulesError for a bad pack."""
     pack = rules if isinstance(rules, RulePack) else load_rules(rules)
     articles, problems = load_articles(paths, default_date=default_date, max_bytes=max_bytes)
-    extractions = extract_all(articles, pack, jobs, progress, cache)
+    engine = engine or LocalEngine(jobs)
+    extractions = extract_all(articles, pack, engine, progress, cache)
     problems = problems + [problem for extraction in extractions for problem in extraction.problems]
     claims = [claim for extraction in extractions for claim in extraction.claims]
-    findings, confirmations = detect(claims, articles, pack)
+    findings, confirmations = detect(claims, articles, pack, engine.aligner)
     return RunResult(
         pack=pack,
         articles=articles,

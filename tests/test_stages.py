@@ -10,6 +10,7 @@ from checker.align import aligned_groups, claims_table
 from checker.kinds import KINDS
 from checker.api import extract_all
 from checker.detect import detect
+from checker.engine.local import LocalEngine
 from checker.entities import find_mentions
 from checker.extract import extract_article
 from checker.models import Article
@@ -119,7 +120,7 @@ def test_extraction_is_a_pure_function_and_parallel_matches_serial(pack):
     first = extract_article(items[0], pack)
     assert extract_article(items[0], pack) == first
     serial = [e.claims for e in extract_all(items, pack)]
-    parallel = [e.claims for e in extract_all(items, pack, jobs=2)]
+    parallel = [e.claims for e in extract_all(items, pack, LocalEngine(jobs=2))]
     assert serial == parallel and serial[0] == first.claims
 
 

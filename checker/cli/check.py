@@ -11,7 +11,7 @@ from checker.check.baseline import Baseline, BaselineError, load_baseline, rende
 from checker.check.core import check_run
 from checker.check.formats import Format, render
 from checker.check.formats.text import summary_lines
-from checker.cli.common import CacheDirOpt, NoCacheOpt, EXIT_ERROR, EXIT_FINDINGS, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, VerboseOpt, app, emit, err, execute, print_problems, require_paths
+from checker.cli.common import CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, EXIT_FINDINGS, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, VerboseOpt, app, emit, err, execute, print_problems, require_paths
 from checker.load import MAX_BYTES
 from checker.models import Severity
 
@@ -36,6 +36,8 @@ def check(
     strict_rules: Annotated[bool, typer.Option("--strict-rules/--no-strict-rules", help="Also fail when a rule of the --rules pack matches nothing in the dataset (lists them).")] = False,
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    engine: EngineOpt = EngineName.local,
+    scheduler: SchedulerOpt = None,
     cache_dir: CacheDirOpt = None,
     no_cache: NoCacheOpt = False,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when new findings fail the gate (usage and input errors still exit 2).")] = False,
@@ -57,7 +59,7 @@ def check(
     """
     require_paths(articles)
     accepted = _baseline_or_exit(baseline) if baseline is not None else None
-    result = check_run(execute(articles, rules, date, jobs, max_bytes, verbose, cache_dir=cache_dir, no_cache=no_cache), accepted, fail_on, strict_rules, lint_rules=rules is not None, show_rule_warnings=rule_warnings)
+    result = check_run(execute(articles, rules, date, jobs, max_bytes, verbose, cache_dir=cache_dir, no_cache=no_cache, engine=engine, scheduler=scheduler), accepted, fail_on, strict_rules, lint_rules=rules is not None, show_rule_warnings=rule_warnings)
     emit(render(result, format), output)
     if output is not None:
         for line in summary_lines(result):
@@ -74,6 +76,8 @@ def write_baseline(
     prune: Annotated[bool, typer.Option("--prune/--keep-stale", help="Drop entries that match no finding any more.")] = False,
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    engine: EngineOpt = EngineName.local,
+    scheduler: SchedulerOpt = None,
     cache_dir: CacheDirOpt = None,
     no_cache: NoCacheOpt = False,
     max_bytes: MaxBytesOpt = MAX_BYTES,
@@ -90,7 +94,7 @@ def write_baseline(
     """
     require_paths(articles)
     existing = _baseline_or_exit(output) if output.exists() and (not output.is_file() or output.read_bytes().strip()) else None
-    result = execute(articles, rules, date, jobs, max_bytes, verbose, cache_dir=cache_dir, no_cache=no_cache)
+    result = execute(articles, rules, date, jobs, max_bytes, verbose, cache_dir=cache_dir, no_cache=no_cache, engine=engine, scheduler=scheduler)
     update = update_baseline(existing, result.findings, prune)
     emit(render_baseline(update.entries), output)
     unaccepted = sum(1 for entry in update.entries if not entry.accepted)

@@ -14,6 +14,9 @@ import datetime as dt
 import os
 import sys
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -25,12 +28,14 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from checker import __version__
+from checker.engine import EngineUnavailable
 from checker.load import MAX_BYTES
 from checker.rulepack import RulesError
 from checker.untrusted import terminal_lines
 
 if TYPE_CHECKING:
     from checker.api import RunResult
+    from checker.engine import Engine
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 DEBUG_ENV = "CHECKER_DEBUG"  # set to 1 to see the traceback of an internal error
@@ -85,6 +90,15 @@ ArticlesArg = Annotated[list[Path], typer.Argument(help="Article files or folder
 RulesOpt = Annotated[Path | None, typer.Option("--rules", help="Rules pack folder (default: the bundled AI-industry pack).")]
 DateOpt = Annotated[dt.datetime | None, typer.Option("--date", formats=["%Y-%m-%d"], help="Date for articles without one (resolves 去年11月, last week).")]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes for extraction; 0: one per core.")]
+
+
+class EngineName(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+EngineOpt = Annotated[EngineName, typer.Option("--engine", help="Where extraction and the grouping of claims run: local processes, or Dask (pip install 'claim-checker[dask]'; see docs/scale.md).")]
+SchedulerOpt = Annotated[str | None, typer.Option("--scheduler", help="--engine dask: address of a Dask scheduler (tcp://host:8786); default: a local cluster of --jobs workers.", show_default=False)]
 CacheDirOpt = Annotated[Path | None, typer.Option("--cache-dir", help="Folder of the extraction cache (default: the user cache folder, or $CHECKER_CACHE_DIR).", show_default=False)]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Extract every article afresh; neither read nor write the cache.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose/--no-verbose", "-v", help="Also print notes, such as separate dataset folders left out.")]
@@ -118,22 +132,31 @@ def execute(
     verbose: bool = False,
     cache_dir: Path | None = None,
     no_cache: bool = False,
+    engine: EngineName = EngineName.local,
+    scheduler: str | None = None,
 ) -> RunResult:
     """Run the pipeline with a progress bar on a terminal; exit 2 on a missing path, bad rules
     or no readable article. Notes (info-level problems, such as a separate dataset folder left
     out) are printed only when `verbose`. Extractions are cached (in `cache_dir`, default the
-    user cache folder) unless `no_cache`."""
+    user cache folder) unless `no_cache`. `engine` dask runs on the scheduler at `scheduler`, or on
+    a local Dask cluster of `jobs` workers; a missing Dask or an unreachable scheduler exits 2."""
     from checker.api import run  # the pipeline (spaCy, pandas) loads only for commands that run it
     from checker.cache import ExtractionCache
 
     require_paths(articles)
+    if scheduler and engine is not EngineName.dask:
+        say("error", "bold red", "--scheduler needs --engine dask")
+        raise typer.Exit(EXIT_ERROR)
     cache = None if no_cache else ExtractionCache(cache_dir)
     try:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True, disable=not err.is_terminal) as bar, _engine(engine, scheduler, jobs) as chosen:
             task = bar.add_task("extracting claims", total=None)
-            result = run(articles, rules, date.date() if date else None, jobs, progress=lambda _: bar.advance(task), max_bytes=max_bytes, cache=cache)
+            result = run(articles, rules, date.date() if date else None, jobs, progress=lambda _: bar.advance(task), max_bytes=max_bytes, cache=cache, engine=chosen)
     except RulesError as exc:
         print_problems("rules error", rules or "bundled rules", exc.problems)
+        raise typer.Exit(EXIT_ERROR) from None
+    except EngineUnavailable as exc:
+        say("error", "bold red", str(exc))
         raise typer.Exit(EXIT_ERROR) from None
     finally:
         if cache is not None:
@@ -145,6 +168,19 @@ def execute(
         say("error", "bold red", f"no article could be read: {nothing_read(articles, result)}")
         raise typer.Exit(EXIT_ERROR)
     return result
+
+
+@contextmanager
+def _engine(engine: EngineName, scheduler: str | None, jobs: int) -> Iterator[Engine | None]:
+    """The engine to run on, for the duration of the run (a local Dask cluster is shut down after)."""
+    if engine is EngineName.local:
+        yield None
+        return
+    from checker.engine.cluster import dask_engine
+    from checker.engine.local import worker_count
+
+    with dask_engine(scheduler, max(1, worker_count(jobs))) as running:
+        yield running
 
 
 def nothing_read(paths: list[Path], result: RunResult) -> str:

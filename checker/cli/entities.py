@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.common import CacheDirOpt, NoCacheOpt, ArticlesArg, DateOpt, JobsOpt, OutputOpt, RulesOpt, VerboseOpt, app, emit, execute
+from checker.cli.common import CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, ArticlesArg, DateOpt, JobsOpt, OutputOpt, RulesOpt, VerboseOpt, app, emit, execute
 
 entities_app = typer.Typer(help="Grow the rules pack's entities from your own articles.", no_args_is_help=True)
 app.add_typer(entities_app, name="entities")
@@ -27,6 +27,8 @@ def suggest(
     output: OutputOpt = None,
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    engine: EngineOpt = EngineName.local,
+    scheduler: SchedulerOpt = None,
     cache_dir: CacheDirOpt = None,
     no_cache: NoCacheOpt = False,
     verbose: VerboseOpt = False,
@@ -39,6 +41,6 @@ def suggest(
     """
     from checker.candidates import entry_indent, render_markdown, render_yaml, suggest_entities
 
-    result = execute(articles, rules, date, jobs, verbose=verbose, cache_dir=cache_dir, no_cache=no_cache)
+    result = execute(articles, rules, date, jobs, verbose=verbose, cache_dir=cache_dir, no_cache=no_cache, engine=engine, scheduler=scheduler)
     suggestions = suggest_entities(result.articles, result.candidates, result.pack, min_count)
     emit(render_yaml(suggestions, entry_indent(result.pack)) if format == SuggestFormat.yaml else render_markdown(suggestions), output)

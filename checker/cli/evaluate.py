@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from checker.cli.common import CacheDirOpt, NoCacheOpt, EXIT_ERROR, EXIT_FINDINGS, DateOpt, JobsOpt, RulesOpt, app, err, execute, say
+from checker.cli.common import CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, EXIT_FINDINGS, DateOpt, JobsOpt, RulesOpt, app, err, execute, say
 
 
 @app.command("eval")
@@ -19,6 +19,8 @@ def evaluate_dataset(
     min_recall: Annotated[float, typer.Option("--min-recall", min=0.0, max=1.0, help="Fail (exit 1) below this overall finding recall.")] = 0.0,
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    engine: EngineOpt = EngineName.local,
+    scheduler: SchedulerOpt = None,
     cache_dir: CacheDirOpt = None,
     no_cache: NoCacheOpt = False,
     mutate: Annotated[bool, typer.Option("--mutate", help="Also perturb every agreeing pair of figures and dates (x10, x0.5, +30%, +9 days) and count how many the tool catches.")] = False,
@@ -41,7 +43,7 @@ def evaluate_dataset(
     if not (dataset / "expected.yaml").is_file():
         say("error", "bold red", f"{dataset / 'expected.yaml'} not found")
         raise typer.Exit(EXIT_ERROR)
-    result = execute([dataset], rules, date, jobs, cache_dir=cache_dir, no_cache=no_cache)
+    result = execute([dataset], rules, date, jobs, cache_dir=cache_dir, no_cache=no_cache, engine=engine, scheduler=scheduler)
     evaluation = evaluate(result, load_expected(dataset))
     out = Console(soft_wrap=True)
     for title, label, scores, overall in (

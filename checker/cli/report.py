@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.common import CacheDirOpt, NoCacheOpt, EXIT_ERROR, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, VerboseOpt, app, emit, err, execute
+from checker.cli.common import CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, VerboseOpt, app, emit, err, execute
 from checker.load import MAX_BYTES
 
 
@@ -28,6 +28,8 @@ def report(
     output: OutputOpt = None,
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    engine: EngineOpt = EngineName.local,
+    scheduler: SchedulerOpt = None,
     cache_dir: CacheDirOpt = None,
     no_cache: NoCacheOpt = False,
     max_bytes: MaxBytesOpt = MAX_BYTES,
@@ -42,7 +44,7 @@ def report(
     Exits 0 when the run completed (whatever it found), 2 for usage errors, invalid rules,
     or when no article could be read.
     """
-    result = execute(articles, rules, date, jobs, max_bytes, verbose, cache_dir=cache_dir, no_cache=no_cache)
+    result = execute(articles, rules, date, jobs, max_bytes, verbose, cache_dir=cache_dir, no_cache=no_cache, engine=engine, scheduler=scheduler)
     if format == ReportFormat.claimreview:
         from checker.report.claimreview import ReviewOptions, render_claimreview
 
@@ -71,6 +73,8 @@ def extract(
     output: Annotated[str, typer.Option("--output", "-o", help="A .csv, .parquet or .jsonl file, or - for CSV on standard output.")] = "-",
     date: DateOpt = None,
     jobs: JobsOpt = 1,
+    engine: EngineOpt = EngineName.local,
+    scheduler: SchedulerOpt = None,
     cache_dir: CacheDirOpt = None,
     no_cache: NoCacheOpt = False,
     max_bytes: MaxBytesOpt = MAX_BYTES,
@@ -93,7 +97,7 @@ def extract(
     if target is not None and target.suffix.lower() == ".parquet" and (missing := parquet_missing()):
         err.print(f"[bold red]error[/]: {escape(missing)}", highlight=False)
         raise typer.Exit(EXIT_ERROR)
-    result = execute(articles, rules, date, jobs, max_bytes, verbose, cache_dir=cache_dir, no_cache=no_cache)
+    result = execute(articles, rules, date, jobs, max_bytes, verbose, cache_dir=cache_dir, no_cache=no_cache, engine=engine, scheduler=scheduler)
     if target is None:
         write_claims(result.claims, sys.stdout)
         return

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 
 from checker.detect import reference
-from checker.detect.base import REGISTRY, DetectInput, Detector
+from checker.detect.base import REGISTRY, Aligner, DetectInput, Detector
 from checker.detect.merge import fold_references
 from checker.kinds import KINDS
 from checker.models import Article, Claim, Confirmation, Finding
@@ -27,7 +27,7 @@ def detectors() -> list[Detector]:
     return found
 
 
-def detect(claims: list[Claim], articles: list[Article], pack: RulePack) -> tuple[list[Finding], list[Confirmation]]:
+def detect(claims: list[Claim], articles: list[Article], pack: RulePack, aligner: Aligner | None = None) -> tuple[list[Finding], list[Confirmation]]:
     """All findings (sorted by subject, attribute, code) and the claims confirmed by facts; a fact a
     conflict between articles already covers is folded into that conflict (checker.detect.merge)."""
     from checker.align import claims_table  # pandas loads when detection runs, not when a command lists detectors
@@ -37,6 +37,7 @@ def detect(claims: list[Claim], articles: list[Article], pack: RulePack) -> tupl
         claims={c.id: c for c in claims},
         table=claims_table(claims),
         article_dates={a.id: a.date for a in articles},
+        aligner=aligner,
     )
     findings: list[Finding] = []
     if not claims:

@@ -23,18 +23,24 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
+# claim ids by the kind's key, key by key in sorted order: checker.align.aligned_groups, or an engine's
+Aligner = Callable[["pd.DataFrame", RulePack, Kind], list[tuple[tuple, list[str]]]]
+
+
 @dataclass(frozen=True)
 class DetectInput:
     pack: RulePack
     claims: dict[str, Claim]
     table: pd.DataFrame
     article_dates: dict[str, object]
+    aligner: Aligner | None = None  # None: pandas in this process
 
     def groups(self, kind: str) -> list[tuple[tuple, list[Claim]]]:
         """The claims of `kind`'s attribute kind, grouped by its declared key (checker.align)."""
         from checker.align import aligned_groups  # pandas loads only when detection runs, not for `checker explain`
 
-        return [(key, [self.claims[i] for i in ids]) for key, ids in aligned_groups(self.table, self.pack, KINDS[kind])]
+        align = self.aligner or aligned_groups
+        return [(key, [self.claims[i] for i in ids]) for key, ids in align(self.table, self.pack, KINDS[kind])]
 
 
 @dataclass(frozen=True)

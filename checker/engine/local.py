@@ -11,6 +11,7 @@ import math
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 
 from checker.extract import Extraction, extract_article
 from checker.models import Article, LoadProblem
@@ -69,6 +70,17 @@ def extract_local(articles: list[Article], pack: RulePack, jobs: int = 1, progre
             if progress:
                 progress(extraction.article)
             yield extraction
+
+
+@dataclass(frozen=True)
+class LocalEngine:
+    """The default engine: `jobs` processes of this machine (0: one per core), pandas for the grouping."""
+
+    jobs: int = 1
+    aligner: None = None
+
+    def extract(self, articles: list[Article], pack: RulePack, progress: Callable[[Article], None] | None = None) -> Iterator[Extraction]:
+        return extract_local(articles, pack, self.jobs, progress)
 
 
 def _receive_pack(pack: RulePack) -> None:
