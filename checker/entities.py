@@ -13,7 +13,7 @@ names never differ only in digits (GPT-3 vs GPT-4 are two models).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pypinyin import lazy_pinyin
@@ -38,9 +38,15 @@ GENERIC_SUFFIXES = ("大模型", "模型", "公司", "集团", "平台", "实验
 
 @dataclass(frozen=True, eq=False)
 class AliasIndex:
+    """The pack's aliases, indexed so a window is compared only with the aliases it could vary:
+    CJK ones by sound and by (first character, length), Latin ones by length for transpositions."""
+
     cjk: dict[str, str]  # alias -> entity id
     latin: dict[str, str]
     all_aliases: frozenset[str]
+    cjk_by_sound: dict[tuple[str, ...], list[str]] = field(default_factory=dict)  # toneless pinyin -> aliases
+    cjk_by_head: dict[tuple[str, int], list[str]] = field(default_factory=dict)  # (first character, length) -> aliases
+    latin_by_length: dict[int, list[str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=8)
@@ -54,7 +60,13 @@ def alias_index(pack: RulePack) -> AliasIndex:
             elif LATIN_NAME.match(alias) and re.search(r"[A-Za-z]{2}", alias):
                 latin[alias] = entity.id
     every = frozenset(a for e in pack.entities.values() for a in e.aliases)
-    return AliasIndex(cjk=cjk, latin=latin, all_aliases=every)
+    index = AliasIndex(cjk=cjk, latin=latin, all_aliases=every)
+    for alias in cjk:
+        index.cjk_by_sound.setdefault(_pinyin(alias), []).append(alias)
+        index.cjk_by_head.setdefault((alias[0], len(alias)), []).append(alias)
+    for alias in latin:
+        index.latin_by_length.setdefault(len(alias), []).append(alias)
+    return index
 
 
 def find_mentions(segment: Segment, toolkit: Toolkit, pack: RulePack) -> list[Mention]:
@@ -154,31 +166,28 @@ def _latin_variant(text: str, index: AliasIndex, latin_min: float) -> tuple[str,
 def _transposed(text: str, index: AliasIndex) -> tuple[str, float, int] | None:
     """The alias `text` is one swap of neighbouring letters away from (ChatGTP -> ChatGPT): one edit for
     OSA, two for Levenshtein."""
-    for alias in index.latin:
-        if len(alias) == len(text) and OSA.distance(text, alias) == 1 and Levenshtein.distance(text, alias) == 2:
+    for alias in index.latin_by_length.get(len(text), ()):
+        if OSA.distance(text, alias) == 1 and Levenshtein.distance(text, alias) == 2:
             return alias, float(fuzz.ratio(text, alias)), 0
     return None
 
 
 def _cjk_variant(text: str, index: AliasIndex, settings: NameVariantSettings) -> tuple[str, str, float] | None:
-    for alias, entity in index.cjk.items():
-        if len(alias) != len(text):
-            continue
+    for alias in index.cjk_by_sound.get(_pinyin(text), ()):
         differing = sum(a != b for a, b in zip(alias, text))
-        if _homophone(alias, text, differing, settings):
-            return alias, entity, float(fuzz.ratio(text, alias))
-        if alias[0] == text[0] and len(alias) >= 4:
+        if _homophone(alias, differing, settings):
+            return alias, index.cjk[alias], float(fuzz.ratio(text, alias))
+    if len(text) >= 4:
+        for alias in index.cjk_by_head.get((text[0], len(text)), ()):
             score = fuzz.ratio(text, alias)
             if score >= settings.cjk_min_score:
-                return alias, entity, float(score)
+                return alias, index.cjk[alias], float(score)
     return None
 
 
-def _homophone(alias: str, text: str, differing: int, settings: NameVariantSettings) -> bool:
-    """Typed by sound: the same toneless pinyin, one character off in a two- or three-character name,
-    at most half the characters off in a longer one."""
+def _homophone(alias: str, differing: int, settings: NameVariantSettings) -> bool:
+    """Typed by sound (the caller found the same toneless pinyin): one character off in a two- or
+    three-character name, at most half the characters off in a longer one."""
     if len(alias) <= 3:
-        allowed = settings.cjk_short_homophone and differing == 1
-    else:
-        allowed = settings.cjk_homophone and 0 < differing <= len(alias) // 2
-    return allowed and _pinyin(alias) == _pinyin(text)
+        return settings.cjk_short_homophone and differing == 1
+    return settings.cjk_homophone and 0 < differing <= len(alias) // 2

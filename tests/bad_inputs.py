@@ -22,7 +22,14 @@ date: 2023-03-01
 OpenAI发布的GPT-3拥有1750亿个参数。
 据介绍，GPT-3的参数量为1700亿。
 """
-CONTROL_CODES = {"NUM001", "REF001"}  # what the control article alone produces
+CONTROL_CODES = {"NUM001", "REF001"}  # what the control article alone produces (REF001: a finding that carries the reference fact)
+
+
+def control_findings(report: dict) -> set[str]:
+    """The codes of the control article's findings, REF001 for one that carries a reference fact
+    (a reference finding, or a conflict the fact was folded into)."""
+    control = [f for f in report["findings"] if any(e["article"] == "control" for e in f["evidence"])]
+    return {f["code"] for f in control} | {"REF001" for f in control if f.get("reference")}
 BODY = "OpenAI的GPT-3模型在2020年发布。\n"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00"
 

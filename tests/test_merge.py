@@ -37,3 +37,30 @@ def test_every_claim_stating_a_wrong_value_is_cited_by_one_reference_finding(tmp
     [finding] = result.findings
     assert finding.kind == "reference_mismatch"
     assert {c.split(":")[0] for c in finding.claims} == {"a", "b"}
+
+
+def _finding(kind: str, claims: list[str], reference=None):
+    from checker.models import Evidence, Finding
+
+    evidence = [Evidence(article=c.split(":")[0], start=0, end=1, text="x") for c in claims]
+    return Finding(id=f"{kind}-1", code="X", kind=kind, severity="error", subject="s", attribute="a", message="m",
+                   claims=claims, evidence=evidence, fingerprint=f"{kind}{claims}", reference=reference)
+
+
+def test_a_conflict_between_claims_the_record_confirms_is_dropped():
+    from checker.detect.merge import without_confirmed_conflicts
+    from checker.models import Confirmation, FactRef
+
+    fact = FactRef(subject="s", attribute="a", expected="1..10", source_title="t", source_url="https://example.org/")
+    both = _finding("numeric_mismatch", ["a:c1", "b:c1"])
+    one = _finding("date_conflict", ["a:c1", "b:c2"])
+    confirmations = [Confirmation(claim="a:c1", fact=fact), Confirmation(claim="b:c1", fact=fact)]
+    assert without_confirmed_conflicts([both, one], confirmations) == [one]
+
+
+def test_two_articles_the_record_both_confirms_are_no_conflict(tmp_path, pack):
+    paths = _articles(tmp_path, {"a": "微软已向OpenAI投资了数十亿美元。", "b": "微软今年1月向OpenAI投资100亿美元以上。"})
+    result = run(paths, pack)
+    investments = [c for c in result.claims if c.attribute == "investment"]
+    assert len(investments) == 2 and {c.claim for c in result.confirmations} == {c.id for c in investments}
+    assert result.findings == []

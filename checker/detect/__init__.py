@@ -6,7 +6,7 @@ import importlib
 
 from checker.detect import reference
 from checker.detect.base import REGISTRY, Aligner, DetectInput, Detector
-from checker.detect.merge import fold_references
+from checker.detect.merge import fold_references, without_confirmed_conflicts
 from checker.kinds import KINDS
 from checker.models import Article, Claim, Confirmation, Finding
 from checker.rulepack import RulePack
@@ -29,7 +29,8 @@ def detectors() -> list[Detector]:
 
 def detect(claims: list[Claim], articles: list[Article], pack: RulePack, aligner: Aligner | None = None) -> tuple[list[Finding], list[Confirmation]]:
     """All findings (sorted by subject, attribute, code) and the claims confirmed by facts; a fact a
-    conflict between articles already covers is folded into that conflict (checker.detect.merge)."""
+    conflict between articles already covers is folded into that conflict, and a conflict between
+    claims the record confirms all of is dropped (checker.detect.merge)."""
     from checker.align import claims_table  # pandas loads when detection runs, not when a command lists detectors
 
     data = DetectInput(
@@ -44,6 +45,7 @@ def detect(claims: list[Claim], articles: list[Article], pack: RulePack, aligner
         return findings, []
     for detector in detectors():
         findings.extend(detector.run(data))
-    unique = {f.fingerprint: f for f in fold_references(findings)}
+    confirmations = reference.confirmations(data)
+    unique = {f.fingerprint: f for f in without_confirmed_conflicts(fold_references(findings), confirmations)}
     ordered = sorted(unique.values(), key=lambda f: (f.subject, f.attribute, f.code, f.fingerprint))
-    return ordered, reference.confirmations(data)
+    return ordered, confirmations

@@ -5,11 +5,15 @@ with the record; reporting both a numeric_mismatch and a reference_mismatch woul
 error twice. The conflict findings that cite a wrong claim are the ones kept: they cite the
 claims on both sides, and now carry the fact (`reference`) and say what the record holds.
 A reference finding some of whose wrong claims no conflict cites stays as it is.
+
+The other way round, a conflict every claim of which the record confirms is no error: the
+two values differ only within the record's own precision (数十亿美元 and 100亿美元以上 against
+a fact of "billions"), and reporting it next to two confirmations would contradict itself.
 """
 
 from __future__ import annotations
 
-from checker.models import Finding, Severity
+from checker.models import Confirmation, Finding, Severity
 
 REFERENCE_KIND = "reference_mismatch"
 
@@ -41,3 +45,14 @@ def _with_fact(conflict: Finding, reference: Finding) -> Finding:
     severity = max(conflict.severity, reference.severity, key=lambda s: s.rank)
     message = f"{conflict.message}; the record says {fact.expected} ({fact.source_title})"
     return conflict.model_copy(update={"reference": fact, "message": message, "severity": Severity(severity)})
+
+
+def without_confirmed_conflicts(findings: list[Finding], confirmations: list[Confirmation]) -> list[Finding]:
+    """`findings` less the conflicts between articles whose every claim a reference fact confirms."""
+    confirmed = {c.claim for c in confirmations}
+    return [f for f in findings if not _is_conflict(f) or f.reference is not None or not set(f.claims) <= confirmed]
+
+
+def _is_conflict(finding: Finding) -> bool:
+    """A finding that sets claims against each other (two or more), as opposed to one about a single claim."""
+    return finding.kind != REFERENCE_KIND and len(finding.claims) > 1
