@@ -68,3 +68,12 @@ def clusters(claims: list[Claim], key, agree=None) -> list[list[Claim]]:
 
 def conflicting(left: list[Claim], right: list[Claim], agree) -> bool:
     return any(comparable(a, b) and not agree(a, b) for a in left for b in right)
+
+
+def in_conflict(values: list[list[Claim]], agree) -> list[list[Claim]]:
+    """The clusters of `values` that conflict with at least one other, in their order: one finding
+    cites them all, so k disagreeing sources make one finding, not k·(k-1)/2."""
+    return [
+        cluster for i, cluster in enumerate(values)
+        if any(conflicting(cluster, other, agree) for j, other in enumerate(values) if j != i)
+    ]

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from functools import partial
-from itertools import combinations
 
 from checker.detect.base import DetectInput, attribute_label, detector, entity_label, make_finding
-from checker.detect.compare import clusters, conflicting, quantities_agree
+from checker.detect.compare import clusters, in_conflict, quantities_agree
 from checker.models import Claim, Modality
 from checker.values.format import number
 
@@ -21,24 +20,26 @@ def numeric_mismatch(data: DetectInput) -> list:
     rounding; 近, 约, 超过, 千亿级 widen or open it). Two claims conflict only when the
     intervals are disjoint after the attribute's tolerance, and only within one attribute:
     an investment, a valuation and a market cap are different attributes.
+    Claims that agree form one value cluster; one finding per subject and attribute cites
+    every cluster that conflicts with another, however many sources disagree.
     Example: 百度的文心模型有2600亿参数 does not conflict with 千亿级 (2600亿 lies inside),
     but GPT-3 的 1750亿参数 conflicts with GPT-3 的 1700亿参数.
     """
     findings = []
     pack = data.pack
+    agree = partial(quantities_agree, pack)
     for (subject, attribute, obj, unit), claims in data.groups("numeric_mismatch"):
-        agree = partial(quantities_agree, pack)
         values = clusters(claims, lambda c: (c.low, c.high, c.high_open, c.modality == Modality.planned), agree)
-        for left, right in combinations(values, 2):
-            if not conflicting(left, right, agree):
-                continue
-            cited = left + right
-            message = (
-                f"{entity_label(pack, subject)} {attribute_label(pack, attribute)}"
-                f"{' (' + entity_label(pack, obj) + ')' if obj else ''}: "
-                f"{_describe(left)} vs {_describe(right)} ({unit}) cannot both hold"
-            )
-            findings.append(make_finding("numeric_mismatch", subject, attribute, cited, message, pack))
+        disputed = in_conflict(values, agree)
+        if not disputed:
+            continue
+        message = (
+            f"{entity_label(pack, subject)} {attribute_label(pack, attribute)}"
+            f"{' (' + entity_label(pack, obj) + ')' if obj else ''}: "
+            f"{' vs '.join(_describe(cluster) for cluster in disputed)} ({unit}) cannot all hold"
+        )
+        cited = [claim for cluster in disputed for claim in cluster]
+        findings.append(make_finding("numeric_mismatch", subject, attribute, cited, message, pack))
     return findings
 
 
