@@ -23,3 +23,24 @@ def test_three_disagreeing_sources_make_one_finding_with_three_clusters(tmp_path
     [finding] = numeric
     assert {e.article for e in finding.evidence} == {"a", "b", "c", "d"}
     assert finding.message.count(" vs ") == 2 and finding.message.endswith("cannot all hold")
+
+
+def test_messages_show_values_as_written_and_readable(tmp_path, pack):
+    for name, body in {"a": "OpenAI的GPT-3拥有1750亿个参数。", "b": "有文章称GPT-3的参数量为175亿。"}.items():
+        (tmp_path / f"{name}.md").write_text(f"---\ntitle: {name}\ndate: 2023-03-01\n---\n{body}\n", encoding="utf-8")
+    [finding] = run([tmp_path], pack).findings
+    assert "“1750亿个参数” (1.75×10¹¹) in a" in finding.message or "(1.75×10¹¹) in a" in finding.message
+    assert "(1.75×10¹⁰) in b" in finding.message
+    assert "the record says 1.75×10¹¹ (±0.5%)" in finding.message
+    assert "[" not in finding.message and "175000000000" not in finding.message
+
+
+def test_readable_value_forms():
+    from checker.values.format import readable_value
+
+    assert readable_value("175000000000", "count") == "1.75×10¹¹"
+    assert readable_value(">=-9", "percent") == "≥ -9 %"
+    assert readable_value("<=500000000", "USD") == "≤ 5×10⁸ USD"
+    assert readable_value("1000000000..10000000000", "count") == "1×10⁹ – 1×10¹⁰"
+    assert readable_value("30", "USD") == "30 USD"
+    assert readable_value("openai", None) == "openai"

@@ -46,6 +46,6 @@ def detect(claims: list[Claim], articles: list[Article], pack: RulePack, aligner
     for detector in detectors():
         findings.extend(detector.run(data))
     confirmations = reference.confirmations(data)
-    unique = {f.fingerprint: f for f in without_confirmed_conflicts(fold_references(findings), confirmations)}
+    unique = {f.fingerprint: f for f in without_confirmed_conflicts(fold_references(findings, pack), confirmations)}
     ordered = sorted(unique.values(), key=lambda f: (f.subject, f.attribute, f.code, f.fingerprint))
     return ordered, confirmations

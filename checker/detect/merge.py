@@ -13,12 +13,14 @@ a fact of "billions"), and reporting it next to two confirmations would contradi
 
 from __future__ import annotations
 
-from checker.models import Confirmation, Finding, Severity
+from checker.detect.reference import expected_text, readable_fact
+from checker.models import Confirmation, FactRef, Finding, Severity
+from checker.rulepack import RulePack
 
 REFERENCE_KIND = "reference_mismatch"
 
 
-def fold_references(findings: list[Finding]) -> list[Finding]:
+def fold_references(findings: list[Finding], pack: RulePack) -> list[Finding]:
     """`findings` with the fact of every reference finding attached to the conflicts that cite its
     wrong claims; the reference finding goes when those conflicts cite all of them."""
     folded: dict[str, Finding] = {f.fingerprint: f for f in findings if f.kind != REFERENCE_KIND and len({e.article for e in f.evidence}) > 1}
@@ -29,7 +31,7 @@ def fold_references(findings: list[Finding]) -> list[Finding]:
         wrong = set(finding.claims)
         hosts = [c for c in folded.values() if _hosts(c, finding)]
         for host in hosts:
-            folded[host.fingerprint] = _with_fact(host, finding)
+            folded[host.fingerprint] = _with_fact(host, finding, pack)
         if not hosts or not wrong <= {claim for host in hosts for claim in host.claims}:
             kept.append(finding)
     return [folded.get(f.fingerprint, f) for f in findings if f.kind != REFERENCE_KIND] + kept
@@ -39,12 +41,19 @@ def _hosts(conflict: Finding, reference: Finding) -> bool:
     """A conflict about the same subject and attribute that cites a claim `reference` shows wrong."""
     same_topic = (conflict.subject, conflict.attribute) == (reference.subject, reference.attribute)
     return same_topic and conflict.reference is None and bool(set(reference.claims) & set(conflict.claims))
-def _with_fact(conflict: Finding, reference: Finding) -> Finding:
+def _with_fact(conflict: Finding, reference: Finding, pack: RulePack) -> Finding:
     fact = reference.reference
     assert fact is not None  # a reference finding always names its fact
     severity = max(conflict.severity, reference.severity, key=lambda s: s.rank)
-    message = f"{conflict.message}; the record says {fact.expected} ({fact.source_title})"
+    message = f"{conflict.message}; the record says {_readable(fact, pack)} ({fact.source_title})"
     return conflict.model_copy(update={"reference": fact, "message": message, "severity": Severity(severity)})
+
+
+def _readable(ref: FactRef, pack: RulePack) -> str:
+    for fact in pack.facts:
+        if (fact.subject, fact.attribute, expected_text(fact)) == (ref.subject, ref.attribute, ref.expected):
+            return readable_fact(fact, pack)
+    return ref.expected
 
 
 def without_confirmed_conflicts(findings: list[Finding], confirmations: list[Confirmation]) -> list[Finding]:

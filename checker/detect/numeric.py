@@ -7,7 +7,7 @@ from functools import partial
 from checker.detect.base import DetectInput, attribute_label, detector, entity_label, make_finding
 from checker.detect.compare import clusters, in_conflict, quantities_agree
 from checker.models import Claim, Modality
-from checker.values.format import number
+from checker.values.format import readable_value
 
 
 @detector("numeric_mismatch")
@@ -36,7 +36,7 @@ def numeric_mismatch(data: DetectInput) -> list:
         message = (
             f"{entity_label(pack, subject)} {attribute_label(pack, attribute)}"
             f"{' (' + entity_label(pack, obj) + ')' if obj else ''}: "
-            f"{' vs '.join(_describe(cluster) for cluster in disputed)} ({unit}) cannot all hold"
+            f"{' vs '.join(_describe(cluster) for cluster in disputed)} cannot all hold"
         )
         cited = [claim for cluster in disputed for claim in cluster]
         findings.append(make_finding("numeric_mismatch", subject, attribute, cited, message, pack))
@@ -44,7 +44,7 @@ def numeric_mismatch(data: DetectInput) -> list:
 
 
 def _describe(claims: list[Claim]) -> str:
+    """One side of the conflict: the figure as written, what it means, and who wrote it."""
     claim = claims[0]
     articles = ", ".join(sorted({c.article for c in claims}))
-    interval = f"[{number(claim.low)}, {number(claim.high)}{')' if claim.high_open else ']'}"
-    return f"“{claim.text}” = {interval} in {articles}"
+    return f"“{claim.text}” ({readable_value(claim.value, claim.unit)}) in {articles}"

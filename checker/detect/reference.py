@@ -8,7 +8,7 @@ from checker.detect.base import DetectInput, attribute_label, detector, entity_l
 from checker.detect.compare import as_quantity, as_span, developers_agree
 from checker.models import Claim, Confirmation, DateSpan, FactRef, Modality, Quantity
 from checker.rulepack import Fact, RulePack
-from checker.values.format import number
+from checker.values.format import number, readable_value
 
 
 def expected_text(fact: Fact) -> str:
@@ -16,6 +16,18 @@ def expected_text(fact: Fact) -> str:
         shown = number(fact.value) if isinstance(fact.value, float | int) else str(fact.value)
         return f"{shown} {fact.unit or ''}".strip() + (f" (±{fact.tolerance:.1%})" if fact.tolerance else "")
     return f"{fact.low}..{fact.high} {fact.unit or ''}".strip()
+
+
+def readable_fact(fact: Fact, pack: RulePack) -> str:
+    """What the record holds, for people: 1.75×10¹¹ (±0.5%), 2022-11-30, 京东 (not `jd`)."""
+    if fact.value is not None and pack.attributes[fact.attribute].kind == "entity":
+        return " / ".join(entity_label(pack, e) for e in str(fact.value).split(","))
+    if isinstance(fact.value, float | int) and not isinstance(fact.value, bool):
+        shown = readable_value(number(fact.value), fact.unit)
+        return shown + (f" (±{fact.tolerance:.1%})" if fact.tolerance else "")
+    if fact.value is None and isinstance(fact.low, float | int):
+        return readable_value(f"{number(fact.low)}..{number(fact.high)}", fact.unit)
+    return expected_text(fact)
 
 
 def fact_ref(fact: Fact) -> FactRef:
@@ -102,7 +114,7 @@ def reference_mismatch(data: DetectInput) -> list:
     findings = []
     for fact, claims in wrong.values():
         subject = claims[0].subject
-        stated = ", ".join(f"“{c.text}” ({c.value})" for c in sorted(claims, key=lambda c: (c.article, c.start)))
-        message = f"{entity_label(pack, subject)} {attribute_label(pack, fact.attribute)}: {stated} but the record says {expected_text(fact)} ({fact.source.title})"
+        stated = ", ".join(f"“{c.text}” ({readable_value(c.value, c.unit)})" for c in sorted(claims, key=lambda c: (c.article, c.start)))
+        message = f"{entity_label(pack, subject)} {attribute_label(pack, fact.attribute)}: {stated} but the record says {readable_fact(fact, pack)} ({fact.source.title})"
         findings.append(make_finding("reference_mismatch", subject, fact.attribute, claims, message, pack, extra=expected_text(fact), reference=fact_ref(fact)))
     return findings

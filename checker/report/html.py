@@ -27,6 +27,7 @@ from checker.api import RunResult
 from checker.detect.base import attribute_label, entity_label
 from checker.models import Article, Claim, Finding
 from checker.report.locate import line_col
+from checker.values.format import normalized, readable_number
 
 CHARTED_KINDS = ("numeric_mismatch", "date_conflict", "reference_mismatch")
 SEVERITIES = ("error", "warning", "info")
@@ -44,29 +45,6 @@ def safe_url(url: str | None) -> str | None:
     except ValueError:
         return None
     return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
-
-
-def readable_number(value: float) -> str:
-    """1.75e11 as "1750亿 ≈ 1.75×10¹¹"-style text: plain below a million, else mantissa×10ⁿ."""
-    if value == 0 or abs(value) < 1e6:
-        return f"{value:,.6g}"
-    exponent = int(math.floor(math.log10(abs(value))))
-    mantissa = value / 10**exponent
-    superscript = str(exponent).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
-    return f"{mantissa:.4g}×10{superscript}"
-
-
-def normalized(claim: Claim) -> str:
-    """The claim's interval in its base unit, readable: 1.745×10¹¹ – 1.755×10¹¹ count."""
-    low, high = claim.low, claim.high
-    if claim.unit == "date":
-        return str(low) if low == high else f"{low or '…'} – {high or '…'}"
-    if isinstance(low, (int, float)) or isinstance(high, (int, float)):
-        shown_low = readable_number(float(low)) if isinstance(low, (int, float)) else "−∞"
-        shown_high = readable_number(float(high)) if isinstance(high, (int, float)) else "∞"
-        span = shown_low if low == high else f"{shown_low} – {shown_high}"
-        return f"{span} {claim.unit or ''}".strip()
-    return claim.value
 
 
 @dataclass

@@ -1,8 +1,12 @@
-"""Short, stable text forms of values for claim tables and fingerprints."""
+"""Text forms of values: short and stable for claim tables and fingerprints, readable for people."""
 
 from __future__ import annotations
 
-from checker.models import DateSpan, Qualifier, Quantity
+import math
+
+from checker.models import Claim, DateSpan, Qualifier, Quantity
+
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def number(value: float | None) -> str:
@@ -30,3 +34,41 @@ def format_date(span: DateSpan) -> str:
     if span.low == span.high:
         return span.low.isoformat()
     return f"{span.low.isoformat()}..{span.high.isoformat()}"
+
+
+def readable_number(value: float) -> str:
+    """1.75e11 as "1.75×10¹¹": plain below a million, else mantissa×10ⁿ."""
+    if value == 0 or abs(value) < 1e6:
+        return f"{value:,.6g}"
+    exponent = int(math.floor(math.log10(abs(value))))
+    mantissa = value / 10**exponent
+    return f"{mantissa:.4g}×10{str(exponent).translate(SUPERSCRIPT)}"
+
+
+def normalized(claim: Claim) -> str:
+    """The claim's interval in its base unit, readable: 1.745×10¹¹ – 1.755×10¹¹ count."""
+    low, high = claim.low, claim.high
+    if claim.unit == "date":
+        return str(low) if low == high else f"{low or '…'} – {high or '…'}"
+    if isinstance(low, (int, float)) or isinstance(high, (int, float)):
+        shown_low = readable_number(float(low)) if isinstance(low, (int, float)) else "−∞"
+        shown_high = readable_number(float(high)) if isinstance(high, (int, float)) else "∞"
+        span = shown_low if low == high else f"{shown_low} – {shown_high}"
+        return f"{span} {claim.unit or ''}".strip()
+    return claim.value
+
+
+def readable_value(value: str, unit: str | None) -> str:
+    """A claim's stated value (its `value` field) for a message: ">=-9" as "≥ -9 %",
+    "175000000000" as "1.75×10¹¹", "1e9..1e10" as "1×10⁹ – 1×10¹⁰"; a count has no unit word."""
+    shown_unit = {"count": "", "percent": " %", None: ""}.get(unit, f" {unit}")
+    for prefix, sign in ((">=", "≥ "), ("<=", "≤ "), ("~", "≈ ")):
+        if value.startswith(prefix):
+            return f"{sign}{readable_value(value[len(prefix):], None)}{shown_unit}"
+    low, dots, high = value.partition("..")
+    try:
+        if dots:
+            return f"{readable_number(float(low))} – {readable_number(float(high))}{shown_unit}"
+        return f"{readable_number(float(value))}{shown_unit}"
+    except ValueError:
+        return value  # not a number: an entity, a type label
