@@ -168,3 +168,19 @@ def test_exit_zero_reports_failing_findings_but_exits_0(good_dir, tmp_path):
     relaxed = runner.invoke(app, ["check", str(good_dir), "--fail-on", "warning", "--exit-zero"])
     assert relaxed.exit_code == 0 and "failed:" in relaxed.stdout
     assert runner.invoke(app, ["check", str(good_dir), str(tmp_path / "nosuch"), "--exit-zero"]).exit_code == 2
+
+
+def test_markdown_marks_each_quote_with_its_value_and_lists_each_fact_once(fixtures_run):
+    """Defect 7: which side a quote is on, no paragraph-long quotes, one confirmed row per fact."""
+    from checker.report.markdown import render_markdown
+
+    text = render_markdown(fixtures_run)
+    findings, confirmed = text.split("## Confirmed by reference facts")
+    gpt3 = findings[findings.index("GPT-3 parameter count"):].split("\n- **")[0]
+    assert "  - `1.75×10¹¹` " in gpt3 and "  - `1.7×10¹¹` " in gpt3
+    assert "Record: 1.75×10¹¹ (±0.5%)" in gpt3 and "175000000000" not in gpt3
+    quotes = [line.split("): ", 1)[1] for line in findings.splitlines() if line.startswith("  - `")]
+    assert quotes and max(len(q) for q in quotes) < 40 * 2 + 80 + 20
+    rows = [line for line in confirmed.split("\n## ")[0].splitlines() if line.startswith("| ") and not line.startswith("| claim")]
+    facts = {(c.fact.subject, c.fact.attribute, c.fact.expected) for c in fixtures_run.confirmations}
+    assert len(rows) == len(facts) < len(fixtures_run.confirmations)

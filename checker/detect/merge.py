@@ -13,8 +13,8 @@ a fact of "billions"), and reporting it next to two confirmations would contradi
 
 from __future__ import annotations
 
-from checker.detect.reference import expected_text, readable_fact
-from checker.models import Confirmation, FactRef, Finding, Severity
+from checker.detect.reference import readable_ref
+from checker.models import Confirmation, Finding, Severity
 from checker.rulepack import RulePack
 
 REFERENCE_KIND = "reference_mismatch"
@@ -45,15 +45,8 @@ def _with_fact(conflict: Finding, reference: Finding, pack: RulePack) -> Finding
     fact = reference.reference
     assert fact is not None  # a reference finding always names its fact
     severity = max(conflict.severity, reference.severity, key=lambda s: s.rank)
-    message = f"{conflict.message}; the record says {_readable(fact, pack)} ({fact.source_title})"
+    message = f"{conflict.message}; the record says {readable_ref(fact, pack)} ({fact.source_title})"
     return conflict.model_copy(update={"reference": fact, "message": message, "severity": Severity(severity)})
-
-
-def _readable(ref: FactRef, pack: RulePack) -> str:
-    for fact in pack.facts:
-        if (fact.subject, fact.attribute, expected_text(fact)) == (ref.subject, ref.attribute, ref.expected):
-            return readable_fact(fact, pack)
-    return ref.expected
 
 
 def without_confirmed_conflicts(findings: list[Finding], confirmations: list[Confirmation]) -> list[Finding]:

@@ -30,6 +30,14 @@ def readable_fact(fact: Fact, pack: RulePack) -> str:
     return expected_text(fact)
 
 
+def readable_ref(ref: FactRef, pack: RulePack) -> str:
+    """readable_fact for the fact a finding cites (its FactRef keeps the stable, raw form)."""
+    for fact in pack.facts:
+        if (fact.subject, fact.attribute, expected_text(fact)) == (ref.subject, ref.attribute, ref.expected):
+            return readable_fact(fact, pack)
+    return ref.expected
+
+
 def fact_ref(fact: Fact) -> FactRef:
     return FactRef(
         subject=fact.subject,

@@ -9,9 +9,11 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 
 from checker.api import RunResult
-from checker.detect.base import entity_label
-from checker.models import Article, Claim, Finding
+from checker.detect.base import attribute_label, entity_label
+from checker.detect.reference import readable_ref
+from checker.models import Article, Claim, Confirmation, Finding
 from checker.report.locate import line_col
+from checker.values.format import readable_value
 from checker.untrusted import one_line
 
 BACKTICKS = re.compile(r"`+")
@@ -75,13 +77,24 @@ def _inline(text: str) -> list:
     return (_parser().parseInline(text)[0].children or []) if text else []
 
 
+CONTEXT_CHARS = 40  # characters of the sentence kept on each side of the claim: the quote, not the paragraph
+
+
 def _highlight(claim: Claim) -> str:
     sentence = claim.sentence
     position = sentence.find(claim.text)
     if position < 0 or not claim.text.strip():
-        return _escape(sentence).strip()
+        return _escape(_clipped(sentence, CONTEXT_CHARS * 2, left=False)).strip()
     before, after = sentence[:position], sentence[position + len(claim.text):]
+    before, after = _clipped(before, CONTEXT_CHARS, left=True), _clipped(after, CONTEXT_CHARS, left=False)
     return _strong(_escape(before).lstrip(), _escape(claim.text).strip(), _escape(after).rstrip())
+
+
+def _clipped(text: str, keep: int, left: bool) -> str:
+    """At most `keep` characters of `text` next to the claim, an ellipsis marking the cut."""
+    if len(text) <= keep:
+        return text
+    return "…" + text[-keep:] if left else text[:keep] + "…"
 
 
 def _article_label(article: Article) -> str:
@@ -92,6 +105,15 @@ def _article_label(article: Article) -> str:
     if article.date:
         parts.append(article.date.isoformat())
     return ", ".join(parts)
+
+
+def _by_fact(confirmations: list[Confirmation], claims: dict[str, Claim]) -> dict[tuple[str, str, str], list[Claim]]:
+    """Confirmed claims per fact: one table row per fact, not one per claim."""
+    rows: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for confirmation in confirmations:
+        fact = confirmation.fact
+        rows[(fact.subject, fact.attribute, fact.expected)].append(claims[confirmation.claim])
+    return dict(sorted(rows.items()))
 
 
 def render_markdown(result: RunResult) -> str:
@@ -121,18 +143,21 @@ def render_markdown(result: RunResult) -> str:
             lines.append(f"  {_escape(finding.message)}")
             if finding.reference:
                 ref = finding.reference
-                lines.append(f"  Expected {_escape(ref.expected)}, source: {_link(ref.source_title, ref.source_url)}")
+                lines.append(f"  Record: {_escape(readable_ref(ref, pack))}, source: {_link(ref.source_title, ref.source_url)}")
             for claim_id in finding.claims:
                 claim = claims[claim_id]
                 article = articles[claim.article]
                 line, col = line_col(article, claim.start)
-                lines.append(f"  - {_article_label(article)} ({_code(f'{article.path}:{line}:{col}')}, {claim.modality.value}): {_highlight(claim)}")
+                side = _code(readable_value(claim.value, claim.unit))  # which value this quote stands for
+                lines.append(f"  - {side} {_article_label(article)} ({_code(f'{article.path}:{line}:{col}')}, {claim.modality.value}): {_highlight(claim)}")
             lines.append("")
     if result.confirmations:
-        lines += ["## Confirmed by reference facts", "", "| claim | article | value | source |", "|---|---|---|---|"]
-        for confirmation in result.confirmations:
-            claim = claims[confirmation.claim]
-            lines.append(f"| {_escape(entity_label(pack, claim.subject))} {_escape(claim.attribute)} | {_escape(claim.article)} | {_escape(claim.text)} | {_link(confirmation.fact.source_title, confirmation.fact.source_url)} |")
+        lines += ["## Confirmed by reference facts", "", "| claim | value as written | articles | source |", "|---|---|---|---|"]
+        for (subject, attribute, _), confirmed in _by_fact(result.confirmations, claims).items():
+            written = " · ".join(sorted({_escape(c.text) for c in confirmed}))
+            cited = ", ".join(sorted({_escape(c.article) for c in confirmed}))
+            fact = next(conf.fact for conf in result.confirmations if conf.claim == confirmed[0].id)
+            lines.append(f"| {_escape(entity_label(pack, subject))} {_escape(attribute_label(pack, attribute))} | {written} | {cited} | {_link(fact.source_title, fact.source_url)} |")
         lines.append("")
     if result.unresolved_dates:
         lines += ["## Relative dates that could not be resolved", "", "These articles have no date; pass `--date YYYY-MM-DD` or add `date:` to their front matter.", ""]
