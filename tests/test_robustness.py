@@ -9,9 +9,11 @@ by a wall-clock limit.
 from __future__ import annotations
 
 import json
+import resource
 import os
 import shutil
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -58,6 +60,32 @@ def no_traceback(result) -> None:
     assert "Traceback" not in result.stdout + result.stderr
 
 
+# A bad input may cost memory in proportion to its size, never more: a case may raise this process's
+# peak resident memory by at most MEMORY_FLOOR plus MEMORY_PER_BYTE times the bytes it wrote. The
+# peak only grows, so a case under the peak reached before passes; a blow-up (the 24 GB of
+# /dev/zero, a billion laughs expanded) lifts it far past the bound.
+MEMORY_FLOOR = 400 * 2**20  # the first case in a fresh process also loads the pipeline (about 150 MiB)
+MEMORY_PER_BYTE = 40
+
+
+def _peak_bytes() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
+
+
+def _bytes_under(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+@contextmanager
+def memory_bound(case: Case, folder: Path):
+    before = _peak_bytes()
+    size = _bytes_under(folder)
+    yield
+    grown = _peak_bytes() - before
+    bound = MEMORY_FLOOR + MEMORY_PER_BYTE * size
+    assert grown <= bound, f"{case.name}: peak memory grew by {grown / 2**20:.0f} MiB, over the bound of {bound / 2**20:.0f} MiB for {size:,} bytes of input"
+
+
 def control_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -75,7 +103,8 @@ def test_bad_article_beside_the_control(tmp_path, case):
     skip_unless_possible(case)
     folder = control_folder(tmp_path)
     case.build(folder)
-    result = runner.invoke(app, ["report", str(folder), "--format", "json", "--max-bytes", "2000" if case.name == "over-max-bytes" else "5000000"])
+    with memory_bound(case, folder):
+        result = runner.invoke(app, ["report", str(folder), "--format", "json", "--max-bytes", "2000" if case.name == "over-max-bytes" else "5000000"])
     no_traceback(result)
     assert result.exit_code == case.exit
     report = strict_json(result.stdout)
@@ -102,7 +131,8 @@ def test_broken_rules_pack(tmp_path, case):
     pack = tmp_path / "pack"
     shutil.copytree(bundled_rules_dir(), pack)
     case.build(pack)
-    result = runner.invoke(app, ["rules", "validate", str(pack)])
+    with memory_bound(case, pack):
+        result = runner.invoke(app, ["rules", "validate", str(pack)])
     no_traceback(result)
     assert result.exit_code == case.exit
     assert case.message in result.stdout
@@ -115,7 +145,8 @@ def test_broken_baseline(tmp_path, case):
     folder = control_folder(tmp_path)
     case.build(tmp_path)
     baseline = tmp_path / "baseline.yaml"
-    result = runner.invoke(app, ["check", str(folder), "--baseline", str(baseline)])
+    with memory_bound(case, folder):
+        result = runner.invoke(app, ["check", str(folder), "--baseline", str(baseline)])
     no_traceback(result)
     assert result.exit_code == case.exit
     where = f"{baseline}:{case.line}:" if case.line else f"{baseline}"
