@@ -47,6 +47,7 @@ class AliasIndex:
     cjk_by_sound: dict[tuple[str, ...], list[str]] = field(default_factory=dict)  # toneless pinyin -> aliases
     cjk_by_head: dict[tuple[str, int], list[str]] = field(default_factory=dict)  # (first character, length) -> aliases
     latin_by_length: dict[int, list[str]] = field(default_factory=dict)
+    memo: dict[str, tuple[str, str, float] | None] = field(default_factory=dict)  # window text -> variant found
 
 
 @lru_cache(maxsize=8)
@@ -89,30 +90,55 @@ def find_mentions(segment: Segment, toolkit: Toolkit, pack: RulePack) -> list[Me
 
 
 def _variants(segment: Segment, taken: dict[int, str], pack: RulePack, toolkit: Toolkit) -> list[Mention]:
+    """Windows of one to three tokens that spell a known name differently. Works on plain token
+    tuples and slices of the text: a spaCy Span per window cost more than the matching."""
     index = alias_index(pack)
     settings = pack.settings.name_variants
     span = segment.span
     base = segment.offset - span.start_char
-    tokens = list(span)
+    doc_text = span.doc.text
+    tokens = [_Token(t.i, t.idx, t.idx + len(t.text), t.text) for t in span]
     found: list[Mention] = []
     used: set[int] = set()
     for width in (3, 2, 1):
-        for i in range(len(tokens) - width + 1):
-            window = tokens[i:i + width]
+        for k in range(len(tokens) - width + 1):
+            window = tokens[k:k + width]
             positions = range(window[0].i, window[-1].i + 1)
             if any(p in used for p in positions) or all(p in taken for p in positions):
                 continue
-            text = span.doc[window[0].i:window[-1].i + 1].text
-            hit = _match_variant(text, index, settings)
+            text = doc_text[window[0].start:window[-1].end]
+            hit = _cached_variant(text, index, settings)
             if hit is None or (CJK_NAME.match(text) and toolkit.is_common_word(text)):
                 continue
             alias, entity, score = hit
             if not _swallows_only(window, taken, entity, alias) or _contains_alias(text, entity, pack):
                 continue
             used.update(positions)
-            start = base + window[0].idx
+            start = base + window[0].start
             found.append(Mention(entity=entity, start=start, end=start + len(text), text=text, score=score, variant_of=alias))
     return found
+
+
+@dataclass(frozen=True)
+class _Token:
+    i: int  # index in the doc
+    start: int  # character offsets in the doc's text
+    end: int
+    text: str
+
+
+MEMO_LIMIT = 200_000  # distinct window texts remembered per pack; the memo starts afresh when full
+
+
+def _cached_variant(text: str, index: AliasIndex, settings: NameVariantSettings) -> tuple[str, str, float] | None:
+    """_match_variant, remembered per pack: news repeats its words, and most windows are no name."""
+    if not (CJK_NAME.match(text) or LATIN_NAME.match(text)):
+        return None
+    if text not in index.memo:
+        if len(index.memo) >= MEMO_LIMIT:
+            index.memo.clear()
+        index.memo[text] = _match_variant(text, index, settings)
+    return index.memo[text]
 
 
 def _contains_alias(text: str, entity: str, pack: RulePack) -> bool:
@@ -120,7 +146,7 @@ def _contains_alias(text: str, entity: str, pack: RulePack) -> bool:
     return any(len(alias) >= 3 and alias in text for alias in pack.entities[entity].aliases)
 
 
-def _swallows_only(window, taken: dict[int, str], entity: str, alias: str) -> bool:
+def _swallows_only(window: list[_Token], taken: dict[int, str], entity: str, alias: str) -> bool:
     """A window may overlap exact matches only if it contains them whole and they name its entity, or
     are part of the name it varies (通义 in 通义千文, a slip for 通义千问)."""
     inside = {taken[t.i] for t in window if t.i in taken}
