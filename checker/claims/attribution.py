@@ -3,15 +3,18 @@
 Active voice: the nearest organization left of the trigger (京东自研的K-PLUG,
 字节跳动的AML团队开发了veGiantModel); passive voice: the organizations between
 the passive marker and the trigger (盘古由华为云和鹏城实验室联合开发, built by
-Google). Several organizations in one claim are co-developers; the value lists
-them all, so a claim naming one of them does not contradict it. The model may be
+Google). Several organizations in one claim are co-developers (the passive list, or
+X与Y联合发布, X and Y jointly built); the value lists them all, so a claim naming one
+of them does not contradict it. An organization inside an apposition (Acme, the
+start-up founded by former Google staff, released…) or the object of another relation
+(向X投资后推出, backed by X) is not the developer. The model may be
 a name the rules pack does not know yet (谷歌推出了Sparrow); the developers must be
 known organizations, whose relations the pack records.
 """
 
 from __future__ import annotations
 
-from checker.claims.context import SentenceContext, find_words, head_of_object
+from checker.claims.context import SentenceContext, find_words, head_of_object, word_pattern
 from checker.models import Claim, Mention
 
 ORGANIZATION = ("organization",)
@@ -45,13 +48,39 @@ def attribution_claims(ctx: SentenceContext) -> list[Claim]:
 def _active(ctx: SentenceContext, rule, t_start: int, t_end: int) -> tuple[Mention, list[Mention]] | None:
     clause_start, clause_end = ctx.clause_of(t_start)
     products = [m for m in ctx.fitting(rule.subject_types) if m.start >= t_end and m.start < clause_end]
-    organizations = [m for m in ctx.fitting(ORGANIZATION) if m.end <= t_start]
+    organizations = [m for m in ctx.fitting(ORGANIZATION) if m.end <= t_start and not _aside(ctx, rule, m, t_start)]
     if not products:  # an unknown name is credited only by an organization in the same clause (谷歌推出了Sparrow)
         products = ctx.unknown_after(t_end, rule.subject_types)
         organizations = [m for m in organizations if m.start >= clause_start]
     if not products or not organizations:
         return None
-    return head_of_object(ctx, products, clause_end), [organizations[-1]]
+    return head_of_object(ctx, products, clause_end), _joint(ctx, rule, organizations, t_start)
+
+
+def _aside(ctx: SentenceContext, rule, organization: Mention, t_start: int) -> bool:
+    """An organization in an apposition of its own (", the start-up founded by X,") or right after a
+    word of another relation (向X, backed by X) is not the one the verb credits."""
+    lead = ctx.text[max(0, organization.start - 14):organization.start].rstrip(" ")
+    if any(lead.endswith(w) for w in rule.forbid):
+        return True
+    start, end = ctx.clause_of(organization.start)
+    if start <= t_start < end or not ctx.text[:start].rstrip().endswith(","):
+        return False
+    articles = word_pattern(tuple(ctx.pack.settings.lexicon.articles))
+    return bool(articles and articles.match(ctx.text[start:organization.start].lstrip()))
+
+
+def _joint(ctx: SentenceContext, rule, organizations: list[Mention], t_start: int) -> list[Mention]:
+    """The developer nearest the verb, and with a joint word before the verb (X与Y联合发布, X and Y
+    jointly built) the organization coordinated before it too."""
+    last = organizations[-1]
+    if not rule.joint or not find_words(rule.joint, ctx.text, last.end, t_start):
+        return [last]
+    lead = ctx.text[:last.start].rstrip(" ")
+    coordinator = word_pattern(tuple(ctx.pack.settings.lexicon.coordinators))
+    joined = [m for m in coordinator.finditer(lead) if m.end() == len(lead)] if coordinator else []
+    partners = [m for m in organizations if joined and m.end <= joined[-1].start() and "的" not in ctx.text[m.end:joined[-1].start()]]
+    return [partners[-1], last] if partners else [last]
 
 
 def _passive(ctx: SentenceContext, rule, t_start: int, t_end: int) -> tuple[Mention, list[Mention]] | None:
