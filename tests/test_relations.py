@@ -115,3 +115,26 @@ def test_a_demonstrative_after_an_unnamed_thing_does_not_reach_a_nearby_name(pac
 def test_a_classifier_that_counts_companies_does_not_type_a_chip(pack):
     text = "英伟达发布了H100，这家芯片公司的股价随即上涨。"
     assert ("nvidia-h100", "organization") not in _facts(text, pack, "entity_type")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Microsoft said on Tuesday that its Bing search engine would add a chatbot.", {("bing", "microsoft")}),
+        ("百度表示，其文心一言的用户已经过亿。", {("ernie-bot", "baidu")}),
+        ("Cohere, a start-up founded by former Google staff, said its Claude rival was ready.", set()),
+        ("市场尤其ChatGPT的热度很高。", set()),
+    ],
+)
+def test_a_possessive_pronoun_stands_for_the_organization_named_before(pack, text, expected):
+    assert _facts(text, pack, "developer") == expected
+
+
+def test_a_possessive_pronoun_skips_an_organization_inside_an_apposition(pack):
+    text = "Anthropic, a start-up founded by former OpenAI staff, said its Claude chatbot would get cheaper."
+    assert _facts(text, pack, "developer") == {("claude", "anthropic")}
+
+
+def test_a_kind_of_thing_is_not_a_reference_to_a_name(pack):
+    text = "华为发布了盘古大模型，这种芯片加模型的打法很少见。"
+    assert ("pangu", "chip") not in _facts(text, pack, "entity_type")

@@ -14,11 +14,14 @@ known organizations, whose relations the pack records.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from checker.claims.context import SentenceContext, find_words, head_of_object, word_pattern
 from checker.models import Claim, Mention
 
 ORGANIZATION = ("organization",)
 NEGATION_REACH = 4
+OBJECT_REACH = 14  # a forbid word this far before an organization makes it an object (invested in X)
 NOMINAL_MARKERS = ("对", "关于", "about")  # 对研发X的传闻: talk about developing, not a credit
 
 
@@ -58,16 +61,24 @@ def _active(ctx: SentenceContext, rule, t_start: int, t_end: int) -> tuple[Menti
 
 
 def _aside(ctx: SentenceContext, rule, organization: Mention, t_start: int) -> bool:
-    """An organization in an apposition of its own (", the start-up founded by X,") or right after a
-    word of another relation (向X, backed by X) is not the one the verb credits."""
-    lead = ctx.text[max(0, organization.start - 14):organization.start].rstrip(" ")
-    if any(lead.endswith(w) for w in rule.forbid):
-        return True
-    start, end = ctx.clause_of(organization.start)
-    if start <= t_start < end or not ctx.text[:start].rstrip().endswith(","):
+    """An organization in an apposition of its own or the object of another relation is not the one the verb credits."""
+    return is_object(ctx, rule.forbid, organization) or in_apposition(ctx, organization, t_start)
+
+
+def is_object(ctx: SentenceContext, forbid: Sequence[str], organization: Mention) -> bool:
+    """向X, invested in X, backed by X: the organization is an investee or an investor here."""
+    lead = ctx.text[max(0, organization.start - OBJECT_REACH):organization.start].rstrip(" ")
+    return any(lead.endswith(w) for w in forbid)
+
+
+def in_apposition(ctx: SentenceContext, mention: Mention, pos: int) -> bool:
+    """The mention sits in a comma-fenced apposition opened by an article (", the start-up founded by
+    X,") that does not hold `pos`."""
+    start, end = ctx.clause_of(mention.start)
+    if start <= pos < end or not ctx.text[:start].rstrip().endswith(","):
         return False
     articles = word_pattern(tuple(ctx.pack.settings.lexicon.articles))
-    return bool(articles and articles.match(ctx.text[start:organization.start].lstrip()))
+    return bool(articles and articles.match(ctx.text[start:mention.start].lstrip()))
 
 
 def _joint(ctx: SentenceContext, rule, organizations: list[Mention], t_start: int) -> list[Mention]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from checker.claims.attribution import in_apposition, is_object
 from checker.claims.context import AGENT_TYPES, SentenceContext, find_words, word_pattern
 from checker.models import Claim, Mention
 from checker.normalize import normalize
@@ -26,7 +27,6 @@ LATIN_MODIFIER_REACH = 40
 GAP_REACH = 12  # characters between a possessive marker and the name it credits (的开源模型LLaMA)
 LATIN_GAP_WORDS = 3
 LOOKBACK = 80  # characters before the sentence searched for an unnamed thing a demonstrative points back to
-OBJECT_REACH = 14  # a forbid word this far before an organization makes it an object (invested in X)
 SKIPPED = " \t“”\"「」『』'"
 CLOSING = ",.;:!?。、)]”\"」』'"
 
@@ -162,7 +162,7 @@ def _possessive_claims(ctx: SentenceContext) -> list[Claim]:
             continue
         marker = word_pattern(tuple(rule.possessive))
         for owner in ctx.fitting(ORGANIZATION):
-            if _is_object(ctx, rule.forbid, owner):
+            if is_object(ctx, rule.forbid, owner):
                 continue
             hit = marker.match(ctx.text, _skip(ctx.text, owner.end, " ,")) if marker else None
             if hit is None:
@@ -172,13 +172,31 @@ def _possessive_claims(ctx: SentenceContext) -> list[Claim]:
                     continue
                 a, b = min(start, owner.start), max(end, hit.end())
                 claims.append(ctx.claim(a, b, subject, name, owner.entity, modality=ctx.modality_at(a, b)))
+        claims.extend(_pronoun_claims(ctx, name, rule, words))
     return claims
 
 
-def _is_object(ctx: SentenceContext, forbid: Sequence[str], owner: Mention) -> bool:
-    """向X, invested in X, backed by X: the organization is an investee or an investor here."""
-    lead = ctx.text[max(0, owner.start - OBJECT_REACH):owner.start].rstrip(" ")
-    return any(lead.endswith(w) for w in forbid)
+def _pronoun_claims(ctx: SentenceContext, name: str, rule, words) -> list[Claim]:
+    """its Claude chatbot, 其文心一言: the pronoun stands for the organization named before it in the
+    sentence (not one inside an apposition), else the one of the sentences before. A CJK pronoun
+    counts only at the head of its clause (其 is also part of words such as 尤其)."""
+    claims = []
+    for hit in find_words(ctx.pack.settings.lexicon.possessive_pronouns, ctx.text):
+        if not hit.group().isascii() and ctx.text[ctx.clause_of(hit.start())[0]:hit.start()].strip():
+            continue
+        pos = _skip(ctx.text, hit.end())
+        clause_end = ctx.clause_of(pos)[1]
+        artifacts = [m for m in ctx.fitting(rule.subject_types) if pos <= m.start < clause_end]
+        if not artifacts or not _plain_gap(ctx, rule, pos, artifacts[0].start, words):
+            continue
+        owners = [m for m in ctx.fitting(ORGANIZATION) if m.end <= hit.start() and not in_apposition(ctx, m, hit.start())]
+        owner = owners[-1] if owners else ctx.earlier(lambda a: a.type in ORGANIZATION, anaphoric=True)
+        subject = artifacts[0]
+        if owner is None or owner.entity == subject.entity:
+            continue
+        a, b = hit.start(), subject.end
+        claims.append(ctx.claim(a, b, subject, name, owner.entity, modality=ctx.modality_at(a, b)))
+    return claims
 
 
 def _possessed(ctx: SentenceContext, rule, owner: Mention, pos: int, words) -> Iterator[tuple[Mention, int, int]]:

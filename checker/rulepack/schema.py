@@ -330,6 +330,9 @@ class Lexicon(Strict):
     articles: list[str] = Field(default=[], description="Words opening a noun phrase after a name or a copula (一款, a, the): Gaudi, an AI chip.")
     copula: list[str] = Field(default=[], description="Words that say what a name is (是, is): 昇腾是一款推理芯片.")
     phrase_end: list[str] = Field(default=[], description="Words that may follow the head noun of a type phrase (that, founded, 之一): the type word before them is the head.")
+    possessive_pronouns: list[str] = Field(
+        default=[], description="Pronouns that credit what follows to the organization named before (its, 其): its Claude chatbot."
+    )
     coordinators: list[str] = Field(default=[], description="Words joining two names (与, 和, and): co-developers before a `joint` word.")
 
 
