@@ -138,3 +138,8 @@ def test_a_possessive_pronoun_skips_an_organization_inside_an_apposition(pack):
 def test_a_kind_of_thing_is_not_a_reference_to_a_name(pack):
     text = "华为发布了盘古大模型，这种芯片加模型的打法很少见。"
     assert ("pangu", "chip") not in _facts(text, pack, "entity_type")
+
+
+def test_investors_joined_after_backed_by_are_all_investors(pack):
+    text = "Inflection AI, backed by Microsoft and Nvidia, launched Pi in May."
+    assert _facts(text, pack, "developer") == {("pi", "inflection-ai")}

@@ -66,9 +66,23 @@ def _aside(ctx: SentenceContext, rule, organization: Mention, t_start: int) -> b
 
 
 def is_object(ctx: SentenceContext, forbid: Sequence[str], organization: Mention) -> bool:
-    """向X, invested in X, backed by X: the organization is an investee or an investor here."""
-    lead = ctx.text[max(0, organization.start - OBJECT_REACH):organization.start].rstrip(" ")
-    return any(lead.endswith(w) for w in forbid)
+    """向X, invested in X, backed by X (and Y): the organization is an investee or an investor here,
+    and so is one coordinated right after such an organization."""
+    coordinator = word_pattern(tuple(ctx.pack.settings.lexicon.coordinators) + (",", "、"))
+    current = organization
+    while True:
+        base = max(0, current.start - OBJECT_REACH)
+        lead = ctx.text[base:current.start].rstrip(" ")
+        if any(lead.endswith(w) for w in forbid):
+            return True
+        joined = [m for m in coordinator.finditer(lead) if m.end() == len(lead)] if coordinator else []
+        if not joined:
+            return False
+        edge = base + joined[-1].start()
+        before = [m for m in ctx.mentions if m.end <= edge and not ctx.text[m.end:edge].strip() and ctx.entity_type(m) == "organization"]
+        if not before:
+            return False
+        current = before[-1]
 
 
 def in_apposition(ctx: SentenceContext, mention: Mention, pos: int) -> bool:
