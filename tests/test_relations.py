@@ -143,3 +143,17 @@ def test_a_kind_of_thing_is_not_a_reference_to_a_name(pack):
 def test_investors_joined_after_backed_by_are_all_investors(pack):
     text = "Inflection AI, backed by Microsoft and Nvidia, launched Pi in May."
     assert _facts(text, pack, "developer") == {("pi", "inflection-ai")}
+
+
+@pytest.mark.parametrize(
+    ("text", "developer", "kind"),
+    [
+        ("文心一言是百度推出的一款聊天机器人。", {("ernie-bot", "baidu")}, {("ernie-bot", "product")}),
+        ("混元是腾讯的大模型。", {("hunyuan", "tencent")}, {("hunyuan", "model")}),
+        ("Claude is Anthropic's chatbot for business users.", {("claude", "anthropic")}, {("claude", "product")}),
+        ("ChatGPT是微软投资的OpenAI推出的聊天机器人。", set(), set()),
+    ],
+)
+def test_a_copula_credits_and_types_the_name_before_it(pack, text, developer, kind):
+    assert _facts(text, pack, "developer") == developer
+    assert _facts(text, pack, "entity_type") >= kind

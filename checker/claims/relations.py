@@ -2,11 +2,13 @@
 
 News credits a model to its maker and says what a thing is without a verb: 腾讯的混元,
 X旗下的这款应用 (pointing back to the product named before), "Meta's Llama", "Cohere, whose
-Command model", "The chatbot, Google's answer to ChatGPT", "Gaudi, an AI training chip",
+Command model", "its Claude chatbot", "The chatbot, Google's answer to ChatGPT", 文心一言是百度推出的
+一款聊天机器人, "Gaudi, an AI training chip",
 昇腾是一款推理芯片, and 这款芯片 opening the clause right after a model is named (which calls that
 model a chip). Every word is the pack's: the developer attribute's `possessive` markers and its
 `forbid` words (an investor is not a developer: 微软投资的…, backed by), the type attribute's
-`type_words`, and the lexicon's `demonstratives`, `articles`, `copula` and `phrase_end`.
+`type_words`, and the lexicon's `demonstratives`, `articles`, `copula`, `phrase_end` and
+`possessive_pronouns`.
 """
 
 from __future__ import annotations
@@ -173,6 +175,7 @@ def _possessive_claims(ctx: SentenceContext) -> list[Claim]:
                 a, b = min(start, owner.start), max(end, hit.end())
                 claims.append(ctx.claim(a, b, subject, name, owner.entity, modality=ctx.modality_at(a, b)))
         claims.extend(_pronoun_claims(ctx, name, rule, words))
+        claims.extend(_copula_credits(ctx, name, rule))
     return claims
 
 
@@ -235,15 +238,16 @@ def _plain_gap(ctx: SentenceContext, rule, start: int, end: int, words) -> bool:
 
 
 def _apposed_to(ctx: SentenceContext, rule, owner: Mention, clause_end: int) -> Mention | None:
-    """`X, Y's <noun>,` is an apposition on X: X is a name or an anaphoric noun closing the clause
-    before, and the possessive phrase has no verb of its own."""
+    """`X, Y's <noun>,` is an apposition on X, `X is Y's <noun>` (文心一言是百度的产品) a copula: X is a
+    name or an anaphoric noun right before, and the possessive phrase has no verb of its own."""
     lead = ctx.text[:owner.start].rstrip(" ")
-    if not lead.endswith(","):
+    copula = _copula_ending(ctx, lead)
+    if not lead.endswith(",") and copula is None:
         return None
     phrase = ctx.text[owner.end:clause_end]
     if find_words(rule.triggers, phrase) or find_words(rule.forbid, phrase):
         return None
-    comma = len(lead) - 1
+    comma = len(lead) - 1 if copula is None else copula
     end = len(ctx.text[:comma].rstrip(SKIPPED))
     named = [m for m in ctx.fitting(rule.subject_types) if m.end == end]
     if named:
@@ -252,6 +256,36 @@ def _apposed_to(ctx: SentenceContext, rule, owner: Mention, clause_end: int) -> 
     if noun is None or ctx.text[ctx.clause_of(noun.start)[0]:noun.start].strip():
         return None
     return referent(ctx, noun.start, noun.label, mismatch=False)
+
+
+def _copula_ending(ctx: SentenceContext, lead: str) -> int | None:
+    """Where a copula that ends `lead` starts (Claude is, 文心一言是), or None."""
+    copula = word_pattern(tuple(ctx.pack.settings.lexicon.copula))
+    hits = [m for m in copula.finditer(lead, max(0, len(lead) - 8))] if copula else []
+    return hits[-1].start() if hits and hits[-1].end() == len(lead) else None
+
+
+def _copula_credits(ctx: SentenceContext, name: str, rule) -> list[Claim]:
+    """文心一言是百度推出的聊天机器人: a copula, an organization, the verb and 的 credit the name
+    before the copula, though the verb has no object of its own."""
+    claims = []
+    for owner in ctx.fitting(ORGANIZATION):
+        clause_start, clause_end = ctx.clause_of(owner.start)
+        lead = ctx.text[clause_start:owner.start].rstrip(" ")
+        copula = _copula_ending(ctx, lead)
+        if copula is None or is_object(ctx, rule.forbid, owner):
+            continue
+        end = len(ctx.text[:clause_start + copula].rstrip(SKIPPED))
+        subjects = [m for m in ctx.fitting(rule.subject_types) if m.end == end]
+        verbs = [
+            v
+            for v in find_words(rule.triggers, ctx.text, owner.end, min(clause_end, owner.end + GAP_REACH))
+            if ctx.text[v.end():v.end() + 1] == "的" and _modifiers(ctx, owner.end, v.start()) and not find_words(rule.forbid, ctx.text[owner.end:v.start()])
+        ]
+        if subjects and verbs and subjects[0].entity != owner.entity:
+            a, b = subjects[0].start, verbs[0].end()
+            claims.append(ctx.claim(a, b, subjects[0], name, owner.entity, modality=ctx.modality_at(a, b)))
+    return claims
 
 
 # --- types: appositions, copulas and anaphoric type nouns ----------------------------------
@@ -301,6 +335,9 @@ def _described(ctx: SentenceContext, mention: Mention, words) -> TypePhrase | No
         article = word_pattern(tuple(lexicon.articles))
         opened = _skip(ctx.text, _after_owner(ctx, pos))
         hit = article.match(ctx.text, opened) if article else None
+        relative = ctx.text.find("的", pos, min(ctx.clause_of(pos)[1], pos + GAP_REACH))
+        if hit is None and not english and relative >= 0 and article:
+            hit = article.match(ctx.text, relative + 1)  # 是百度推出的一款聊天机器人
         if english and hit is None and opened == pos:
             return None  # "is pitching its model": an English copula takes an article or a possessive
         pos = _skip(ctx.text, hit.end()) if hit else opened
