@@ -13,13 +13,14 @@ model a chip). Every word is the pack's: the developer attribute's `possessive` 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checker.claims.attribution import in_apposition, is_object
 from checker.claims.context import AGENT_TYPES, SentenceContext, find_words, word_pattern
 from checker.models import Claim, Mention
 from checker.normalize import normalize
+from checker.rulepack import AttributeRule
 from checker.words import CLAUSE_BREAK
 
 ORGANIZATION = ("organization",)
@@ -31,6 +32,9 @@ LATIN_GAP_WORDS = 3
 LOOKBACK = 80  # characters before the sentence searched for an unnamed thing a demonstrative points back to
 SKIPPED = " \t“”\"「」『』'"
 CLOSING = ",.;:!?。、)]”\"」』'"
+
+
+TypeWords = dict[str, tuple[str, ...]]  # type label -> its words
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,7 @@ def relation_claims(ctx: SentenceContext) -> list[Claim]:
 
 
 # --- type noun phrases --------------------------------------------------------------
-def type_words(ctx: SentenceContext) -> dict[str, tuple[str, ...]]:
+def type_words(ctx: SentenceContext) -> TypeWords:
     """Every type attribute's type words, per type label."""
     merged: dict[str, list[str]] = {}
     for rule in ctx.pack.attributes.values():
@@ -57,7 +61,7 @@ def type_words(ctx: SentenceContext) -> dict[str, tuple[str, ...]]:
     return {label: tuple(words) for label, words in merged.items()}
 
 
-def type_phrase(ctx: SentenceContext, pos: int, words: dict[str, tuple[str, ...]], bounded: bool) -> TypePhrase | None:
+def type_phrase(ctx: SentenceContext, pos: int, words: TypeWords, bounded: bool) -> TypePhrase | None:
     """A type noun phrase at `pos`: a few modifiers, then a run of type words whose last is the
     head (这家芯片公司 is a company). `bounded`: the head must close the phrase (punctuation, the
     end, or a `phrase_end` word after it), since 芯片巨头 is no chip."""
@@ -96,7 +100,7 @@ def _closes(ctx: SentenceContext, pos: int) -> bool:
     return bool(pattern and pattern.match(rest))
 
 
-def demonstrative_noun(ctx: SentenceContext, pos: int, words: dict[str, tuple[str, ...]]) -> TypePhrase | None:
+def demonstrative_noun(ctx: SentenceContext, pos: int, words: TypeWords) -> TypePhrase | None:
     """这款AI芯片, 该模型, 这家初创公司: a demonstrative and a type noun its classifier allows."""
     demonstratives = ctx.pack.settings.lexicon.demonstratives
     every = tuple(w for ws in demonstratives.values() for w in ws)
@@ -179,7 +183,7 @@ def _possessive_claims(ctx: SentenceContext) -> list[Claim]:
     return claims
 
 
-def _pronoun_claims(ctx: SentenceContext, name: str, rule, words) -> list[Claim]:
+def _pronoun_claims(ctx: SentenceContext, name: str, rule: AttributeRule, words: TypeWords) -> list[Claim]:
     """its Claude chatbot, 其文心一言: the pronoun stands for the organization named before it in the
     sentence (not one inside an apposition), else the one of the sentences before. A CJK pronoun
     counts only at the head of its clause (其 is also part of words such as 尤其)."""
@@ -202,7 +206,7 @@ def _pronoun_claims(ctx: SentenceContext, name: str, rule, words) -> list[Claim]
     return claims
 
 
-def _possessed(ctx: SentenceContext, rule, owner: Mention, pos: int, words) -> Iterator[tuple[Mention, int, int]]:
+def _possessed(ctx: SentenceContext, rule: AttributeRule, owner: Mention, pos: int, words: TypeWords) -> Iterator[tuple[Mention, int, int]]:
     """What a possessive credits to `owner`: the name after it (清华的MOSS, Meta的开源模型LLaMA), an
     anaphoric noun after it (X旗下的这款应用), or, as an apposition, the name before it
     (Gemini, Google's answer to GPT-4)."""
@@ -223,7 +227,7 @@ def _possessed(ctx: SentenceContext, rule, owner: Mention, pos: int, words) -> I
         yield subject, owner.start, clause_end
 
 
-def _plain_gap(ctx: SentenceContext, rule, start: int, end: int, words) -> bool:
+def _plain_gap(ctx: SentenceContext, rule: AttributeRule, start: int, end: int, words: TypeWords) -> bool:
     """Between a possessive and the name it credits: nothing, a type phrase (开源模型, open-source
     model) or a few English modifiers; never an investment word (微软投资的…)."""
     gap = ctx.text[start:end].strip()
@@ -237,7 +241,7 @@ def _plain_gap(ctx: SentenceContext, rule, start: int, end: int, words) -> bool:
     return gap.isascii() and len(gap.split()) <= LATIN_GAP_WORDS and not find_words(rule.triggers, gap)
 
 
-def _apposed_to(ctx: SentenceContext, rule, owner: Mention, clause_end: int) -> Mention | None:
+def _apposed_to(ctx: SentenceContext, rule: AttributeRule, owner: Mention, clause_end: int) -> Mention | None:
     """`X, Y's <noun>,` is an apposition on X, `X is Y's <noun>` (文心一言是百度的产品) a copula: X is a
     name or an anaphoric noun right before, and the possessive phrase has no verb of its own."""
     lead = ctx.text[:owner.start].rstrip(" ")
@@ -265,7 +269,7 @@ def _copula_ending(ctx: SentenceContext, lead: str) -> int | None:
     return hits[-1].start() if hits and hits[-1].end() == len(lead) else None
 
 
-def _copula_credits(ctx: SentenceContext, name: str, rule) -> list[Claim]:
+def _copula_credits(ctx: SentenceContext, name: str, rule: AttributeRule) -> list[Claim]:
     """文心一言是百度推出的聊天机器人: a copula, an organization, the verb and 的 credit the name
     before the copula, though the verb has no object of its own."""
     claims = []
@@ -313,7 +317,7 @@ def _type_claims(ctx: SentenceContext) -> list[Claim]:
     return claims
 
 
-def _described(ctx: SentenceContext, mention: Mention, words) -> TypePhrase | None:
+def _described(ctx: SentenceContext, mention: Mention, words: TypeWords) -> TypePhrase | None:
     """The type an apposition (Gaudi, an AI training chip,) or a copula (昇腾是一款推理芯片) gives a name."""
     lexicon = ctx.pack.settings.lexicon
     pos = _skip(ctx.text, mention.end)
