@@ -35,6 +35,8 @@ def attribution_claims(ctx: SentenceContext) -> list[Claim]:
             lead = ctx.text[max(0, t_start - NEGATION_REACH):t_start]
             if find_words(ctx.pack.negation_cues, lead) or lead.rstrip().endswith(NOMINAL_MARKERS):
                 continue
+            if any(ctx.text.startswith(w, t_end) for w in rule.nominal):
+                continue  # 开源社区, 开源路线: the trigger heads a noun here, it is no verb
             found = _passive(ctx, rule, t_start, t_end) or _active(ctx, rule, t_start, t_end)
             if found is None:
                 continue

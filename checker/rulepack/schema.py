@@ -184,6 +184,7 @@ class AttributeRule(Strict):
         default=[],
         description="entity: markers after an organization that credit it with the name that follows (的, 旗下, 's, whose), with no verb.",
     )
+    nominal: list[str] = Field(default=[], description="entity: words that make a trigger right before them part of a noun (开源社区, 开源路线), not a verb.")
     joint: list[str] = Field(default=[], description="entity: words of joint work (联合, 共同, jointly): organizations coordinated before the verb are all developers.")
     type_words: dict[EntityType, list[str]] = Field(default={}, description="type: for each type label, the words that say it (芯片 -> chip) right next to a name.")
     negation_cues: list[str] = Field(default=[], description="negation: words that negate (尚未, has not).")
@@ -208,7 +209,7 @@ class AttributeRule(Strict):
 KIND_KEYS: dict[str, tuple[str, ...]] = {
     "quantity": ("units", "subject_types", "object_types", "object_markers", "triggers", "forbid", "change", "tolerance"),
     "date": ("subject_types", "triggers", "forbid"),
-    "entity": ("subject_types", "triggers", "passive", "possessive", "joint", "forbid"),
+    "entity": ("subject_types", "triggers", "passive", "possessive", "joint", "nominal", "forbid"),
     "type": ("subject_types", "type_words"),
     "negation": ("subject_types", "negation_cues", "triggers", "objects", "contradicted_by"),
 }
