@@ -17,6 +17,7 @@ from checker.claims.dates import date_claims
 from checker.claims.names import name_claims
 from checker.claims.negation import negation_claims
 from checker.claims.quantities import quantity_claims
+from checker.claims.relations import relation_claims
 from checker.claims.types import type_claims
 from checker.discourse import Discourse
 from checker.entities import find_mentions
@@ -97,6 +98,7 @@ def _extract(article: Article, pack: RulePack) -> Extraction:
         claims.extend(dated)
         claims.extend(attribution_claims(ctx))
         claims.extend(type_claims(ctx))
+        claims.extend(relation_claims(ctx))
         claims.extend(negation_claims(ctx))
         claims.extend(name_claims(ctx))
         discourse.add(sentence.index, _antecedents(found, names, pack), new_paragraph, title)

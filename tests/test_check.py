@@ -221,6 +221,8 @@ def test_fixed_cause_shows_stale_entry_and_prune_drops_it(dataset, tmp_path):
 
 
 def test_baseline_update_keeps_reasons_and_adds_new_findings_unaccepted(dataset, tmp_path, pack):
+    """A third source joining a dispute changes the finding (one finding cites every value cluster):
+    the accepted entry goes stale, keeping its reason, and the wider dispute waits for a reason."""
     baseline = tmp_path / "baseline.yaml"
     runner.invoke(app, ["baseline", str(dataset), "--output", str(baseline)])
     accept(baseline)
@@ -228,14 +230,14 @@ def test_baseline_update_keeps_reasons_and_adds_new_findings_unaccepted(dataset,
     (dataset / "c.md").write_text("---\ndate: 2023-02-12\n---\nAnthropic的本轮融资金额为8亿美元。\n", encoding="utf-8")
     updated = runner.invoke(app, ["baseline", str(dataset), "--output", str(baseline)])
     assert updated.exit_code == 0, updated.output
-    assert "3 entries: 2 added, 1 kept" in updated.output and "2 without a reason" in updated.output
+    assert "2 entries: 1 added, 0 kept, 1 stale kept" in updated.output and "1 without a reason" in updated.output
     entries = {tuple(e.articles): e for e in load_baseline(baseline).entries}
-    assert entries.keys() == {("a", "b"), ("a", "c"), ("b", "c")}
+    assert entries.keys() == {("a", "b"), ("a", "b", "c")}
     assert entries[("a", "b")].fingerprint == accepted.fingerprint and entries[("a", "b")].reason == REASON
-    assert entries[("a", "c")].reason == entries[("b", "c")].reason == ""
+    assert entries[("a", "b", "c")].reason == ""
     result = check_paths([dataset], pack, baseline)
-    assert [c.finding.fingerprint for c in result.baselined] == [accepted.fingerprint]
-    assert len(result.unaccepted) == 2 and not result.passed
+    assert result.baselined == [] and len(result.unaccepted) == 1 and not result.passed
+    assert [e.fingerprint for e in result.stale] == [accepted.fingerprint]
 
 
 # --- the core without the CLI ---------------------------------------------------------

@@ -169,7 +169,7 @@ def test_type_word_in_traditional(pack):
 
 def test_key_without_effect_on_the_kind(pack):
     append(pack / "attributes.yaml", "  maker:\n    kind: entity\n    triggers: [制造]\n    object_types: [organization]  # here\n")
-    check(pack, "attributes.yaml", "# here", "`object_types` has no effect on an entity attribute", "remove it; entity attributes read subject_types, triggers, passive")
+    check(pack, "attributes.yaml", "# here", "`object_types` has no effect on an entity attribute", "remove it; entity attributes read subject_types, triggers, passive, possessive, joint, nominal, forbid")
 
 
 def test_object_types_without_markers(pack):

@@ -3,19 +3,25 @@
 Active voice: the nearest organization left of the trigger (京东自研的K-PLUG,
 字节跳动的AML团队开发了veGiantModel); passive voice: the organizations between
 the passive marker and the trigger (盘古由华为云和鹏城实验室联合开发, built by
-Google). Several organizations in one claim are co-developers; the value lists
-them all, so a claim naming one of them does not contradict it. The model may be
+Google). Several organizations in one claim are co-developers (the passive list, or
+X与Y联合发布, X and Y jointly built); the value lists them all, so a claim naming one
+of them does not contradict it. An organization inside an apposition (Acme, the
+start-up founded by former Google staff, released…) or the object of another relation
+(向X投资后推出, backed by X) is not the developer. The model may be
 a name the rules pack does not know yet (谷歌推出了Sparrow); the developers must be
 known organizations, whose relations the pack records.
 """
 
 from __future__ import annotations
 
-from checker.claims.context import SentenceContext, find_words, head_of_object
+from collections.abc import Sequence
+
+from checker.claims.context import SentenceContext, find_words, head_of_object, word_pattern
 from checker.models import Claim, Mention
 
 ORGANIZATION = ("organization",)
 NEGATION_REACH = 4
+OBJECT_REACH = 14  # a forbid word this far before an organization makes it an object (invested in X)
 NOMINAL_MARKERS = ("对", "关于", "about")  # 对研发X的传闻: talk about developing, not a credit
 
 
@@ -29,6 +35,8 @@ def attribution_claims(ctx: SentenceContext) -> list[Claim]:
             lead = ctx.text[max(0, t_start - NEGATION_REACH):t_start]
             if find_words(ctx.pack.negation_cues, lead) or lead.rstrip().endswith(NOMINAL_MARKERS):
                 continue
+            if any(ctx.text.startswith(w, t_end) for w in rule.nominal):
+                continue  # 开源社区, 开源路线: the trigger heads a noun here, it is no verb
             found = _passive(ctx, rule, t_start, t_end) or _active(ctx, rule, t_start, t_end)
             if found is None:
                 continue
@@ -45,13 +53,61 @@ def attribution_claims(ctx: SentenceContext) -> list[Claim]:
 def _active(ctx: SentenceContext, rule, t_start: int, t_end: int) -> tuple[Mention, list[Mention]] | None:
     clause_start, clause_end = ctx.clause_of(t_start)
     products = [m for m in ctx.fitting(rule.subject_types) if m.start >= t_end and m.start < clause_end]
-    organizations = [m for m in ctx.fitting(ORGANIZATION) if m.end <= t_start]
+    organizations = [m for m in ctx.fitting(ORGANIZATION) if m.end <= t_start and not _aside(ctx, rule, m, t_start)]
     if not products:  # an unknown name is credited only by an organization in the same clause (谷歌推出了Sparrow)
         products = ctx.unknown_after(t_end, rule.subject_types)
         organizations = [m for m in organizations if m.start >= clause_start]
     if not products or not organizations:
         return None
-    return head_of_object(ctx, products, clause_end), [organizations[-1]]
+    return head_of_object(ctx, products, clause_end), _joint(ctx, rule, organizations, t_start)
+
+
+def _aside(ctx: SentenceContext, rule, organization: Mention, t_start: int) -> bool:
+    """An organization in an apposition of its own or the object of another relation is not the one the verb credits."""
+    return is_object(ctx, rule.forbid, organization) or in_apposition(ctx, organization, t_start)
+
+
+def is_object(ctx: SentenceContext, forbid: Sequence[str], organization: Mention) -> bool:
+    """向X, invested in X, backed by X (and Y): the organization is an investee or an investor here,
+    and so is one coordinated right after such an organization."""
+    coordinator = word_pattern(tuple(ctx.pack.settings.lexicon.coordinators) + (",", "、"))
+    current = organization
+    while True:
+        base = max(0, current.start - OBJECT_REACH)
+        lead = ctx.text[base:current.start].rstrip(" ")
+        if any(lead.endswith(w) for w in forbid):
+            return True
+        joined = [m for m in coordinator.finditer(lead) if m.end() == len(lead)] if coordinator else []
+        if not joined:
+            return False
+        edge = base + joined[-1].start()
+        before = [m for m in ctx.mentions if m.end <= edge and not ctx.text[m.end:edge].strip() and ctx.entity_type(m) == "organization"]
+        if not before:
+            return False
+        current = before[-1]
+
+
+def in_apposition(ctx: SentenceContext, mention: Mention, pos: int) -> bool:
+    """The mention sits in a comma-fenced apposition opened by an article (", the start-up founded by
+    X,") that does not hold `pos`."""
+    start, end = ctx.clause_of(mention.start)
+    if start <= pos < end or not ctx.text[:start].rstrip().endswith(","):
+        return False
+    articles = word_pattern(tuple(ctx.pack.settings.lexicon.articles))
+    return bool(articles and articles.match(ctx.text[start:mention.start].lstrip()))
+
+
+def _joint(ctx: SentenceContext, rule, organizations: list[Mention], t_start: int) -> list[Mention]:
+    """The developer nearest the verb, and with a joint word before the verb (X与Y联合发布, X and Y
+    jointly built) the organization coordinated before it too."""
+    last = organizations[-1]
+    if not rule.joint or not find_words(rule.joint, ctx.text, last.end, t_start):
+        return [last]
+    lead = ctx.text[:last.start].rstrip(" ")
+    coordinator = word_pattern(tuple(ctx.pack.settings.lexicon.coordinators))
+    joined = [m for m in coordinator.finditer(lead) if m.end() == len(lead)] if coordinator else []
+    partners = [m for m in organizations if joined and m.end <= joined[-1].start() and "的" not in ctx.text[m.end:joined[-1].start()]]
+    return [partners[-1], last] if partners else [last]
 
 
 def _passive(ctx: SentenceContext, rule, t_start: int, t_end: int) -> tuple[Mention, list[Mention]] | None:

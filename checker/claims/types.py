@@ -1,15 +1,22 @@
 """Entity-type claims: a type word written right against a name (M6芯片, 预训练模型M6, the M6 chip).
 
-Only entities that are not organizations or people get type claims: 英伟达芯片
-means Nvidia's chips, not that Nvidia is a chip.
+Also a short Latin modifier between them (昇腾AI芯片, 910B芯片), names joined before one type word
+(the Gaudi and Habana chips: both are chips), and a name that ends in a type word itself (混元大模型
+says it is a model). Only entities that are not organizations or people get type claims: 英伟达芯片
+means Nvidia's chips, not that Nvidia is a chip. Appositions, copulas and anaphoric type nouns are
+read in checker.claims.relations.
 """
 
 from __future__ import annotations
 
+import re
+
 from checker.claims.context import SentenceContext, word_pattern
-from checker.models import Claim
+from checker.models import Claim, Mention
 
 QUOTES_AND_SPACE = " “”\"「」『』'"
+# a version or a Latin modifier between a name and its type word (昇腾910B芯片, 盘古AI晶片)
+LATIN_MODIFIER = re.compile(r"[A-Za-z0-9.]{1,5} ?")
 
 
 def type_claims(ctx: SentenceContext) -> list[Claim]:
@@ -20,7 +27,9 @@ def type_claims(ctx: SentenceContext) -> list[Claim]:
         for mention in ctx.mentions:
             if ctx.entity_type(mention) not in rule.subject_types or ctx.entity_type(mention) in ("organization", "person"):
                 continue
-            found = _adjacent_type(ctx, rule.type_words, mention.start, mention.end)
+            found = _adjacent_type(ctx, rule.type_words, mention.start, mention.end) or _coordinated_type(ctx, rule.type_words, mention)
+            if found is None:
+                found = _own_type(rule.type_words, mention)
             if found is None:
                 continue
             label, start, end = found
@@ -41,9 +50,35 @@ def _adjacent_type(ctx: SentenceContext, type_words: dict[str, list[str]], start
         if pattern is None:
             continue
         hit = pattern.match(ctx.text, after)
+        modifier = LATIN_MODIFIER.match(ctx.text, after) if after == end else None
+        if hit is None and modifier is not None:
+            hit = pattern.match(ctx.text, modifier.end())
         if hit:
             return label, hit.start(), hit.end()
         for candidate in pattern.finditer(ctx.text, max(0, before - 12), before):
             if candidate.end() == before:
                 return label, candidate.start(), candidate.end()
+    return None
+
+
+def _coordinated_type(ctx: SentenceContext, type_words: dict[str, list[str]], mention: Mention) -> tuple[str, int, int] | None:
+    """Gaudi and Habana chips, 昇腾和寒武纪芯片: the type word after the last name covers each."""
+    coordinators = word_pattern(tuple(ctx.pack.settings.lexicon.coordinators))
+    joined = coordinators.match(ctx.text, mention.end + (ctx.text[mention.end:mention.end + 1] == " ")) if coordinators else None
+    if joined is None:
+        return None
+    start = joined.end() + (ctx.text[joined.end():joined.end() + 1] == " ")
+    following = [m for m in ctx.mentions if m.start == start and ctx.entity_type(m) == ctx.entity_type(mention)]
+    if not following:
+        return None
+    found = _adjacent_type(ctx, type_words, following[0].start, following[0].end)
+    return None if found is None or found[1] < following[0].end else found
+
+
+def _own_type(type_words: dict[str, list[str]], mention: Mention) -> tuple[str, int, int] | None:
+    """A name that ends in a type word says its type (混元大模型 is a model)."""
+    for label, words in type_words.items():
+        for word in sorted(words, key=len, reverse=True):
+            if len(mention.text) > len(word) and not word.isascii() and mention.text.endswith(word):
+                return label, mention.end - len(word), mention.end
     return None

@@ -80,6 +80,8 @@ def check_entity_types(
             check("settings.yaml", ("compatible_types", group_index, position), value, "entity type")
     for label in settings.lexicon.anaphors:
         check("settings.yaml", ("lexicon", "anaphors", label), label, "anaphor type")
+    for label in settings.lexicon.demonstratives:
+        check("settings.yaml", ("lexicon", "demonstratives", label), label, "demonstrative type")
 
 
 def check_inheritance(entities: list[tuple[EntityRule, int]], attributes: Mapping[str, AttributeRule], entry: Entry | None, problems: list[RuleProblem]) -> None:

@@ -169,13 +169,23 @@ class AttributeRule(Strict):
         description="Words that signal the attribute. quantity: in the value's clause, within 16 characters; date: anywhere in the sentence; "
         "entity: the verb; negation: the verb, within 6 characters after the cue.",
     )
-    forbid: list[str] = Field(default=[], description="quantity and date: words that disqualify the clause (平均单卡 is per device, not a model's size).")
+    forbid: list[str] = Field(
+        default=[],
+        description="quantity and date: words that disqualify the clause (平均单卡 is per device, not a model's size). entity: words of another "
+        "relation (投资, 向, invested in, backed by): an organization right after one is no developer, nor is the owner of a possessive with one inside.",
+    )
     change: bool | None = Field(
         default=None,
         description="quantity: true when the trigger describes a change (涨/跌 must sit between trigger and value), false when such words disqualify it; unset: either.",
     )
     tolerance: float = Field(default=0.0, ge=0.0, le=1.0, description="quantity: relative slack added on both sides before two values are called different.")
     passive: list[str] = Field(default=[], description="entity: passive markers (由, by) that put the developer after the marker.")
+    possessive: list[str] = Field(
+        default=[],
+        description="entity: markers after an organization that credit it with the name that follows (的, 旗下, 's, whose), with no verb.",
+    )
+    nominal: list[str] = Field(default=[], description="entity: words that make a trigger right before them part of a noun (开源社区, 开源路线), not a verb.")
+    joint: list[str] = Field(default=[], description="entity: words of joint work (联合, 共同, jointly): organizations coordinated before the verb are all developers.")
     type_words: dict[EntityType, list[str]] = Field(default={}, description="type: for each type label, the words that say it (芯片 -> chip) right next to a name.")
     negation_cues: list[str] = Field(default=[], description="negation: words that negate (尚未, has not).")
     objects: list[str] = Field(default=[], description="negation: object words (大模型, model) within 12 characters after the verb.")
@@ -199,7 +209,7 @@ class AttributeRule(Strict):
 KIND_KEYS: dict[str, tuple[str, ...]] = {
     "quantity": ("units", "subject_types", "object_types", "object_markers", "triggers", "forbid", "change", "tolerance"),
     "date": ("subject_types", "triggers", "forbid"),
-    "entity": ("subject_types", "triggers", "passive"),
+    "entity": ("subject_types", "triggers", "passive", "possessive", "joint", "nominal", "forbid"),
     "type": ("subject_types", "type_words"),
     "negation": ("subject_types", "negation_cues", "triggers", "objects", "contradicted_by"),
 }
@@ -314,6 +324,18 @@ class Lexicon(Strict):
         default={},
         description="Per entity type, nouns that refer back to an entity of that type named earlier, in this sentence or a few before (organization: 该公司, the company).",
     )
+    demonstratives: dict[EntityType, list[str]] = Field(
+        default={},
+        description="Per entity type, the demonstratives whose classifier allows it (这款 for a chip or a model, 这家 for a company): "
+        "a demonstrative with a type word (这款AI芯片) points back like an anaphor and says the type.",
+    )
+    articles: list[str] = Field(default=[], description="Words opening a noun phrase after a name or a copula (一款, a, the): Gaudi, an AI chip.")
+    copula: list[str] = Field(default=[], description="Words that say what a name is (是, is): 昇腾是一款推理芯片.")
+    phrase_end: list[str] = Field(default=[], description="Words that may follow the head noun of a type phrase (that, founded, 之一): the type word before them is the head.")
+    possessive_pronouns: list[str] = Field(
+        default=[], description="Pronouns that credit what follows to the organization named before (its, 其): its Claude chatbot."
+    )
+    coordinators: list[str] = Field(default=[], description="Words joining two names (与, 和, and): co-developers before a `joint` word.")
 
 
 class UnitRule(Strict):
