@@ -15,6 +15,9 @@ from checker.models import Article, Claim, DateMatch, Evidence, Mention
 from checker.values import find_dates
 from checker.values.format import format_date
 
+PRONOUN_GAP = 3  # a pronoun object right before the verb (把它放出来) points back to an earlier sentence
+ANNOUNCED_GAP = 2  # characters between an announcing trigger and the event verb it announces (宣布将开源)
+
 
 def date_claims(ctx: SentenceContext) -> tuple[list[Claim], list[Evidence]]:
     """Claims, and the relative dates that could not be resolved (no article date)."""
@@ -80,6 +83,11 @@ def _nearest_trigger(ctx: SentenceContext, match: DateMatch) -> tuple[str, int, 
     if not pool:
         return None
     _, _, name, start, end = min(pool)
+    if ctx.pack.attributes[name].announces:
+        # 宣布开源 / announced the launch: the announced event names the attribute
+        event = [(s, n, e) for _, _, n, s, e in after + before if n != name and 0 <= s - end <= ANNOUNCED_GAP]
+        if event:
+            start, name, end = min(event)
     return name, start, end
 
 
@@ -108,4 +116,9 @@ def _object_of(ctx: SentenceContext, t_start: int, t_end: int, types) -> Mention
     if typed is not None:
         return typed
     earlier = [m for m in candidates if m.end <= t_start]
-    return earlier[-1] if earlier else None
+    if earlier:
+        return earlier[-1]
+    pronoun = find_words(ctx.pack.settings.lexicon.anaphora, ctx.text, max(clause_start, t_start - PRONOUN_GAP), t_start)
+    if ctx.anaphor_in(clause_start, clause_end) in types or pronoun:
+        return ctx.earlier(lambda a: a.type in types, anaphoric=True)  # 3月14日团队把它放出来: 它 is the model named before
+    return None

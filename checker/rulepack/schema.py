@@ -162,14 +162,22 @@ class AttributeRule(Strict):
         description="quantity: units a value may have: count, percent, currency, a currency code (USD), or a unit or dimension declared under `units` in settings.yaml.",
     )
     subject_types: list[EntityType] = Field(default=[], description="Entity types the subject may have; the nearest fitting entity is taken.")
-    object_types: list[EntityType] = Field(default=[], description="quantity: entity types of the object (investment in X); needs `object_markers`.")
+    object_types: list[EntityType] = Field(
+        default=[],
+        description="quantity: entity types of the object (investment in X); needs `object_markers`. negation: types of what is denied "
+        "(model, product): only events about an entity of these types contradict the denial.",
+    )
     object_markers: list[str] = Field(default=[], description="quantity: words right before the object (向, in); at most 6 characters, no trailing space.")
     triggers: list[str] = Field(
         default=[],
         description="Words that signal the attribute. quantity: in the value's clause, within 16 characters; date: anywhere in the sentence; "
         "entity: the verb; negation: the verb, within 6 characters after the cue.",
     )
-    forbid: list[str] = Field(default=[], description="quantity and date: words that disqualify the clause (平均单卡 is per device, not a model's size).")
+    forbid: list[str] = Field(
+        default=[],
+        description="quantity and date: words that disqualify the clause (平均单卡 is per device, not a model's size). "
+        "negation: words after the object that make the denial about something else (没有公布模型的参数规模 denies a figure).",
+    )
     change: bool | None = Field(
         default=None,
         description="quantity: true when the trigger describes a change (涨/跌 must sit between trigger and value), false when such words disqualify it; unset: either.",
@@ -180,6 +188,15 @@ class AttributeRule(Strict):
     negation_cues: list[str] = Field(default=[], description="negation: words that negate (尚未, has not).")
     objects: list[str] = Field(default=[], description="negation: object words (大模型, model) within 12 characters after the verb.")
     contradicted_by: str | None = Field(default=None, description="negation: the entity attribute whose claims contradict a negation (developer).")
+    events: list[str] = Field(
+        default=[],
+        description="negation: date attributes whose claims contradict the denial: an event about an entity of the denied subject "
+        "(itself or a child), of one of `object_types`, dated before the denial.",
+    )
+    announces: bool = Field(
+        default=False,
+        description="date: the trigger announces an event (宣布); a trigger of another date attribute right after it (宣布开源) names the attribute.",
+    )
     cases: list[Case] = CasesField
 
     @model_validator(mode="after")
@@ -198,10 +215,10 @@ class AttributeRule(Strict):
 # Keys each kind of attribute reads; any other key set on it has no effect.
 KIND_KEYS: dict[str, tuple[str, ...]] = {
     "quantity": ("units", "subject_types", "object_types", "object_markers", "triggers", "forbid", "change", "tolerance"),
-    "date": ("subject_types", "triggers", "forbid"),
+    "date": ("subject_types", "triggers", "forbid", "announces"),
     "entity": ("subject_types", "triggers", "passive"),
     "type": ("subject_types", "type_words"),
-    "negation": ("subject_types", "negation_cues", "triggers", "objects", "contradicted_by"),
+    "negation": ("subject_types", "negation_cues", "triggers", "objects", "forbid", "object_types", "contradicted_by", "events"),
 }
 COMMON_KEYS = ("kind", "label", "cases")
 
