@@ -107,3 +107,9 @@ def test_a_pronoun_object_takes_the_model_of_the_sentence_before(pack):
 def test_taiwan_time_is_a_time_zone(pack):
     found = _findings(pack, ("OpenAI在台灣時間3月15日發表GPT-4。", dt.date(2023, 4, 1)), ("OpenAI于3月14日发布了GPT-4。", dt.date(2023, 4, 1)))
     assert not [f for f in found if f.kind == "date_conflict"]
+
+
+def test_a_launch_event_ending_its_clause_dates_the_product_of_the_next_clause(pack):
+    text = "讯飞昨日（6日）在合肥举行发布会，由董事长亲自演示认知大模型讯飞星火。"
+    claims = [(c.subject, c.attribute, c.value) for c in claims_of(text, pack, date=dt.date(2023, 5, 7))]
+    assert ("iflytek-spark", "release_date", "2023-05-06") in claims
