@@ -113,3 +113,14 @@ def test_a_launch_event_ending_its_clause_dates_the_product_of_the_next_clause(p
     text = "讯飞昨日（6日）在合肥举行发布会，由董事长亲自演示认知大模型讯飞星火。"
     claims = [(c.subject, c.attribute, c.value) for c in claims_of(text, pack, date=dt.date(2023, 5, 7))]
     assert ("iflytek-spark", "release_date", "2023-05-06") in claims
+
+
+def test_a_denial_in_a_place_meets_the_launch_there_only(pack):
+    denial = ("截至目前，Claude仍未在欧盟上线。", dt.date(2023, 12, 1))
+    assert ("negation_conflict", "claude", "available_in_region") in _kinds(_findings(pack, ("10月16日，Claude在欧盟上线。", dt.date(2023, 10, 20)), denial))
+    assert not _kinds(_findings(pack, ("10月16日，Claude在英国上线。", dt.date(2023, 10, 20)), denial))
+
+
+def test_launches_in_two_places_are_not_one_date(pack):
+    text = "Claude was switched on for UK users on October 16. Claude was switched on for EU users on November 2."
+    assert not [f for f in _findings(pack, (text, dt.date(2023, 11, 20))) if f.kind == "date_conflict"]

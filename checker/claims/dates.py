@@ -47,15 +47,18 @@ def _claim_for(ctx: SentenceContext, match: DateMatch) -> Claim | None:
     subject = _object_of(ctx, t_start, t_end, rule.subject_types)
     if subject is None:
         return None
+    place = _place(ctx, rule.object_types, t_start)
     span = match.span
-    start = min(match.start, t_start, subject.start)
-    end = max(match.end, t_end, subject.end)
+    here = [subject] if subject.start >= 0 else []  # a subject from an earlier sentence stays out of the span
+    start = min([match.start, t_start] + [m.start for m in here])
+    end = max([match.end, t_end] + [m.end for m in here])
     return ctx.claim(
         start,
         end,
         subject,
         attribute,
         format_date(span),
+        object=place.entity if place else None,
         unit="date",
         low=span.low.isoformat(),
         high=span.high.isoformat(),
@@ -75,6 +78,8 @@ def _nearest_trigger(ctx: SentenceContext, match: DateMatch) -> tuple[str, int, 
             a, b = ctx.clause_of(hit.start())
             if rule.forbid and find_words(rule.forbid, ctx.text, a, b):
                 continue
+            if rule.object_types and _place(ctx, rule.object_types, hit.start()) is None:
+                continue  # launched in May is a release, launched in the EU a regional launch
             size = -(hit.end() - hit.start())
             if hit.start() >= match.end and _reaches(ctx, match, hit.start()):
                 after.append((hit.start() - match.end, size, name, hit.start(), hit.end()))
@@ -99,6 +104,14 @@ def _reaches(ctx: SentenceContext, match: DateMatch, position: int) -> bool:
         return True
     rest = (ctx.text[own[0]:match.start] + ctx.text[match.end:own[1]]).strip(" ,，在于截至")
     return len(rest) <= 3 and ctx.clause_of(position)[0] == own[1]
+
+
+def _place(ctx: SentenceContext, types, position: int) -> Mention | None:
+    """Where an event happened: the first entity of `types` (a region) in the clause at `position`."""
+    if not types:
+        return None
+    a, b = ctx.clause_of(position)
+    return next((m for m in ctx.mentions if a <= m.start < b and ctx.entity_type(m) in types), None)
 
 
 def _object_of(ctx: SentenceContext, t_start: int, t_end: int, types) -> Mention | None:

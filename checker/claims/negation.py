@@ -6,6 +6,9 @@ released any model. Each negation attribute is one event (a release, an open-sou
 of one object class (a model, a product), so 没开源过模型 denies an open-sourcing, not a
 release, and 没有公布模型的参数规模 (a `forbid` word after the object) denies a figure.
 
+A rule without object words denies the subject itself in a place of its `object_types`
+(Bard has still not launched in the European Union): the place is the claim's object.
+
 A denial holds as of a day: a date in its own clause (截至2023年4月，X尚未…), else the
 article's date (至今, still and yet say the same). The claim's low and high carry it, so
 negation_conflict counts only events dated before.
@@ -17,7 +20,7 @@ import datetime as dt
 import re
 
 from checker.claims.context import SentenceContext, find_words
-from checker.models import Claim
+from checker.models import Claim, Mention
 from checker.values import find_dates
 
 VERB_REACH = 6  # characters between the cue and the start of the verb
@@ -35,10 +38,14 @@ def negation_claims(ctx: SentenceContext) -> list[Claim]:
             verbs = _starting_within(find_words(rule.triggers, ctx.text, cue.end()), cue.end(), VERB_REACH)
             if not verbs:
                 continue
+            place = None if rule.objects else _place(ctx, rule.object_types, cue.end(), verbs[0].end() + OBJECT_REACH)
             objects = _starting_within(find_words(rule.objects, ctx.text, verbs[0].end()), verbs[0].end(), OBJECT_REACH)
-            if not objects or not ctx.same_clause(cue.start(), objects[0].start()):
+            if place is not None:
+                end = max(place.end, verbs[0].end())
+            elif objects and ctx.same_clause(cue.start(), objects[0].start()):
+                end = objects[0].end()
+            else:
                 continue
-            end = objects[0].end()
             if rule.forbid and find_words(rule.forbid, ctx.text, verbs[0].end(), min(ctx.clause_of(end)[1], end + FORBID_REACH)):
                 continue
             # only known organizations: a denial is checked against credits, which name known developers
@@ -49,7 +56,7 @@ def negation_claims(ctx: SentenceContext) -> list[Claim]:
             as_of = _as_of(ctx, cue.start())
             claims.append(ctx.claim(
                 start, end, subject, name, "no", negated=True, modality=ctx.modality_at(cue.start(), end),
-                low=as_of and as_of.isoformat(), high=as_of and as_of.isoformat(),
+                low=as_of and as_of.isoformat(), high=as_of and as_of.isoformat(), object=place.entity if place else None,
             ))
     return claims
 
@@ -70,6 +77,13 @@ def _as_of(ctx: SentenceContext, cue: int) -> dt.date | None:
 
 def _without(text: str, part: str) -> str:
     return text.replace(part, "").strip(" ,，截至到在于")
+
+
+def _place(ctx: SentenceContext, types: list[str], start: int, end: int) -> Mention | None:
+    """The place a denial is about (尚未在欧盟上线, has not launched in the EU): an entity of `types`
+    after the cue, up to the reach past the verb, in the cue's clause."""
+    clause_end = ctx.clause_of(start)[1]
+    return next((m for m in ctx.mentions if start <= m.start < min(end, clause_end) and ctx.entity_type(m) in types), None)
 
 
 def _starting_within(matches: list[re.Match[str]], after: int, reach: int) -> list[re.Match[str]]:

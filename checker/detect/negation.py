@@ -22,9 +22,10 @@ def negation_conflict(data: DetectInput) -> list:
     its article's): 没开源过任何模型 is contradicted by an open-sourcing, 尚未推出产品 by a
     product's launch, never by a plan. Contradicting are credits of the rule's entity
     attribute (developer claims naming the organization or one of its children) in an
-    article not dated after the denial, and dated events of the rule's `events` about an
+    article not dated after the denial or about an entity dated before it, and dated events of the rule's `events` about an
     entity of the organization (the pack's parents) of an `object_types` type, dated
-    before the denial. A denial true at its own date (the release came later) stands.
+    before the denial; a denial in a place (not launched in the EU) by the subject's launch
+    there. A denial true at its own date (the release came later) stands.
     Example: 字节跳动没有公布大模型 vs 字节动态的AML团队开发了veGiantModel; 阿里至今没开源过
     模型 (September) vs 8月3日，阿里云开源Qwen-7B.
     """
@@ -63,7 +64,8 @@ def _latest(data: DetectInput, denying: list[Claim]) -> dt.date | None:
 
 
 def _credits(data: DetectInput, rule: AttributeRule, subject: str, denying: list[Claim]) -> list[Claim]:
-    """Developer claims crediting the subject or a child, in articles not dated after the denial."""
+    """Developer claims crediting the subject or a child, in articles not dated after the denial
+    or about an entity some claim dates before it."""
     if not rule.contradicted_by:
         return []
     pack = data.pack
@@ -76,25 +78,34 @@ def _credits(data: DetectInput, rule: AttributeRule, subject: str, denying: list
         if claim.modality in NOT_EVENTS or not any(subject in pack.ancestors(dev) for dev in str(value).split(",")):
             continue
         written = data.article_dates.get(claim.article)
-        if latest is None or written is None or dt.date.fromisoformat(str(written)) <= latest:
+        if latest is None or written is None or dt.date.fromisoformat(str(written)) <= latest or _dated_before(data, claim.subject, latest):
             found.append(claim)
     return found
 
 
+def _dated_before(data: DetectInput, entity: str, day: dt.date) -> bool:
+    """Some article dates an event of the entity (a release, an approval) before `day`."""
+    return any(
+        c.subject == entity and c.unit == "date" and c.modality not in NOT_EVENTS and c.high is not None and dt.date.fromisoformat(str(c.high)) < day
+        for c in data.claims.values()
+    )
+
+
 def _events(data: DetectInput, rule: AttributeRule, subject: str, denying: list[Claim]) -> list[Claim]:
-    """Asserted events of the rule's date attributes about the subject's entities of the denied
-    class, dated before the latest denial."""
+    """Asserted events of the rule's date attributes dated before the latest denial: about the
+    subject's entities of the denied class, or, for a denial in a place, about the subject there."""
     latest = _latest(data, denying)
     if not rule.events or latest is None:
         return []
     pack = data.pack
+    places = {d.obj for d in denying if d.obj}
     return [
         claim
         for claim in data.claims.values()
         if claim.attribute in rule.events
         and not claim.negated
         and claim.modality not in NOT_EVENTS
-        and _belongs(pack, claim.subject, subject, rule.object_types)
+        and (claim.obj in places and pack.related(claim.subject, subject) if places else _belongs(pack, claim.subject, subject, rule.object_types))
         and claim.high is not None
         and dt.date.fromisoformat(str(claim.high)) < latest
     ]
