@@ -15,7 +15,7 @@ from checker.models import Article, Claim, DateMatch, Evidence, Mention
 from checker.values import find_dates
 from checker.values.format import format_date
 
-PRONOUN_GAP = 3  # a pronoun object right before the verb (把它放出来) points back to an earlier sentence
+PRONOUN_GAP = 3  # a pronoun object right before the verb (将它正式发布) points back to an earlier sentence
 EVENT_REST = 2  # characters after a trigger that ends its clause (发布会，): the next clause names the product
 ANNOUNCED_GAP = 2  # characters between an announcing trigger and the event verb it announces (宣布将开源)
 
@@ -133,11 +133,11 @@ def _object_of(ctx: SentenceContext, t_start: int, t_end: int, types) -> Mention
     if earlier:
         return earlier[-1]
     if len(ctx.text[t_end:clause_end].strip(" ,，;；。")) <= EVENT_REST:
-        # 在北京举行发布会，由CEO介绍新产品X: the event ends its clause, what it launched comes next
+        # 召开发布会，现场演示了X: the event ends its clause, what it launched comes next
         following = [m for m in candidates if clause_end <= m.start < ctx.clause_of(clause_end)[1]] if clause_end < len(ctx.text) else []
         if following:
             return following[0]
     pronoun = find_words(ctx.pack.settings.lexicon.anaphora, ctx.text, max(clause_start, t_start - PRONOUN_GAP), t_start)
     if ctx.anaphor_in(clause_start, clause_end) in types or pronoun:
-        return ctx.earlier(lambda a: a.type in types, anaphoric=True)  # 3月14日团队把它放出来: 它 is the model named before
+        return ctx.earlier(lambda a: a.type in types, anaphoric=True)  # 6月25日团队将它正式发布: 它 is the model named before
     return None

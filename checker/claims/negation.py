@@ -3,11 +3,11 @@
 A cue (尚未, 没有, has not, has yet to), then the rule's verb, then an object word of
 the rule's class, all close together: 字节跳动尚未公布任何大模型 / ByteDance has not
 released any model. Each negation attribute is one event (a release, an open-sourcing)
-of one object class (a model, a product), so 没开源过模型 denies an open-sourcing, not a
+of one object class (a model, a product), so 从未开源大模型 denies an open-sourcing, not a
 release, and 没有公布模型的参数规模 (a `forbid` word after the object) denies a figure.
 
 A rule without object words denies the subject itself in a place of its `object_types`
-(Bard has still not launched in the European Union): the place is the claim's object.
+(Claude is still not available in the EU): the place is the claim's object.
 
 A denial holds as of a day: a date in its own clause (截至2023年4月，X尚未…), else the
 article's date (至今, still and yet say the same). The claim's low and high carry it, so
@@ -80,7 +80,7 @@ def _without(text: str, part: str) -> str:
 
 
 def _place(ctx: SentenceContext, types: list[str], start: int, end: int) -> Mention | None:
-    """The place a denial is about (尚未在欧盟上线, has not launched in the EU): an entity of `types`
+    """The place a denial is about (尚未在欧盟上线, not available in the EU): an entity of `types`
     after the cue, up to the reach past the verb, in the cue's clause."""
     clause_end = ctx.clause_of(start)[1]
     return next((m for m in ctx.mentions if start <= m.start < min(end, clause_end) and ctx.entity_type(m) in types), None)

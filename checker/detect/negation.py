@@ -19,15 +19,15 @@ def negation_conflict(data: DetectInput) -> list:
     Why it matters: "ByteDance has published no large model" and "ByteDance's AML team
     built veGiantModel" cannot both be true; one of the articles misinforms.
     How: a denial is one event of one object class as of a day (its clause's date, else
-    its article's): 没开源过任何模型 is contradicted by an open-sourcing, 尚未推出产品 by a
+    its article's): 从未开源大模型 is contradicted by an open-sourcing, 尚未推出产品 by a
     product's launch, never by a plan. Contradicting are credits of the rule's entity
     attribute (developer claims naming the organization or one of its children) in an
     article not dated after the denial or about an entity dated before it, and dated events of the rule's `events` about an
     entity of the organization (the pack's parents) of an `object_types` type, dated
-    before the denial; a denial in a place (not launched in the EU) by the subject's launch
+    before the denial; a denial in a place (not available in the EU) by the subject's launch
     there. A denial true at its own date (the release came later) stands.
-    Example: 字节跳动没有公布大模型 vs 字节动态的AML团队开发了veGiantModel; 阿里至今没开源过
-    模型 (September) vs 8月3日，阿里云开源Qwen-7B.
+    Example: 字节跳动没有公布大模型 vs 字节动态的AML团队开发了veGiantModel; 智谱AI从未开源
+    大模型 (August) vs 6月25日，智谱AI开源了GLM-130B.
     """
     findings = []
     pack = data.pack
