@@ -124,3 +124,8 @@ def test_a_denial_in_a_place_meets_the_launch_there_only(pack):
 def test_launches_in_two_places_are_not_one_date(pack):
     text = "Claude was rolled out to UK users on October 16. Claude was rolled out to EU users on November 2."
     assert not [f for f in _findings(pack, (text, dt.date(2023, 11, 20))) if f.kind == "date_conflict"]
+
+
+def test_the_country_of_a_company_is_not_the_place_of_a_launch(pack):
+    claims = claims_of("2022年11月30日，美国OpenAI推出了ChatGPT。", pack)
+    assert [(c.attribute, c.obj) for c in claims if c.subject == "chatgpt" and c.unit == "date"] == [("release_date", None)]

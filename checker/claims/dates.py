@@ -17,6 +17,8 @@ from checker.values.format import format_date
 
 PRONOUN_GAP = 3  # a pronoun object right before the verb (将它正式发布) points back to an earlier sentence
 EVENT_REST = 2  # characters after a trigger that ends its clause (发布会，): the next clause names the product
+PLACE_BEFORE = 3  # characters between a region and the trigger after it (在欧盟正式上线)
+PLACE_AFTER = 6  # characters between the trigger and a region after it (launched in the EU, 登陆欧洲市场)
 ANNOUNCED_GAP = 2  # characters between an announcing trigger and the event verb it announces (宣布将开源)
 
 
@@ -47,7 +49,7 @@ def _claim_for(ctx: SentenceContext, match: DateMatch) -> Claim | None:
     subject = _object_of(ctx, t_start, t_end, rule.subject_types)
     if subject is None:
         return None
-    place = _place(ctx, rule.object_types, t_start)
+    place = _place(ctx, rule.object_types, t_start, t_end)
     span = match.span
     here = [subject] if subject.start >= 0 else []  # a subject from an earlier sentence stays out of the span
     start = min([match.start, t_start] + [m.start for m in here])
@@ -69,8 +71,8 @@ def _claim_for(ctx: SentenceContext, match: DateMatch) -> Claim | None:
 
 
 def _nearest_trigger(ctx: SentenceContext, match: DateMatch) -> tuple[str, int, int] | None:
-    after: list[tuple[int, int, str, int, int]] = []
-    before: list[tuple[int, int, str, int, int]] = []
+    after: list[tuple[int, int, bool, str, int, int]] = []
+    before: list[tuple[int, int, bool, str, int, int]] = []
     for name, rule in ctx.pack.attributes.items():
         if rule.kind != "date":
             continue
@@ -78,20 +80,21 @@ def _nearest_trigger(ctx: SentenceContext, match: DateMatch) -> tuple[str, int, 
             a, b = ctx.clause_of(hit.start())
             if rule.forbid and find_words(rule.forbid, ctx.text, a, b):
                 continue
-            if rule.object_types and _place(ctx, rule.object_types, hit.start()) is None:
+            if rule.object_types and _place(ctx, rule.object_types, hit.start(), hit.end()) is None:
                 continue  # launched in May is a release, launched in the EU a regional launch
             size = -(hit.end() - hit.start())
+            general = not rule.object_types  # on a tie the event with its place wins (在欧盟上线: a regional launch)
             if hit.start() >= match.end and _reaches(ctx, match, hit.start()):
-                after.append((hit.start() - match.end, size, name, hit.start(), hit.end()))
+                after.append((hit.start() - match.end, size, general, name, hit.start(), hit.end()))
             elif hit.end() <= match.start and ctx.same_clause(hit.start(), match.start):
-                before.append((match.start - hit.end(), size, name, hit.start(), hit.end()))
+                before.append((match.start - hit.end(), size, general, name, hit.start(), hit.end()))
     pool = after or before
     if not pool:
         return None
-    _, _, name, start, end = min(pool)
+    _, _, _, name, start, end = min(pool)
     if ctx.pack.attributes[name].announces:
         # 宣布开源 / announced the launch: the announced event names the attribute
-        event = [(s, n, e) for _, _, n, s, e in after + before if n != name and 0 <= s - end <= ANNOUNCED_GAP]
+        event = [(s, n, e) for _, _, _, n, s, e in after + before if n != name and 0 <= s - end <= ANNOUNCED_GAP]
         if event:
             start, name, end = min(event)
     return name, start, end
@@ -106,12 +109,17 @@ def _reaches(ctx: SentenceContext, match: DateMatch, position: int) -> bool:
     return len(rest) <= 3 and ctx.clause_of(position)[0] == own[1]
 
 
-def _place(ctx: SentenceContext, types, position: int) -> Mention | None:
-    """Where an event happened: the first entity of `types` (a region) in the clause at `position`."""
+def _place(ctx: SentenceContext, types, start: int, end: int) -> Mention | None:
+    """Where the event of the trigger at [start, end) happened: an entity of `types` (a region) right
+    before it (在欧盟上线) or right after it (登陆欧盟, launched in the EU), in its clause; 美国OpenAI推出
+    names the company's country, not the launch's place."""
     if not types:
         return None
-    a, b = ctx.clause_of(position)
-    return next((m for m in ctx.mentions if a <= m.start < b and ctx.entity_type(m) in types), None)
+    a, b = ctx.clause_of(start)
+    return next((
+        m for m in ctx.mentions
+        if a <= m.start < b and ctx.entity_type(m) in types and (0 <= start - m.end <= PLACE_BEFORE or 0 <= m.start - end <= PLACE_AFTER)
+    ), None)
 
 
 def _object_of(ctx: SentenceContext, t_start: int, t_end: int, types) -> Mention | None:

@@ -25,6 +25,7 @@ from checker.values import find_dates
 
 VERB_REACH = 6  # characters between the cue and the start of the verb
 OBJECT_REACH = 12  # characters between the verb and the start of the object word
+PLACE_AFTER = 6  # characters between the verb and the place after it (launched in the EU)
 FRAME_REST = 3  # characters besides the date in a clause that frames a denial in time (截至4月底，)
 FORBID_REACH = 24  # characters after the object word where a figure word (的参数规模) makes it a figure's denial
 
@@ -38,7 +39,7 @@ def negation_claims(ctx: SentenceContext) -> list[Claim]:
             verbs = _starting_within(find_words(rule.triggers, ctx.text, cue.end()), cue.end(), VERB_REACH)
             if not verbs:
                 continue
-            place = None if rule.objects else _place(ctx, rule.object_types, cue.end(), verbs[0].end() + OBJECT_REACH)
+            place = None if rule.objects else _place(ctx, rule.object_types, cue.end(), verbs[0])
             objects = _starting_within(find_words(rule.objects, ctx.text, verbs[0].end()), verbs[0].end(), OBJECT_REACH)
             if place is not None:
                 end = max(place.end, verbs[0].end())
@@ -79,11 +80,15 @@ def _without(text: str, part: str) -> str:
     return text.replace(part, "").strip(" ,，截至到在于")
 
 
-def _place(ctx: SentenceContext, types: list[str], start: int, end: int) -> Mention | None:
-    """The place a denial is about (尚未在欧盟上线, not available in the EU): an entity of `types`
-    after the cue, up to the reach past the verb, in the cue's clause."""
-    clause_end = ctx.clause_of(start)[1]
-    return next((m for m in ctx.mentions if start <= m.start < min(end, clause_end) and ctx.entity_type(m) in types), None)
+def _place(ctx: SentenceContext, types: list[str], after: int, verb: re.Match[str]) -> Mention | None:
+    """The place a denial is about, an entity of `types` in the cue's clause: between the cue and
+    the verb (尚未在欧盟上线) or right after the verb (not available in the EU)."""
+    clause_end = ctx.clause_of(after)[1]
+    return next((
+        m for m in ctx.mentions
+        if m.start < clause_end and ctx.entity_type(m) in types
+        and (after <= m.start and m.end <= verb.start() or 0 <= m.start - verb.end() <= PLACE_AFTER)
+    ), None)
 
 
 def _starting_within(matches: list[re.Match[str]], after: int, reach: int) -> list[re.Match[str]]:

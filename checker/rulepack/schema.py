@@ -165,9 +165,9 @@ class AttributeRule(Strict):
     object_types: list[EntityType] = Field(
         default=[],
         description="quantity: entity types of the object (investment in X); needs `object_markers`. date: the place of the event "
-        "(a region): an entity of these types in the trigger's clause is the claim's object, and a trigger with none is passed over. "
+        "(a region): an entity of these types right before or after the trigger is the claim's object, and a trigger with none is passed over. "
         "negation with `objects`: types of what is denied (model, product), only events about such an entity contradict the denial; "
-        "without `objects`: the place the subject is denied in (尚未在欧盟上线), named near the verb.",
+        "without `objects`: the place the subject is denied in (尚未在欧盟上线), named next to the verb.",
     )
     object_markers: list[str] = Field(default=[], description="quantity: words right before the object (向, in); at most 6 characters, no trailing space.")
     triggers: list[str] = Field(
