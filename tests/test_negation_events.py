@@ -8,6 +8,8 @@ import pytest
 
 from checker.api import extract_all
 from checker.detect import detect
+from checker.extract import extract_article
+from checker.models import Article
 from tests.test_stages import article, claims_of
 
 
@@ -129,3 +131,15 @@ def test_launches_in_two_places_are_not_one_date(pack):
 def test_the_country_of_a_company_is_not_the_place_of_a_launch(pack):
     claims = claims_of("2022年11月30日，美国OpenAI推出了ChatGPT。", pack)
     assert [(c.attribute, c.obj) for c in claims if c.subject == "chatgpt" and c.unit == "date"] == [("release_date", None)]
+
+
+def _timeline(pack, title: str) -> set[tuple[str, str, str]]:
+    text = "## 半年盘点\n\n1. **智谱AI GLM-130B（6月25日）**\n这款模型备受关注。\n\n2. **讯飞星火（5月6日）**\n讯飞在合肥推出了它。\n"
+    claims = extract_article(Article(id="t", path="t.md", text=text, date=dt.date(2023, 9, 1), title=title), pack).claims
+    return {(c.subject, c.attribute, c.value) for c in claims if c.unit == "date"}
+
+
+def test_a_timeline_list_dates_the_event_its_title_names(pack):
+    assert _timeline(pack, "国产大模型发布时间线") == {("glm-130b", "release_date", "2023-06-25"), ("iflytek-spark", "release_date", "2023-05-06")}
+    assert _timeline(pack, "国产大模型开源时间线") == {("glm-130b", "open_source_date", "2023-06-25"), ("iflytek-spark", "open_source_date", "2023-05-06")}
+    assert _timeline(pack, "国产大模型半年盘点") == set()

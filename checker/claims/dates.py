@@ -13,7 +13,10 @@ from __future__ import annotations
 from checker.claims.context import SentenceContext, find_words, head_of_object
 from checker.models import Article, Claim, DateMatch, Evidence, Mention
 from checker.values import find_dates
+from checker.normalize import normalize
 from checker.values.format import format_date
+
+OPENING, CLOSING = ("(", "（"), (")", "）")  # a date in brackets after a name (text is folded: （ may be ( already)
 
 PRONOUN_GAP = 3  # a pronoun object right before the verb (将它正式发布) points back to an earlier sentence
 EVENT_REST = 2  # characters after a trigger that ends its clause (发布会，): the next clause names the product
@@ -43,7 +46,7 @@ def _evidence(article: Article, start: int, end: int) -> Evidence:
 def _claim_for(ctx: SentenceContext, match: DateMatch) -> Claim | None:
     trigger = _nearest_trigger(ctx, match)
     if trigger is None:
-        return None
+        return _timeline_claim(ctx, match)
     attribute, t_start, t_end = trigger
     rule = ctx.pack.attributes[attribute]
     subject = _object_of(ctx, t_start, t_end, rule.subject_types)
@@ -67,6 +70,30 @@ def _claim_for(ctx: SentenceContext, match: DateMatch) -> Claim | None:
         qualifier=span.qualifier,
         timezone=span.timezone,
         modality=ctx.modality_at(min(match.start, t_start), max(match.end, t_end)),
+    )
+
+
+def _timeline_claim(ctx: SentenceContext, match: DateMatch) -> Claim | None:
+    """A list item's title line of a timeline, 2. **智谱AI GLM-130B（6月25日）**: a date in brackets right
+    after a name dates the event the article's title names (…发布时间线), when it names one kind."""
+    if not ctx.title or not ctx.article.title:
+        return None
+    before = ctx.text[max(0, match.start - 1):match.start]
+    after = ctx.text[match.end:match.end + 1]
+    if before not in OPENING or after not in CLOSING:
+        return None
+    title = normalize(ctx.article.title, ctx.article.language).text
+    named = [n for n, r in ctx.pack.attributes.items() if r.kind == "date" and not r.object_types and not r.announces and find_words(r.triggers, title)]
+    if len(named) != 1:
+        return None
+    rule = ctx.pack.attributes[named[0]]
+    subject = next((m for m in ctx.fitting(rule.subject_types) if 0 <= match.start - 1 - m.end <= 1), None)
+    if subject is None:
+        return None
+    span = match.span
+    return ctx.claim(
+        subject.start, match.end + 1, subject, named[0], format_date(span), unit="date",
+        low=span.low.isoformat(), high=span.high.isoformat(), qualifier=span.qualifier, timezone=span.timezone,
     )
 
 
