@@ -13,7 +13,7 @@ from checker.values.numbers import CURRENCY_CODES
 
 # entity types are the pack's (settings.yaml `entity_types`); these are the default, which
 # the extractors' built-in guesses for unknown names (a person, a company, a model) use
-DEFAULT_ENTITY_TYPES: tuple[str, ...] = ("organization", "model", "product", "platform", "chip", "person", "region")
+DEFAULT_ENTITY_TYPES: tuple[str, ...] = ("organization", "model", "product", "platform", "chip", "person", "region", "regulation")
 EntityType = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 FindingKind = Literal[*FINDING_KINDS]  # type: ignore[valid-type]  (from the kinds registry)
 UNIT_CLASSES = ("count", "percent", "currency")
@@ -351,7 +351,7 @@ class Settings(Strict):
         default=list(DEFAULT_ENTITY_TYPES),
         min_length=1,
         description="The pack's entity types (a research firm, a market, a regulator, a standard...); entities, attributes and "
-        "type words may use only these. Default: organization, model, product, platform, chip, person, region.",
+        "type words may use only these. Default: organization, model, product, platform, chip, person, region, regulation.",
     )
     compatible_types: list[list[EntityType]] = Field(default=[], description="Groups of entity types that may describe the same entity without a type_conflict.")
     severity: dict[str, Literal["error", "warning", "info"]] = Field(default={}, description="Severity per finding kind (default error).")
