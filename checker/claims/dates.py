@@ -1,4 +1,4 @@
-"""Date claims: when something was released, announced or shut down.
+"""Date claims: when something was released, open-sourced, opened to the public, announced or shut down.
 
 Chinese puts the time before the verb (2月8日，谷歌推出了Bard), so the trigger is
 the nearest one after the date anywhere in the sentence (else the nearest before
@@ -6,14 +6,20 @@ it), and the subject is the head of the trigger's object: the last fitting entit
 of the clause in Chinese, the first in English. When the clause names no fitting
 entity, an unknown name after the trigger (发布了LLaMA) is the object; one before it
 only when its type is known (对话模型Sparrow于9月发布), since 某公司于9月发布 is common.
+
+Each date attribute is one kind of event; the trigger names it, and an announcing
+trigger yields to the event it announces (宣布开源). An attribute with a place (a
+region next to the trigger: 在欧盟上线) takes it as the claim's object. A date in
+brackets after a name on a timeline list's title line dates the event the article's
+title names.
 """
 
 from __future__ import annotations
 
 from checker.claims.context import SentenceContext, find_words, head_of_object
 from checker.models import Article, Claim, DateMatch, Evidence, Mention
-from checker.values import find_dates
 from checker.normalize import normalize
+from checker.values import find_dates
 from checker.values.format import format_date
 
 OPENING, CLOSING = ("(", "（"), (")", "）")  # a date in brackets after a name (text is folded: （ may be ( already)

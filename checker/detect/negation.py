@@ -22,10 +22,11 @@ def negation_conflict(data: DetectInput) -> list:
     its article's): 从未开源大模型 is contradicted by an open-sourcing, 尚未推出产品 by a
     product's launch, never by a plan. Contradicting are credits of the rule's entity
     attribute (developer claims naming the organization or one of its children) in an
-    article not dated after the denial or about an entity dated before it, and dated events of the rule's `events` about an
-    entity of the organization (the pack's parents) of an `object_types` type, dated
-    before the denial; a denial in a place (not available in the EU) by the subject's launch
-    there. A denial true at its own date (the release came later) stands.
+    article not dated after the denial or about an entity dated before it; dated events
+    of the rule's `events` about an entity of the organization (the pack's parents) of an
+    `object_types` type, dated before the denial; for a denial in a place (not available
+    in the EU), the subject's launch there. A denial true at its own date (the release
+    came later) stands.
     Example: 字节跳动没有公布大模型 vs 字节动态的AML团队开发了veGiantModel; 智谱AI从未开源
     大模型 (August) vs 6月25日，智谱AI开源了GLM-130B.
     """
