@@ -73,9 +73,12 @@ def _extract(article: Article, pack: RulePack) -> Extraction:
     unknown = find_candidates(article, normalized.text, segments, known, pack, toolkit)
     discourse = Discourse()
     previous_end = 0
+    title_line = False
     for seg, found, names in zip(segments, known, unknown):
         sentence = seg.sentence
         title = bool(TITLE.match(normalized.text, sentence.start))
+        # the rest of a title line: the segmenter may cut "1. **" from the name that follows
+        title_line = title or (title_line and "\n" not in normalized.text[previous_end:sentence.start])
         new_paragraph = title or "\n\n" in normalized.text[previous_end:sentence.start]
         previous_end = sentence.end
         relative = [m.model_copy(update={"start": m.start - sentence.start, "end": m.end - sentence.start}) for m in found]
@@ -91,6 +94,7 @@ def _extract(article: Article, pack: RulePack) -> Extraction:
             candidates=[c.model_copy(update={"start": c.start - sentence.start, "end": c.end - sentence.start}) for c in names],
             discourse=discourse,
             new_paragraph=new_paragraph,
+            title=title_line,
         )
         dated, missing = date_claims(ctx)
         unresolved.extend(missing)

@@ -264,7 +264,7 @@ def test_one_entity_that_fails_validation_gives_one_message(pack):
 
 def test_a_pack_declares_its_own_entity_types(pack):
     settings = pack / "settings.yaml"
-    append(settings, "entity_types: [organization, model, product, platform, chip, person, research_firm, market]\n")
+    append(settings, "entity_types: [organization, model, product, platform, chip, person, region, regulation, research_firm, market]\n")
     append(pack / "entities.yaml", "  - id: idc\n    type: research_firm\n    aliases: [IDC]\n")
     loaded = load_rules(pack)
     assert loaded.entities["idc"].type == "research_firm"

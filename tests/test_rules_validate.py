@@ -184,7 +184,7 @@ def test_contradicted_by_must_be_an_entity_attribute(pack):
 
 def test_negation_needs_cues_and_objects(pack):
     append(pack / "attributes.yaml", "  no_widgets:\n    kind: negation\n    triggers: [发布]\n")
-    check(pack, "attributes.yaml", "no_widgets:", "a negation attribute needs `negation_cues` and `objects`", "add both lists")
+    check(pack, "attributes.yaml", "no_widgets:", "a negation attribute needs `negation_cues`, and `objects` or `object_types`", "add the cues and what is denied")
 
 
 def test_type_needs_type_words(pack):

@@ -58,6 +58,7 @@ class SentenceContext:
     candidates: list[Candidate] = field(default_factory=list)  # unknown names, offsets relative to the sentence
     discourse: Discourse | None = None  # what the sentences before this one named
     new_paragraph: bool = False  # a blank line or a heading separates it from the sentence before
+    title: bool = False  # a heading, a list item's title line or a bold title line
     clauses: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:

@@ -1,4 +1,4 @@
-"""Date claims: when something was released, announced or shut down.
+"""Date claims: when something was released, open-sourced, opened to the public, announced or shut down.
 
 Chinese puts the time before the verb (2月8日，谷歌推出了Bard), so the trigger is
 the nearest one after the date anywhere in the sentence (else the nearest before
@@ -6,14 +6,29 @@ it), and the subject is the head of the trigger's object: the last fitting entit
 of the clause in Chinese, the first in English. When the clause names no fitting
 entity, an unknown name after the trigger (发布了LLaMA) is the object; one before it
 only when its type is known (对话模型Sparrow于9月发布), since 某公司于9月发布 is common.
+
+Each date attribute is one kind of event; the trigger names it, and an announcing
+trigger yields to the event it announces (宣布开源). An attribute with a place (a
+region next to the trigger: 在欧盟上线) takes it as the claim's object. A date in
+brackets after a name on a timeline list's title line dates the event the article's
+title names.
 """
 
 from __future__ import annotations
 
 from checker.claims.context import SentenceContext, find_words, head_of_object
 from checker.models import Article, Claim, DateMatch, Evidence, Mention
+from checker.normalize import normalize
 from checker.values import find_dates
 from checker.values.format import format_date
+
+OPENING, CLOSING = ("(", "（"), (")", "）")  # a date in brackets after a name (text is folded: （ may be ( already)
+
+PRONOUN_GAP = 3  # a pronoun object right before the verb (将它正式发布) points back to an earlier sentence
+EVENT_REST = 2  # characters after a trigger that ends its clause (发布会，): the next clause names the product
+PLACE_BEFORE = 3  # characters between a region and the trigger after it (在欧盟正式上线)
+PLACE_AFTER = 6  # characters between the trigger and a region after it (launched in the EU, 登陆欧洲市场)
+ANNOUNCED_GAP = 2  # characters between an announcing trigger and the event verb it announces (宣布将开源)
 
 
 def date_claims(ctx: SentenceContext) -> tuple[list[Claim], list[Evidence]]:
@@ -37,21 +52,24 @@ def _evidence(article: Article, start: int, end: int) -> Evidence:
 def _claim_for(ctx: SentenceContext, match: DateMatch) -> Claim | None:
     trigger = _nearest_trigger(ctx, match)
     if trigger is None:
-        return None
+        return _timeline_claim(ctx, match)
     attribute, t_start, t_end = trigger
     rule = ctx.pack.attributes[attribute]
     subject = _object_of(ctx, t_start, t_end, rule.subject_types)
     if subject is None:
         return None
+    place = _place(ctx, rule.object_types, t_start, t_end)
     span = match.span
-    start = min(match.start, t_start, subject.start)
-    end = max(match.end, t_end, subject.end)
+    here = [subject] if subject.start >= 0 else []  # a subject from an earlier sentence stays out of the span
+    start = min([match.start, t_start] + [m.start for m in here])
+    end = max([match.end, t_end] + [m.end for m in here])
     return ctx.claim(
         start,
         end,
         subject,
         attribute,
         format_date(span),
+        object=place.entity if place else None,
         unit="date",
         low=span.low.isoformat(),
         high=span.high.isoformat(),
@@ -61,9 +79,33 @@ def _claim_for(ctx: SentenceContext, match: DateMatch) -> Claim | None:
     )
 
 
+def _timeline_claim(ctx: SentenceContext, match: DateMatch) -> Claim | None:
+    """A list item's title line of a timeline, 2. **智谱AI GLM-130B（6月25日）**: a date in brackets right
+    after a name dates the event the article's title names (…发布时间线), when it names one kind."""
+    if not ctx.title or not ctx.article.title:
+        return None
+    before = ctx.text[max(0, match.start - 1):match.start]
+    after = ctx.text[match.end:match.end + 1]
+    if before not in OPENING or after not in CLOSING:
+        return None
+    title = normalize(ctx.article.title, ctx.article.language).text
+    named = [n for n, r in ctx.pack.attributes.items() if r.kind == "date" and not r.object_types and not r.announces and find_words(r.triggers, title)]
+    if len(named) != 1:
+        return None
+    rule = ctx.pack.attributes[named[0]]
+    subject = next((m for m in ctx.fitting(rule.subject_types) if 0 <= match.start - 1 - m.end <= 1), None)
+    if subject is None:
+        return None
+    span = match.span
+    return ctx.claim(
+        subject.start, match.end + 1, subject, named[0], format_date(span), unit="date",
+        low=span.low.isoformat(), high=span.high.isoformat(), qualifier=span.qualifier, timezone=span.timezone,
+    )
+
+
 def _nearest_trigger(ctx: SentenceContext, match: DateMatch) -> tuple[str, int, int] | None:
-    after: list[tuple[int, int, str, int, int]] = []
-    before: list[tuple[int, int, str, int, int]] = []
+    after: list[tuple[int, int, bool, str, int, int]] = []
+    before: list[tuple[int, int, bool, str, int, int]] = []
     for name, rule in ctx.pack.attributes.items():
         if rule.kind != "date":
             continue
@@ -71,15 +113,23 @@ def _nearest_trigger(ctx: SentenceContext, match: DateMatch) -> tuple[str, int, 
             a, b = ctx.clause_of(hit.start())
             if rule.forbid and find_words(rule.forbid, ctx.text, a, b):
                 continue
+            if rule.object_types and _place(ctx, rule.object_types, hit.start(), hit.end()) is None:
+                continue  # launched in May is a release, launched in the EU a regional launch
             size = -(hit.end() - hit.start())
+            general = not rule.object_types  # on a tie the event with its place wins (在欧盟上线: a regional launch)
             if hit.start() >= match.end and _reaches(ctx, match, hit.start()):
-                after.append((hit.start() - match.end, size, name, hit.start(), hit.end()))
+                after.append((hit.start() - match.end, size, general, name, hit.start(), hit.end()))
             elif hit.end() <= match.start and ctx.same_clause(hit.start(), match.start):
-                before.append((match.start - hit.end(), size, name, hit.start(), hit.end()))
+                before.append((match.start - hit.end(), size, general, name, hit.start(), hit.end()))
     pool = after or before
     if not pool:
         return None
-    _, _, name, start, end = min(pool)
+    _, _, _, name, start, end = min(pool)
+    if ctx.pack.attributes[name].announces:
+        # 宣布开源 / announced the launch: the announced event names the attribute
+        event = [(s, n, e) for _, _, _, n, s, e in after + before if n != name and 0 <= s - end <= ANNOUNCED_GAP]
+        if event:
+            start, name, end = min(event)
     return name, start, end
 
 
@@ -90,6 +140,19 @@ def _reaches(ctx: SentenceContext, match: DateMatch, position: int) -> bool:
         return True
     rest = (ctx.text[own[0]:match.start] + ctx.text[match.end:own[1]]).strip(" ,，在于截至")
     return len(rest) <= 3 and ctx.clause_of(position)[0] == own[1]
+
+
+def _place(ctx: SentenceContext, types, start: int, end: int) -> Mention | None:
+    """Where the event of the trigger at [start, end) happened: an entity of `types` (a region) right
+    before it (在欧盟上线) or right after it (登陆欧盟, launched in the EU), in its clause; 美国OpenAI推出
+    names the company's country, not the launch's place."""
+    if not types:
+        return None
+    a, b = ctx.clause_of(start)
+    return next((
+        m for m in ctx.mentions
+        if a <= m.start < b and ctx.entity_type(m) in types and (0 <= start - m.end <= PLACE_BEFORE or 0 <= m.start - end <= PLACE_AFTER)
+    ), None)
 
 
 def _object_of(ctx: SentenceContext, t_start: int, t_end: int, types) -> Mention | None:
@@ -108,4 +171,14 @@ def _object_of(ctx: SentenceContext, t_start: int, t_end: int, types) -> Mention
     if typed is not None:
         return typed
     earlier = [m for m in candidates if m.end <= t_start]
-    return earlier[-1] if earlier else None
+    if earlier:
+        return earlier[-1]
+    if len(ctx.text[t_end:clause_end].strip(" ,，;；。")) <= EVENT_REST:
+        # 召开发布会，现场演示了X: the event ends its clause, what it launched comes next
+        following = [m for m in candidates if clause_end <= m.start < ctx.clause_of(clause_end)[1]] if clause_end < len(ctx.text) else []
+        if following:
+            return following[0]
+    pronoun = find_words(ctx.pack.settings.lexicon.anaphora, ctx.text, max(clause_start, t_start - PRONOUN_GAP), t_start)
+    if ctx.anaphor_in(clause_start, clause_end) in types or pronoun:
+        return ctx.earlier(lambda a: a.type in types, anaphoric=True)  # 6月25日团队将它正式发布: 它 is the model named before
+    return None

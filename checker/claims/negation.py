@@ -1,18 +1,33 @@
-"""Negation claims: an organization said to have released no large model.
+"""Negation claims: an organization said to have released (open-sourced, launched) no model or product.
 
-A cue (尚未, 没有, has not, has yet to), then a release verb, then a model word,
-all close together: 字节跳动尚未公布任何大模型 / ByteDance has not released any model.
+A cue (尚未, 没有, has not, has yet to), then the rule's verb, then an object word of
+the rule's class, all close together: 字节跳动尚未公布任何大模型 / ByteDance has not
+released any model. Each negation attribute is one event (a release, an open-sourcing)
+of one object class (a model, a product), so 从未开源大模型 denies an open-sourcing, not a
+release, and 没有公布模型的参数规模 (a `forbid` word after the object) denies a figure.
+
+A rule without object words denies the subject itself in a place of its `object_types`
+(Claude is still not available in the EU): the place is the claim's object.
+
+A denial holds as of a day: a date in its own clause (截至2023年4月，X尚未…), else the
+article's date (至今, still and yet say the same). The claim's low and high carry it, so
+negation_conflict counts only events dated before.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from checker.claims.context import SentenceContext, find_words
-from checker.models import Claim
+from checker.models import Claim, Mention
+from checker.values import find_dates
 
 VERB_REACH = 6  # characters between the cue and the start of the verb
 OBJECT_REACH = 12  # characters between the verb and the start of the object word
+PLACE_AFTER = 6  # characters between the verb and the place after it (launched in the EU)
+FRAME_REST = 3  # characters besides the date in a clause that frames a denial in time (截至4月底，)
+FORBID_REACH = 24  # characters after the object word where a figure word (的参数规模) makes it a figure's denial
 
 
 def negation_claims(ctx: SentenceContext) -> list[Claim]:
@@ -24,17 +39,56 @@ def negation_claims(ctx: SentenceContext) -> list[Claim]:
             verbs = _starting_within(find_words(rule.triggers, ctx.text, cue.end()), cue.end(), VERB_REACH)
             if not verbs:
                 continue
+            place = None if rule.objects else _place(ctx, rule.object_types, cue.end(), verbs[0])
             objects = _starting_within(find_words(rule.objects, ctx.text, verbs[0].end()), verbs[0].end(), OBJECT_REACH)
-            if not objects or not ctx.same_clause(cue.start(), objects[0].start()):
+            if place is not None:
+                end = max(place.end, verbs[0].end())
+            elif objects and ctx.same_clause(cue.start(), objects[0].start()):
+                end = objects[0].end()
+            else:
+                continue
+            if rule.forbid and find_words(rule.forbid, ctx.text, verbs[0].end(), min(ctx.clause_of(end)[1], end + FORBID_REACH)):
                 continue
             # only known organizations: a denial is checked against credits, which name known developers
-            subject = ctx.subject_near(cue.start(), objects[0].end(), rule.subject_types, unknown=False)
+            subject = ctx.subject_near(cue.start(), end, rule.subject_types, unknown=False)
             if subject is None or subject.start >= cue.start():
                 continue
             start = subject.start if ctx.same_clause(subject.start, cue.start()) else cue.start()
-            end = objects[0].end()
-            claims.append(ctx.claim(start, end, subject, name, "no", negated=True, modality=ctx.modality_at(cue.start(), end)))
+            as_of = _as_of(ctx, cue.start())
+            claims.append(ctx.claim(
+                start, end, subject, name, "no", negated=True, modality=ctx.modality_at(cue.start(), end),
+                low=as_of and as_of.isoformat(), high=as_of and as_of.isoformat(), object=place.entity if place else None,
+            ))
     return claims
+
+
+def _as_of(ctx: SentenceContext, cue: int) -> dt.date | None:
+    """The day a denial speaks of: the last date before the cue in its clause or in a clause
+    before that holds only the date (截至4月底，…), else the article's date."""
+    clause_start = ctx.clause_of(cue)[0]
+    earlier = [c for c in ctx.clauses if c[1] <= clause_start]
+    frame = earlier[-1][0] if earlier else clause_start
+    for match in reversed(find_dates(ctx.text, ctx.article.date, traditional=ctx.traditional)):
+        if match.span is None or match.end > cue or match.start < frame:
+            continue
+        if match.start >= clause_start or len(_without(ctx.text[frame:clause_start], match.text)) <= FRAME_REST:
+            return match.span.high
+    return ctx.article.date
+
+
+def _without(text: str, part: str) -> str:
+    return text.replace(part, "").strip(" ,，截至到在于")
+
+
+def _place(ctx: SentenceContext, types: list[str], after: int, verb: re.Match[str]) -> Mention | None:
+    """The place a denial is about, an entity of `types` in the cue's clause: between the cue and
+    the verb (尚未在欧盟上线) or right after the verb (not available in the EU)."""
+    clause_end = ctx.clause_of(after)[1]
+    return next((
+        m for m in ctx.mentions
+        if m.start < clause_end and ctx.entity_type(m) in types
+        and (after <= m.start and m.end <= verb.start() or 0 <= m.start - verb.end() <= PLACE_AFTER)
+    ), None)
 
 
 def _starting_within(matches: list[re.Match[str]], after: int, reach: int) -> list[re.Match[str]]:

@@ -15,17 +15,22 @@ def date_conflict(data: DetectInput) -> list:
 
     Why it matters: a launch reported on two different days misleads timelines and
     anyone who builds one from the dataset.
-    How: each date is an interval of days (去年11月 is all of November of the year
+    How: dates are grouped by subject, attribute and place (a launch in the EU is not one in
+    the US); each date is an interval of days (去年11月 is all of November of the year
     before the article; 3月初 is the 1st to the 10th). A plan (将于3月推出) is never
     compared with an outcome. When either side names a time zone (当地时间, 北京时间,
     local time), one day of difference is allowed.
+    Each date attribute of the pack is one kind of event (a release, an open-sourcing,
+    an invitation test, a public opening), compared only with itself: a model is often
+    shown to testers in March and opened to everyone in August.
     Example: ChatGPT released 2022年11月30日 vs 去年12月 (in an article of February
-    2023) is a conflict; 当地时间2月7日 vs 北京时间2月8日 is not.
+    2023) is a conflict; 当地时间2月7日 vs 北京时间2月8日 is not; 3月16日发布 vs
+    8月31日向公众开放 is not (two events).
     """
     findings = []
     pack = data.pack
     agree = partial(dates_agree, pack)
-    for (subject, attribute), claims in data.groups("date_conflict"):
+    for (subject, attribute, _place), claims in data.groups("date_conflict"):
         for left, right in combinations(clusters(claims, lambda c: (c.low, c.high, c.timezone, c.modality.value), agree), 2):
             if not conflicting(left, right, agree):
                 continue

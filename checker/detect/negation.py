@@ -1,38 +1,118 @@
-"""negation_conflict: an organization said to have no large model, while another claim credits it with one."""
+"""negation_conflict: an organization said to have no model (product), while another claim shows one out before."""
 
 from __future__ import annotations
 
-from checker.detect.base import DetectInput, detector, entity_label, make_finding
+import datetime as dt
+
+from checker.detect.base import DetectInput, attribute_label, detector, entity_label, make_finding
+from checker.models import Claim, Modality
+from checker.rulepack import AttributeRule, RulePack
+
+NOT_EVENTS = (Modality.planned, Modality.denied)  # a plan or a denial shows nothing out yet
 
 
 @detector("negation_conflict")
 def negation_conflict(data: DetectInput) -> list:
-    """A claim that an organization has released no model, against a claim crediting it (or a part of it) with one.
+    """A claim that an organization has released (open-sourced, launched) no model or product,
+    against a claim showing one of its models out before the denial was made.
 
     Why it matters: "ByteDance has published no large model" and "ByteDance's AML team
     built veGiantModel" cannot both be true; one of the articles misinforms.
-    How: negation claims (X尚未公布任何大模型, X has not released any model) are checked
-    against developer claims whose developer is X or one of X's children, in any article.
-    Example: 字节跳动没有公布大模型 vs 字节动态的AML团队开发了veGiantModel.
+    How: a denial is one event of one object class as of a day (its clause's date, else
+    its article's): 从未开源大模型 is contradicted by an open-sourcing, 尚未推出产品 by a
+    product's launch, never by a plan. Contradicting are credits of the rule's entity
+    attribute (developer claims naming the organization or one of its children) in an
+    article not dated after the denial or about an entity dated before it; dated events
+    of the rule's `events` about an entity of the organization (the pack's parents) of an
+    `object_types` type, dated before the denial; for a denial in a place (not available
+    in the EU), the subject's launch there. A denial true at its own date (the release
+    came later) stands.
+    Example: 字节跳动没有公布大模型 vs 字节动态的AML团队开发了veGiantModel; 智谱AI从未开源
+    大模型 (August) vs 6月25日，智谱AI开源了GLM-130B.
     """
     findings = []
     pack = data.pack
     table = data.table
     for name, rule in pack.attributes.items():
-        if rule.kind != "negation" or not rule.contradicted_by:
+        if rule.kind != "negation" or not (rule.contradicted_by or rule.events):
             continue
         negations = table[(table["attribute"] == name) & (table["negated"])]
-        credits = table[table["attribute"] == rule.contradicted_by]
         for subject, group in negations.groupby("subject", sort=True):
             denying = [data.claims[i] for i in group["id"]]
-            crediting = [
-                data.claims[i]
-                for i, value in zip(credits["id"], credits["value"])
-                if any(subject in pack.ancestors(dev) for dev in str(value).split(","))
-            ]
-            if not crediting:
+            credits = _credits(data, rule, subject, denying)
+            if credits:
+                models = ", ".join(sorted({entity_label(pack, c.subject) for c in credits}))
+                message = f"{entity_label(pack, subject)} is said to have released no model, but is credited with {models}"
+                findings.append(make_finding("negation_conflict", subject, rule.contradicted_by, denying + credits, message, pack))
                 continue
-            models = ", ".join(sorted({entity_label(pack, c.subject) for c in crediting}))
-            message = f"{entity_label(pack, subject)} is said to have released no model, but is credited with {models}"
-            findings.append(make_finding("negation_conflict", subject, rule.contradicted_by, denying + crediting, message, pack))
+            events = _events(data, rule, subject, denying)
+            if events:
+                shown = "; ".join(f"{entity_label(pack, c.subject)} {attribute_label(pack, c.attribute)} {c.value}" for c in events)
+                message = f"{entity_label(pack, subject)} is said not to have {attribute_label(pack, name).removeprefix('has ')}, but: {shown}"
+                findings.append(make_finding("negation_conflict", subject, name, denying + events, message, pack))
     return findings
+
+
+def _as_of(data: DetectInput, denial: Claim) -> dt.date | None:
+    day = denial.high or data.article_dates.get(denial.article)
+    return dt.date.fromisoformat(str(day)) if day else None
+
+
+def _latest(data: DetectInput, denying: list[Claim]) -> dt.date | None:
+    """The latest day any of the denials speaks of; None when one is undated (it holds always)."""
+    days = [_as_of(data, d) for d in denying]
+    return None if None in days else max(days)
+
+
+def _credits(data: DetectInput, rule: AttributeRule, subject: str, denying: list[Claim]) -> list[Claim]:
+    """Developer claims crediting the subject or a child, in articles not dated after the denial
+    or about an entity some claim dates before it."""
+    if not rule.contradicted_by:
+        return []
+    pack = data.pack
+    latest = _latest(data, denying)
+    table = data.table
+    credits = table[table["attribute"] == rule.contradicted_by]
+    found = []
+    for i, value in zip(credits["id"], credits["value"]):
+        claim = data.claims[i]
+        if claim.modality in NOT_EVENTS or not any(subject in pack.ancestors(dev) for dev in str(value).split(",")):
+            continue
+        written = data.article_dates.get(claim.article)
+        if latest is None or written is None or dt.date.fromisoformat(str(written)) <= latest or _dated_before(data, claim.subject, latest):
+            found.append(claim)
+    return found
+
+
+def _dated_before(data: DetectInput, entity: str, day: dt.date) -> bool:
+    """Some article dates an event of the entity (a release, an approval) before `day`."""
+    return any(
+        c.subject == entity and c.unit == "date" and c.modality not in NOT_EVENTS and c.high is not None and dt.date.fromisoformat(str(c.high)) < day
+        for c in data.claims.values()
+    )
+
+
+def _events(data: DetectInput, rule: AttributeRule, subject: str, denying: list[Claim]) -> list[Claim]:
+    """Asserted events of the rule's date attributes dated before the latest denial: about the
+    subject's entities of the denied class, or, for a denial in a place, about the subject there."""
+    latest = _latest(data, denying)
+    if not rule.events or latest is None:
+        return []
+    pack = data.pack
+    places = {d.obj for d in denying if d.obj}
+    return [
+        claim
+        for claim in data.claims.values()
+        if claim.attribute in rule.events
+        and not claim.negated
+        and claim.modality not in NOT_EVENTS
+        and (claim.obj in places and pack.related(claim.subject, subject) if places else _belongs(pack, claim.subject, subject, rule.object_types))
+        and claim.high is not None
+        and dt.date.fromisoformat(str(claim.high)) < latest
+    ]
+
+
+def _belongs(pack: RulePack, entity_id: str, organization: str, types: list[str]) -> bool:
+    """The entity is the organization's (itself or a child, per the pack) and of one of `types`."""
+    entity = pack.entities.get(entity_id)
+    return entity is not None and organization in pack.ancestors(entity_id)[1:] and (not types or entity.type in types)

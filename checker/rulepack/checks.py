@@ -140,6 +140,10 @@ def check_attributes(attributes: dict[str, AttributeRule], settings: Settings, e
         if rule.contradicted_by is not None and (attributes.get(rule.contradicted_by) is None or attributes[rule.contradicted_by].kind != "entity"):
             entity_attributes = [n for n, r in attributes.items() if r.kind == "entity"]
             problems.append(problem(entry, loc + ("contradicted_by",), f"`contradicted_by` must name an entity attribute, not `{rule.contradicted_by}`", did_you_mean(rule.contradicted_by, entity_attributes) or f"use one of: {', '.join(entity_attributes) or 'none defined'}", code="RP021"))
+        date_attributes = [n for n, r in attributes.items() if r.kind == "date"]
+        for index, other in enumerate(rule.events):
+            if other not in date_attributes:
+                problems.append(problem(entry, loc + ("events", index), f"`events` must name date attributes, not `{other}`", did_you_mean(other, date_attributes) or f"use one of: {', '.join(date_attributes) or 'none defined'}", code="RP021"))
         check_attribute_words(name, rule, entry, problems)
 
 

@@ -13,7 +13,7 @@ from checker.values.numbers import CURRENCY_CODES
 
 # entity types are the pack's (settings.yaml `entity_types`); these are the default, which
 # the extractors' built-in guesses for unknown names (a person, a company, a model) use
-DEFAULT_ENTITY_TYPES: tuple[str, ...] = ("organization", "model", "product", "platform", "chip", "person")
+DEFAULT_ENTITY_TYPES: tuple[str, ...] = ("organization", "model", "product", "platform", "chip", "person", "region", "regulation")
 EntityType = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 FindingKind = Literal[*FINDING_KINDS]  # type: ignore[valid-type]  (from the kinds registry)
 UNIT_CLASSES = ("count", "percent", "currency")
@@ -162,7 +162,13 @@ class AttributeRule(Strict):
         description="quantity: units a value may have: count, percent, currency, a currency code (USD), or a unit or dimension declared under `units` in settings.yaml.",
     )
     subject_types: list[EntityType] = Field(default=[], description="Entity types the subject may have; the nearest fitting entity is taken.")
-    object_types: list[EntityType] = Field(default=[], description="quantity: entity types of the object (investment in X); needs `object_markers`.")
+    object_types: list[EntityType] = Field(
+        default=[],
+        description="quantity: entity types of the object (investment in X); needs `object_markers`. date: the place of the event "
+        "(a region): an entity of these types right before or after the trigger is the claim's object, and a trigger with none is passed over. "
+        "negation with `objects`: types of what is denied (model, product), only events about such an entity contradict the denial; "
+        "without `objects`: the place the subject is denied in (尚未在欧盟上线), named next to the verb.",
+    )
     object_markers: list[str] = Field(default=[], description="quantity: words right before the object (向, in); at most 6 characters, no trailing space.")
     triggers: list[str] = Field(
         default=[],
@@ -172,7 +178,8 @@ class AttributeRule(Strict):
     forbid: list[str] = Field(
         default=[],
         description="quantity and date: words that disqualify the clause (平均单卡 is per device, not a model's size). entity: words of another "
-        "relation (投资, 向, invested in, backed by): an organization right after one is no developer, nor is the owner of a possessive with one inside.",
+        "relation (投资, 向, invested in, backed by): an organization right after one is no developer, nor is the owner of a possessive with one inside. "
+        "negation: words after the object that make the denial about something else (没有公布模型的参数规模 denies a figure).",
     )
     change: bool | None = Field(
         default=None,
@@ -190,6 +197,15 @@ class AttributeRule(Strict):
     negation_cues: list[str] = Field(default=[], description="negation: words that negate (尚未, has not).")
     objects: list[str] = Field(default=[], description="negation: object words (大模型, model) within 12 characters after the verb.")
     contradicted_by: str | None = Field(default=None, description="negation: the entity attribute whose claims contradict a negation (developer).")
+    events: list[str] = Field(
+        default=[],
+        description="negation: date attributes whose claims contradict the denial: an event about an entity of the denied subject "
+        "(itself or a child), of one of `object_types`, dated before the denial.",
+    )
+    announces: bool = Field(
+        default=False,
+        description="date: the trigger announces an event (宣布); a trigger of another date attribute right after it (宣布开源) names the attribute.",
+    )
     cases: list[Case] = CasesField
 
     @model_validator(mode="after")
@@ -198,8 +214,8 @@ class AttributeRule(Strict):
             raise _rule_error("a quantity attribute needs `units` (count, percent, currency or a declared unit)", "add `units:`, e.g. `units: [count]`")
         if self.kind in ("quantity", "date", "entity", "negation") and not self.triggers:
             raise _rule_error(f"a {self.kind} attribute needs at least one trigger word", "add `triggers:`")
-        if self.kind == "negation" and not (self.negation_cues and self.objects):
-            raise _rule_error("a negation attribute needs `negation_cues` and `objects`", "add both lists")
+        if self.kind == "negation" and not (self.negation_cues and (self.objects or self.object_types)):
+            raise _rule_error("a negation attribute needs `negation_cues`, and `objects` or `object_types`", "add the cues and what is denied")
         if self.kind == "type" and not self.type_words:
             raise _rule_error("a type attribute needs `type_words`", "add `type_words:` mapping type labels to words")
         return self
@@ -208,10 +224,10 @@ class AttributeRule(Strict):
 # Keys each kind of attribute reads; any other key set on it has no effect.
 KIND_KEYS: dict[str, tuple[str, ...]] = {
     "quantity": ("units", "subject_types", "object_types", "object_markers", "triggers", "forbid", "change", "tolerance"),
-    "date": ("subject_types", "triggers", "forbid"),
+    "date": ("subject_types", "object_types", "triggers", "forbid", "announces"),
     "entity": ("subject_types", "triggers", "passive", "possessive", "joint", "nominal", "forbid"),
     "type": ("subject_types", "type_words"),
-    "negation": ("subject_types", "negation_cues", "triggers", "objects", "contradicted_by"),
+    "negation": ("subject_types", "negation_cues", "triggers", "objects", "forbid", "object_types", "contradicted_by", "events"),
 }
 COMMON_KEYS = ("kind", "label", "cases")
 
@@ -355,7 +371,7 @@ class Settings(Strict):
         default=list(DEFAULT_ENTITY_TYPES),
         min_length=1,
         description="The pack's entity types (a research firm, a market, a regulator, a standard...); entities, attributes and "
-        "type words may use only these. Default: organization, model, product, platform, chip, person.",
+        "type words may use only these. Default: organization, model, product, platform, chip, person, region, regulation.",
     )
     compatible_types: list[list[EntityType]] = Field(default=[], description="Groups of entity types that may describe the same entity without a type_conflict.")
     severity: dict[str, Literal["error", "warning", "info"]] = Field(default={}, description="Severity per finding kind (default error).")

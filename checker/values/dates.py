@@ -194,7 +194,7 @@ _EN_OPEN_BEFORE = re.compile(r"(?<![A-Za-z])(?P<open>(?i:since|before|after|unti
 
 # --- time zones ----------------------------------------------------------------------
 _TZ_BEFORE = re.compile(
-    r"(?P<tz>当地时间|北京时间|美国东部时间|美东时间|美国太平洋时间|太平洋时间|美西时间|东部时间"
+    r"(?P<tz>当地时间|北京时间|台湾时间|台北时间|香港时间|美国东部时间|美东时间|美国太平洋时间|太平洋时间|美西时间|东部时间"
     r"|(?<![A-Za-z])(?:(?i:local\s+time|beijing\s+time)|ET|EST|EDT|PT|PST|PDT|GMT|UTC))"
     r"\s*,?\s*(?:(?i:on)\s+)?$"
 )
