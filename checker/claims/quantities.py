@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from checker.claims.figure_lists import grouped
+from checker.claims.generic import describes_a_class
 from checker.claims.context import SentenceContext, find_words, reach
 from checker.models import Claim, Quantity, QuantityMatch
 from checker.rulepack import AttributeRule
@@ -33,10 +35,10 @@ def quantity_claims(ctx: SentenceContext) -> list[Claim]:
     settings = ctx.pack.value_settings
     # the original text lets the reader see full-width commas and superscripts (value layer)
     matches = find_quantities(ctx.text, traditional=ctx.traditional, settings=settings, original=ctx.original)
+    # digits inside a name (GPT-3, 360) are no figure
+    figures = [match for match in matches if not any(m.start < match.end and match.start < m.end for m in ctx.mentions)]
     claims = []
-    for match in matches:
-        if any(m.start < match.end and match.start < m.end for m in ctx.mentions):
-            continue  # digits inside a name (GPT-3, 360)
+    for match in grouped(ctx.text, figures):
         if _negated(ctx, match):
             continue  # 没有千亿参数的大模型: a number said not to exist is no claim
         claim = _claim_for(ctx, match)
@@ -50,6 +52,8 @@ def _claim_for(ctx: SentenceContext, match: QuantityMatch) -> Claim | None:
     if trigger is None:
         return None
     rule = ctx.pack.attributes[trigger.attribute]
+    if trigger.start >= match.end and describes_a_class(ctx, rule, match.start, trigger.end):
+        return None  # 几十亿参数的模型: models of that size, not the topic's size
     quantity = _signed(ctx, rule, trigger, match)
     objects = _objects(ctx, rule)
     subject = ctx.subject_near(match.start, match.end, rule.subject_types, exclude=objects)
@@ -81,7 +85,8 @@ def _negated(ctx: SentenceContext, match: QuantityMatch) -> bool:
 
 
 def _best_trigger(ctx: SentenceContext, match: QuantityMatch) -> Trigger | None:
-    clause_start, clause_end = ctx.clause_of(match.start)
+    # a list of figures (7B, 13B and 70B parameters) may span clauses: its trigger is in the last one's
+    clause_start, clause_end = ctx.clause_of(match.start)[0], ctx.clause_of(max(match.start, match.end - 1))[1]
     best: Trigger | None = None
     for name, rule in ctx.pack.attributes.items():
         if rule.kind != "quantity" or not ctx.pack.unit_allowed(match.quantity.unit, rule.units):

@@ -1,0 +1,62 @@
+"""Where a quantity claim's attribute and extent come from: lists of sizes, ranges, figures that
+describe a class of things, period qualifiers. Sentences are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.api import extract_all
+from checker.detect import detect
+from checker.extract import extract_article
+from checker.models import Article, Qualifier
+from checker.normalize import normalize
+
+DATE = dt.date(2023, 9, 20)
+
+
+def _article(text: str, article_id: str = "t", date: dt.date = DATE) -> Article:
+    return Article(id=article_id, path=f"{article_id}.md", text=text, date=date, language=normalize(text).traditional and "zh-Hant" or "zh-Hans")
+
+
+def _claims(text: str, pack, attribute: str | None = None):
+    return [c for c in extract_article(_article(text), pack).claims if attribute is None or c.attribute == attribute]
+
+
+def _numeric_findings(texts: list[str], pack):
+    items = [_article(text, f"a{n}") for n, text in enumerate(texts)]
+    claims = [c for e in extract_all(items, pack) for c in e.claims]
+    findings, _ = detect(claims, items, pack)
+    return [f for f in findings if f.kind == "numeric_mismatch"]
+
+
+def test_a_list_of_sizes_is_one_interval(pack):
+    [claim] = _claims("Jurassic-1 comes in 7B, 17B and 178B parameters.", pack, "parameter_count")
+    assert (claim.low, claim.qualifier) == (6.5e9, Qualifier.range) and 178e9 < claim.high <= 178.5e9
+    [claim] = _claims("混元大模型提供70亿、130亿和1000亿参数三档规模。", pack, "parameter_count")
+    assert claim.low == 6.95e9 and claim.high == 1000.5e8
+
+
+def test_sizes_of_one_family_do_not_conflict_but_a_size_outside_does(pack):
+    assert not _numeric_findings(["Jurassic-1 comes in 7B, 17B and 178B parameters.", "Jurassic-1 tops out at 178 billion parameters."], pack)
+    assert _numeric_findings(["Jurassic-1 comes in 7B, 17B and 178B parameters.", "Jurassic-1 has 250 billion parameters."], pack)
+
+
+def test_a_range_from_a_to_b_is_one_interval_whose_ends_do_not_conflict(pack):
+    [claim] = _claims("盘古大模型的参数规模从50亿到2000亿不等。", pack, "parameter_count")
+    assert claim.qualifier == Qualifier.range and claim.low == 49.5e8 and claim.high == 2000.5e8
+    assert not _numeric_findings(["盘古大模型的参数规模从50亿到2000亿不等。"], pack)
+
+
+def test_a_figure_describing_a_class_of_models_is_no_claim_about_the_topic(pack):
+    text = "GPT-4发布时外界十分震撼；如今几百亿参数的模型也能追上它当年的表现。"
+    assert not _claims(text, pack, "parameter_count")
+    # a copula makes the figure the subject's own
+    [claim] = _claims("混元是一个千亿参数的模型。", pack, "parameter_count")
+    assert claim.subject == "hunyuan"
+
+
+def test_weekly_users_are_another_measure_than_monthly_users(pack):
+    texts = ["Bard reached 30 million monthly users in June.", "Google said Bard has 30 million weekly users."]
+    attributes = {c.attribute for text in texts for c in _claims(text, pack)}
+    assert attributes == {"users", "weekly_users"}
+    assert not _numeric_findings(["Bard had 20 million monthly users.", "Bard had 30 million weekly users."], pack)
