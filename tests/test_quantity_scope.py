@@ -60,3 +60,24 @@ def test_weekly_users_are_another_measure_than_monthly_users(pack):
     attributes = {c.attribute for text in texts for c in _claims(text, pack)}
     assert attributes == {"users", "weekly_users"}
     assert not _numeric_findings(["Bard had 20 million monthly users.", "Bard had 30 million weekly users."], pack)
+
+
+def test_tokens_trained_on_and_a_context_window_are_two_attributes(pack):
+    text = "Anthropic released Claude 2 last week. The model was trained on 3 trillion tokens, and it accepts 100,000 tokens in one prompt."
+    found = {(c.attribute, c.value) for c in _claims(text, pack) if c.subject == "claude-2"}
+    assert ("training_tokens", "3000000000000") in found and ("context_window", "100000") in found
+    [claim] = _claims("星火认知大模型的训练语料超过3万亿token。", pack, "training_tokens")
+    assert claim.low == 3e12  # a Latin unit word after 万亿 is read
+
+
+def test_the_subject_named_in_an_earlier_clause_by_an_anaphoric_noun(pack):
+    text = "Meta released Llama 2 on Tuesday.\n\nThe models come in two sizes, with 7 billion and 70 billion parameters."
+    [claim] = _claims(text, pack, "parameter_count")
+    assert claim.subject == "llama-2"
+
+
+def test_the_latter_is_the_last_name_and_later_clauses_keep_it(pack):
+    text = "百川智能接连开源Baichuan-7B与Baichuan-13B。外界更关注后者，后者参数规模130亿，训练语料1.4万亿token。"
+    subjects = {(c.attribute, c.subject) for c in _claims(text, pack)}
+    assert ("parameter_count", "baichuan-13b") in subjects and ("training_tokens", "baichuan-13b") in subjects
+    assert not any(s == "baichuan-7b" for a, s in subjects if a in ("parameter_count", "training_tokens"))

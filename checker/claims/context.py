@@ -110,8 +110,13 @@ class SentenceContext:
             return left[-1]
         head = self.text[clause[0]:start].lstrip()
         anaphor = self.anaphor_in(clause[0], start)
+        if anaphor is None and not any(m.end <= start for m in known):
+            anaphor = self.anaphor_in(0, clause[0])  # The models come in three sizes, with 7 billion…: the sentence's subject
         if anaphor is not None:
             return self._antecedent(known, clause[0], types, anaphor)
+        if any(head.startswith(w) for w in self.pack.settings.lexicon.latter):
+            before = [m for m in known if m.end <= clause[0]]
+            return before[-1] if before else self.earlier(lambda a: a.type in types, anaphoric=True, latest=True)
         if any(head.startswith(w) for w in self.pack.settings.lexicon.anaphora):
             before = [m for m in known if m.end <= clause[0]]
             if before:
@@ -145,17 +150,18 @@ class SentenceContext:
         sentence, else the most salient one of the sentences before."""
         if label not in types:
             return None  # 该公司 is not the subject of a parameter count
-        here = [m for m in known if m.end <= before and self.entity_type(m) == label]
+        # the model may be a product of the pack (Claude 2): a type compatible with the noun's fits
+        here = [m for m in known if m.end <= before and self.pack.types_compatible(self.entity_type(m), label)]
         if here:
             return here[-1]
-        return self.earlier(lambda a: a.type == label, anaphoric=True)
+        return self.earlier(lambda a: a.type in types and self.pack.types_compatible(a.type, label), anaphoric=True)
 
-    def earlier(self, fits, anaphoric: bool) -> Mention | None:
+    def earlier(self, fits, anaphoric: bool, latest: bool = False) -> Mention | None:
         """The most salient entity of the sentences before that `fits` accepts, with offsets
         relative to this sentence (negative)."""
         if self.discourse is None:
             return None
-        found: Antecedent | None = self.discourse.resolve(fits, anaphoric, self.new_paragraph)
+        found: Antecedent | None = self.discourse.resolve(fits, anaphoric, self.new_paragraph, latest)
         if found is None:
             return None
         m = found.mention

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from checker.claims.figure_lists import grouped
 from checker.claims.generic import describes_a_class
 from checker.claims.context import SentenceContext, find_words, reach
-from checker.models import Claim, Quantity, QuantityMatch
+from checker.models import Claim, Mention, Quantity, QuantityMatch
 from checker.rulepack import AttributeRule
 from checker.words import MARKER_REACH
 from checker.values import find_quantities
@@ -38,16 +38,18 @@ def quantity_claims(ctx: SentenceContext) -> list[Claim]:
     # digits inside a name (GPT-3, 360) are no figure
     figures = [match for match in matches if not any(m.start < match.end and match.start < m.end for m in ctx.mentions)]
     claims = []
+    previous: Mention | None = None  # the subject of the sentence's last figure
     for match in grouped(ctx.text, figures):
         if _negated(ctx, match):
             continue  # 没有千亿参数的大模型: a number said not to exist is no claim
-        claim = _claim_for(ctx, match)
-        if claim is not None:
+        found = _claim_for(ctx, match, previous)
+        if found is not None:
+            claim, previous = found
             claims.append(claim)
     return claims
 
 
-def _claim_for(ctx: SentenceContext, match: QuantityMatch) -> Claim | None:
+def _claim_for(ctx: SentenceContext, match: QuantityMatch, previous: Mention | None) -> tuple[Claim, Mention] | None:
     trigger = _best_trigger(ctx, match)
     if trigger is None:
         return None
@@ -59,12 +61,14 @@ def _claim_for(ctx: SentenceContext, match: QuantityMatch) -> Claim | None:
     subject = ctx.subject_near(match.start, match.end, rule.subject_types, exclude=objects)
     if subject is None:
         return None
+    if subject.start < 0 and previous is not None and _fits(ctx, previous, rule):
+        subject = previous  # …，后者参数规模130亿，训练数据1.4万亿token: the clause goes on about the same subject
     obj = next((o.entity for o in objects if o.entity != subject.entity), None)
     start = min(match.start, trigger.start)
     end = max(match.end, trigger.end)
     if ctx.same_clause(subject.start, match.start):
         start, end = min(start, subject.start), max(end, subject.end)
-    return ctx.claim(
+    claim = ctx.claim(
         start,
         end,
         subject,
@@ -78,6 +82,12 @@ def _claim_for(ctx: SentenceContext, match: QuantityMatch) -> Claim | None:
         modality=ctx.modality_at(start, end),
         obj=obj,
     )
+    return claim, subject
+
+
+def _fits(ctx: SentenceContext, mention: Mention, rule: AttributeRule) -> bool:
+    entity = ctx.pack.entities.get(mention.entity)
+    return entity is None or entity.type in rule.subject_types
 
 
 def _negated(ctx: SentenceContext, match: QuantityMatch) -> bool:

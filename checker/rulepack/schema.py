@@ -309,6 +309,9 @@ class Lexicon(Strict):
     comparison_after: list[str] = Field(default=[], description="Words after a name used as a yardstick (ChatGPT的竞争对手), right against it.")
     not_names: list[str] = Field(default=[], description="Words never taken for unknown names (candidate entities): generic words, acronyms, units.")
     anaphora: list[str] = Field(default=[], description="Words opening a clause that point back to the name just before it (ChatJD，其参数量…; 其, its).")
+    latter: list[str] = Field(
+        default=[], description="Words opening a clause that point back to the last of several names before it (两款模型…，后者参数规模…: 后者, the latter)."
+    )
     anaphors: dict[str, list[str]] = Field(
         default={},
         description="Per entity type, nouns that refer back to an entity of that type named earlier, in this sentence or a few before (organization: 该公司, the company).",

@@ -186,6 +186,14 @@ _RIGHT_REJECT = re.compile(
     """,
     re.X,
 )
+# a Latin word after a Chinese scale character is a unit (1.2万亿token, 3亿users), not a name (5G, 3D)
+_SCALE_THEN_LATIN = re.compile(r"(?<=[万亿萬億兆])[A-Za-z]")
+
+
+def _rejected_right(scan: str, pos: int) -> bool:
+    return bool(_RIGHT_REJECT.match(scan, pos)) and not _SCALE_THEN_LATIN.match(scan, pos)
+
+
 _CLOCK = re.compile(r"\s?[点时](?!候|代|期|间)")
 _HAS_COUNTER = re.compile(rf"\s?(?:[{_COUNTER}]|多[{_COUNTER}])")
 _QUOTED = re.compile(r"[“\"「『‘']$")
@@ -482,7 +490,7 @@ def _read_end(
     after = _AFTER.match(scan, token.end(), token.end() if direct else len(scan))
     unit = None if direct else _UNIT.match(scan, after.end())
     declared = direct or _declared_at(units, scan, after.end(), currency or unit)
-    if not (unit or currency or declared) and _RIGHT_REJECT.match(scan, after.end()):
+    if not (unit or currency or declared) and _rejected_right(scan, after.end()):
         return None  # 2月, 24小时, 28nm: checked first because it is the common case
     numeral = token.group(token.lastgroup)
     written = _numeral_value(numeral)
@@ -517,7 +525,7 @@ def _read_end(
         yearlike=bare and bool(_YEARLIKE.fullmatch(numeral)),
     )
     body = _read_declared(_read_unit(body, unit), declared, units)
-    if body.unit is None and _RIGHT_REJECT.match(scan, body.end):
+    if body.unit is None and _rejected_right(scan, body.end):
         return None
     if body.bare and (_CLOCK.match(scan, body.end) or not _cn_numeral_ok(scan, numeral, body)):
         return None
