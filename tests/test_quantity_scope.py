@@ -81,3 +81,9 @@ def test_the_latter_is_the_last_name_and_later_clauses_keep_it(pack):
     subjects = {(c.attribute, c.subject) for c in _claims(text, pack)}
     assert ("parameter_count", "baichuan-13b") in subjects and ("training_tokens", "baichuan-13b") in subjects
     assert not any(s == "baichuan-7b" for a, s in subjects if a in ("parameter_count", "training_tokens"))
+
+
+def test_a_list_item_figure_belongs_to_the_model_its_heading_names(pack):
+    text = "3. **Baichuan-13B（7月）**\n百川智能与北大PKU实验室合作推出的商用模型（参数量130亿，支持本地部署），下载量居前。"
+    [claim] = _claims(text, pack, "parameter_count")
+    assert claim.subject == "baichuan-13b"
