@@ -87,3 +87,34 @@ def test_a_list_item_figure_belongs_to_the_model_its_heading_names(pack):
     text = "3. **Baichuan-13B（7月）**\n百川智能与北大PKU实验室合作推出的商用模型（参数量130亿，支持本地部署），下载量居前。"
     [claim] = _claims(text, pack, "parameter_count")
     assert claim.subject == "baichuan-13b"
+
+
+def test_quarterly_figures_are_compared_quarter_by_quarter(pack):
+    q1 = "腾讯上一季营收为1500亿元。"  # dated 2023-09-20: 上一季 is 2023-Q2
+    q2 = "腾讯第二季度总营收为1490亿元。"
+    q3 = "腾讯第三季度营收为1600亿元。"
+    [a], [b] = _claims(q1, pack, "revenue"), _claims(q2, pack, "revenue")
+    assert a.obj == b.obj == "2023-Q2"
+    assert _numeric_findings([q1, q2], pack)
+    assert not _numeric_findings([q2.replace("1490", "1500"), "腾讯第一季度营收为1200亿元。"], pack)
+    [c] = _claims(q3, pack, "revenue")
+    assert c.obj == "2023-Q3" and c.modality.value == "planned"  # the quarter is not over on 2023-09-20
+    assert not _claims("腾讯营收为1500亿元。", pack, "revenue")  # which quarter? no claim
+
+
+def test_a_forecast_is_not_compared_with_the_outcome(pack):
+    guidance = "英伟达对第二季度给出的营收指引约为110亿美元。"
+    outcome = "英伟达第二季度营收达到135亿美元。"
+    assert [c.modality.value for c in _claims(guidance, pack, "revenue")] == ["planned"]
+    assert not _numeric_findings([guidance, outcome], pack)
+    assert _numeric_findings([guidance, "英伟达第二季度的营收目标约为11亿美元。"], pack)
+
+
+def test_periods_resolve_against_the_article_date():
+    from checker.claims.periods import resolve
+
+    assert resolve("Q4", dt.date(2024, 1, 20)).key == "2023-Q4"  # not begun in 2024: last year's
+    assert resolve("last_quarter", dt.date(2024, 2, 1)).key == "2023-Q4"
+    assert resolve("this_quarter", dt.date(2023, 5, 26)) == resolve("Q2", dt.date(2023, 5, 26))
+    assert resolve("Q2", dt.date(2023, 5, 26)).open and not resolve("Q1", dt.date(2023, 5, 26)).open
+    assert resolve("this_quarter", None) is None and resolve("Q3", None).key == "Q3"

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from checker.claims.figure_lists import grouped
 from checker.claims.generic import describes_a_class
 from checker.claims.context import SentenceContext, find_words, reach
-from checker.models import Claim, Mention, Quantity, QuantityMatch
+from checker.claims.periods import period_before
+from checker.models import Claim, Mention, Modality, Quantity, QuantityMatch
 from checker.rulepack import AttributeRule
 from checker.words import MARKER_REACH
 from checker.values import find_quantities
@@ -56,6 +57,9 @@ def _claim_for(ctx: SentenceContext, match: QuantityMatch, previous: Mention | N
     rule = ctx.pack.attributes[trigger.attribute]
     if trigger.start >= match.end and describes_a_class(ctx, rule, match.start, trigger.end):
         return None  # 几十亿参数的模型: models of that size, not the topic's size
+    period = period_before(ctx, match.start) if rule.per_period else None
+    if rule.per_period and period is None:
+        return None  # 营收341亿元 of which quarter? Figures of different periods never conflict
     quantity = _signed(ctx, rule, trigger, match)
     objects = _objects(ctx, rule)
     subject = ctx.subject_near(match.start, match.end, rule.subject_types, exclude=objects)
@@ -68,6 +72,10 @@ def _claim_for(ctx: SentenceContext, match: QuantityMatch, previous: Mention | N
     end = max(match.end, trigger.end)
     if ctx.same_clause(subject.start, match.start):
         start, end = min(start, subject.start), max(end, subject.end)
+    modality = ctx.modality_at(start, end)
+    if period is not None:
+        obj = obj or period.key
+        modality = Modality.planned if period.open else modality  # 本季营收将达…: a forecast
     claim = ctx.claim(
         start,
         end,
@@ -79,7 +87,7 @@ def _claim_for(ctx: SentenceContext, match: QuantityMatch, previous: Mention | N
         high=quantity.high,
         high_open=quantity.high_open,
         qualifier=quantity.qualifier,
-        modality=ctx.modality_at(start, end),
+        modality=modality,
         obj=obj,
     )
     return claim, subject

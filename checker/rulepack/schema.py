@@ -148,6 +148,8 @@ class EntityRule(Strict):
 
 
 AttributeKind = Literal["quantity", "date", "entity", "type", "negation"]
+# the periods lexicon.periods names: a calendar quarter, or one relative to the article date
+PeriodLabel = Literal["Q1", "Q2", "Q3", "Q4", "this_quarter", "last_quarter", "next_quarter"]
 
 
 class AttributeRule(Strict):
@@ -175,6 +177,11 @@ class AttributeRule(Strict):
         description="quantity: true when the trigger describes a change (涨/跌 must sit between trigger and value), false when such words disqualify it; unset: either.",
     )
     tolerance: float = Field(default=0.0, ge=0.0, le=1.0, description="quantity: relative slack added on both sides before two values are called different.")
+    per_period: bool = Field(
+        default=False,
+        description="quantity: a figure of one period (quarterly revenue): the period `lexicon.periods` finds nearest before it in the sentence is compared apart "
+        "(it is the claim's object, e.g. 2023-Q2), a period not over at the article date makes it a plan, and a figure whose sentence names no period is no claim.",
+    )
     passive: list[str] = Field(default=[], description="entity: passive markers (由, by) that put the developer after the marker.")
     type_words: dict[EntityType, list[str]] = Field(default={}, description="type: for each type label, the words that say it (芯片 -> chip) right next to a name.")
     negation_cues: list[str] = Field(default=[], description="negation: words that negate (尚未, has not).")
@@ -197,7 +204,7 @@ class AttributeRule(Strict):
 
 # Keys each kind of attribute reads; any other key set on it has no effect.
 KIND_KEYS: dict[str, tuple[str, ...]] = {
-    "quantity": ("units", "subject_types", "object_types", "object_markers", "triggers", "forbid", "change", "tolerance"),
+    "quantity": ("units", "subject_types", "object_types", "object_markers", "triggers", "forbid", "change", "tolerance", "per_period"),
     "date": ("subject_types", "triggers", "forbid"),
     "entity": ("subject_types", "triggers", "passive"),
     "type": ("subject_types", "type_words"),
@@ -311,6 +318,10 @@ class Lexicon(Strict):
     anaphora: list[str] = Field(default=[], description="Words opening a clause that point back to the name just before it (ChatJD，其参数量…; 其, its).")
     latter: list[str] = Field(
         default=[], description="Words opening a clause that point back to the last of several names before it (两款模型…，后者参数规模…: 后者, the latter)."
+    )
+    periods: dict[PeriodLabel, list[str]] = Field(
+        default={},
+        description="Words naming a quarter (Q2: 第二季度, second quarter) or a quarter relative to the article date (this_quarter: 本季, last_quarter: 上一季), for `per_period` attributes.",
     )
     anaphors: dict[str, list[str]] = Field(
         default={},

@@ -1,0 +1,52 @@
+"""The quarter a per-period figure is of: quarterly revenue of one quarter is not that of another.
+
+A company reports a revenue figure every quarter, so two revenue figures conflict only when they
+are of the same quarter. The period is the `lexicon.periods` word nearest before the figure in its
+sentence (news names it once: 第二季度总营收为…, 上一季的成绩，营收…); a quarter relative to the
+article date (本季, last quarter) resolves against it, and a calendar quarter that has not begun at
+the article date is the previous year's. A figure of a quarter not over at the article date is a
+forecast: a plan, never compared with an outcome.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from checker.claims.context import SentenceContext, find_words
+
+RELATIVE = {"last_quarter": -1, "this_quarter": 0, "next_quarter": 1}
+
+
+@dataclass(frozen=True)
+class Period:
+    key: str  # 2023-Q2, or Q2 when the article is undated
+    open: bool  # not over at the article date: a figure of it is a forecast
+
+
+def period_before(ctx: SentenceContext, pos: int) -> Period | None:
+    """The period named nearest before `pos` in the sentence, resolved against the article date."""
+    best: tuple[int, str] | None = None
+    for label, words in ctx.pack.settings.lexicon.periods.items():
+        for hit in find_words(words, ctx.text, 0, pos):
+            if best is None or hit.start() > best[0]:
+                best = (hit.start(), label)
+    if best is None:
+        return None
+    return resolve(best[1], ctx.article.date)
+
+
+def resolve(label: str, date: dt.date | None) -> Period | None:
+    """A period label (Q2, this_quarter) as a year and quarter, seen from `date`."""
+    if date is None:
+        return None if label in RELATIVE else Period(label, False)
+    current = (date.month - 1) // 3 + 1
+    if label in RELATIVE:
+        index = date.year * 4 + current - 1 + RELATIVE[label]
+        year, quarter = divmod(index, 4)
+        quarter += 1
+    else:
+        quarter = int(label[1])
+        year = date.year if quarter <= current else date.year - 1
+    last_day = dt.date(year, 12, 31) if quarter == 4 else dt.date(year, quarter * 3 + 1, 1) - dt.timedelta(days=1)
+    return Period(f"{year}-Q{quarter}", last_day >= date)
