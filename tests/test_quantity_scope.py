@@ -118,3 +118,28 @@ def test_periods_resolve_against_the_article_date():
     assert resolve("this_quarter", dt.date(2023, 5, 26)) == resolve("Q2", dt.date(2023, 5, 26))
     assert resolve("Q2", dt.date(2023, 5, 26)).open and not resolve("Q1", dt.date(2023, 5, 26)).open
     assert resolve("this_quarter", None) is None and resolve("Q3", None).key == "Q3"
+
+
+TABLE = """以下为腾讯今年前两个季度的主要数据：
+
+| 季度 | 营收（亿元） | 广告收入（亿元） |
+|---|---|---|
+| 第一季度 | 1500 | 250 |
+| 第二季度 | 1490 | 260 |
+"""
+
+
+def test_table_cells_are_read_under_their_column_header(pack):
+    claims = _claims(TABLE, pack, "revenue")
+    assert [(c.text, c.obj, c.value, c.unit, c.subject) for c in claims] == [
+        ("1500", "2023-Q1", "150000000000", "CNY", "tencent"),
+        ("1490", "2023-Q2", "149000000000", "CNY", "tencent"),
+    ]  # the advertising column is a segment: no revenue claim
+    assert _numeric_findings([TABLE, "腾讯第二季度营收为1590亿元。"], pack)
+    assert not _numeric_findings([TABLE, "腾讯第二季度营收为1490亿元。"], pack)
+
+
+def test_a_row_names_its_subject_and_the_header_its_attribute(pack):
+    table = "| Model | Context window (tokens) |\n|---|---|\n| Claude 2 | 100,000 |\n| GPT-4 | 32,000 |\n"
+    found = {(c.subject, c.attribute, c.value) for c in _claims(table, pack)}
+    assert {("claude-2", "context_window", "100000"), ("gpt-4", "context_window", "32000")} <= found

@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from checker.claims.context import SentenceContext, find_words
+from checker.normalize import normalize
 
 RELATIVE = {"last_quarter": -1, "this_quarter": 0, "next_quarter": 1}
 
@@ -26,14 +27,21 @@ class Period:
 
 def period_before(ctx: SentenceContext, pos: int) -> Period | None:
     """The period named nearest before `pos` in the sentence, resolved against the article date."""
+    return _last(ctx, ctx.text[:pos])
+
+
+def period_in(ctx: SentenceContext, text: str) -> Period | None:
+    """The last period `text` (a table cell, the text introducing a table) names."""
+    return _last(ctx, normalize(text, ctx.article.language).text)
+
+
+def _last(ctx: SentenceContext, text: str) -> Period | None:
     best: tuple[int, str] | None = None
     for label, words in ctx.pack.settings.lexicon.periods.items():
-        for hit in find_words(words, ctx.text, 0, pos):
+        for hit in find_words(words, text):
             if best is None or hit.start() > best[0]:
                 best = (hit.start(), label)
-    if best is None:
-        return None
-    return resolve(best[1], ctx.article.date)
+    return None if best is None else resolve(best[1], ctx.article.date)
 
 
 def resolve(label: str, date: dt.date | None) -> Period | None:

@@ -14,6 +14,7 @@ from checker.claims.figure_lists import grouped
 from checker.claims.generic import describes_a_class
 from checker.claims.context import SentenceContext, find_words, reach
 from checker.claims.periods import period_before
+from checker.claims.tables import TableFigure, table_figures
 from checker.models import Claim, Mention, Modality, Quantity, QuantityMatch
 from checker.rulepack import AttributeRule
 from checker.words import MARKER_REACH
@@ -36,9 +37,11 @@ def quantity_claims(ctx: SentenceContext) -> list[Claim]:
     settings = ctx.pack.value_settings
     # the original text lets the reader see full-width commas and superscripts (value layer)
     matches = find_quantities(ctx.text, traditional=ctx.traditional, settings=settings, original=ctx.original)
-    # digits inside a name (GPT-3, 360) are no figure
-    figures = [match for match in matches if not any(m.start < match.end and match.start < m.end for m in ctx.mentions)]
-    claims = []
+    table = table_figures(ctx) or []
+    claims = [_table_claim(ctx, figure) for figure in table]
+    # digits inside a name (GPT-3, 360) are no figure; a table cell read under its header is read
+    taken = [(m.start, m.end) for m in ctx.mentions] + [(f.match.start, f.match.end) for f in table]
+    figures = [match for match in matches if not any(a < match.end and match.start < b for a, b in taken)]
     previous: Mention | None = None  # the subject of the sentence's last figure
     for match in grouped(ctx.text, figures):
         if _negated(ctx, match):
@@ -76,11 +79,21 @@ def _claim_for(ctx: SentenceContext, match: QuantityMatch, previous: Mention | N
     if period is not None:
         obj = obj or period.key
         modality = Modality.planned if period.open else modality  # 本季营收将达…: a forecast
-    claim = ctx.claim(
-        start,
-        end,
+    return _make(ctx, (start, end), subject, trigger.attribute, quantity, modality, obj), subject
+
+
+def _table_claim(ctx: SentenceContext, figure: TableFigure) -> Claim:
+    match, period = figure.match, figure.period
+    modality = Modality.planned if period is not None and period.open else ctx.modality_at(match.start, match.end)
+    return _make(ctx, (match.start, match.end), figure.subject, figure.attribute, match.quantity, modality, period.key if period else None)
+
+
+def _make(ctx: SentenceContext, span: tuple[int, int], subject: Mention, attribute: str, quantity: Quantity, modality: Modality, obj: str | None) -> Claim:
+    return ctx.claim(
+        span[0],
+        span[1],
         subject,
-        trigger.attribute,
+        attribute,
         format_quantity(quantity),
         unit=quantity.unit,
         low=quantity.low,
@@ -90,7 +103,6 @@ def _claim_for(ctx: SentenceContext, match: QuantityMatch, previous: Mention | N
         modality=modality,
         obj=obj,
     )
-    return claim, subject
 
 
 def _fits(ctx: SentenceContext, mention: Mention, rule: AttributeRule) -> bool:
