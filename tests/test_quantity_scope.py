@@ -143,3 +143,22 @@ def test_a_row_names_its_subject_and_the_header_its_attribute(pack):
     table = "| Model | Context window (tokens) |\n|---|---|\n| Claude 2 | 100,000 |\n| GPT-4 | 32,000 |\n"
     found = {(c.subject, c.attribute, c.value) for c in _claims(table, pack)}
     assert {("claude-2", "context_window", "100000"), ("gpt-4", "context_window", "32000")} <= found
+
+
+def test_a_carrier_word_hands_a_figure_the_attribute_of_the_clause_before(pack):
+    [claim] = _claims("谷歌宣布向Anthropic追加投资，金额约20亿美元。", pack, "investment")
+    assert (claim.subject, claim.obj, claim.value) == ("google", "anthropic", "~2000000000")
+    # the governing clause measures its own figure: the carrier restates it and is no second claim
+    claims = _claims("谷歌宣布一项涉及数十亿美元的投资，据报道金额约20亿美元。", pack, "investment")
+    assert [c.value for c in claims] == ["1000000000..10000000000"]
+
+
+def test_funding_rounds_are_compared_round_by_round(pack):
+    seed = "Cohere raised $40 million in seed funding."
+    series_a = "Cohere closed a $125 million Series A."
+    assert [c.obj for c in _claims(seed, pack, "funding_round")] == ["seed"]
+    assert not _numeric_findings([seed, series_a], pack)
+    # the round is named a sentence before the figure
+    later = "Cohere closed a Series A in June. The round totalled $152 million."
+    assert [c.obj for c in _claims(later, pack, "funding_round")] == ["series_a"]
+    assert _numeric_findings([series_a, later], pack)

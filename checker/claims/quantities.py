@@ -15,6 +15,7 @@ from checker.claims.generic import describes_a_class
 from checker.claims.context import SentenceContext, find_words, reach
 from checker.claims.periods import period_before
 from checker.claims.tables import TableFigure, table_figures
+from checker.claims.variants import variant_of
 from checker.models import Claim, Mention, Modality, Quantity, QuantityMatch
 from checker.rulepack import AttributeRule
 from checker.words import MARKER_REACH
@@ -46,15 +47,15 @@ def quantity_claims(ctx: SentenceContext) -> list[Claim]:
     for match in grouped(ctx.text, figures):
         if _negated(ctx, match):
             continue  # 没有千亿参数的大模型: a number said not to exist is no claim
-        found = _claim_for(ctx, match, previous)
+        found = _claim_for(ctx, match, previous, figures)
         if found is not None:
             claim, previous = found
             claims.append(claim)
     return claims
 
 
-def _claim_for(ctx: SentenceContext, match: QuantityMatch, previous: Mention | None) -> tuple[Claim, Mention] | None:
-    trigger = _best_trigger(ctx, match)
+def _claim_for(ctx: SentenceContext, match: QuantityMatch, previous: Mention | None, figures: list[QuantityMatch]) -> tuple[Claim, Mention] | None:
+    trigger = _best_trigger(ctx, match, figures)
     if trigger is None:
         return None
     rule = ctx.pack.attributes[trigger.attribute]
@@ -76,6 +77,8 @@ def _claim_for(ctx: SentenceContext, match: QuantityMatch, previous: Mention | N
     if ctx.same_clause(subject.start, match.start):
         start, end = min(start, subject.start), max(end, subject.end)
     modality = ctx.modality_at(start, end)
+    if obj is None and rule.variants:
+        obj = variant_of(ctx, rule, match.start, match.end)
     if period is not None:
         obj = obj or period.key
         modality = Modality.planned if period.open else modality  # 本季营收将达…: a forecast
@@ -114,7 +117,7 @@ def _negated(ctx: SentenceContext, match: QuantityMatch) -> bool:
     return bool(find_words(ctx.pack.negation_cues, ctx.text[max(0, match.start - 3):match.start]))
 
 
-def _best_trigger(ctx: SentenceContext, match: QuantityMatch) -> Trigger | None:
+def _best_trigger(ctx: SentenceContext, match: QuantityMatch, figures: list[QuantityMatch]) -> Trigger | None:
     # a list of figures (7B, 13B and 70B parameters) may span clauses: its trigger is in the last one's
     clause_start, clause_end = ctx.clause_of(match.start)[0], ctx.clause_of(max(match.start, match.end - 1))[1]
     best: Trigger | None = None
@@ -132,6 +135,28 @@ def _best_trigger(ctx: SentenceContext, match: QuantityMatch) -> Trigger | None:
             candidate = Trigger(name, hit.start(), hit.end(), distance)
             if best is None or (distance, -(hit.end() - hit.start())) < (best.distance, -(best.end - best.start)):
                 best = candidate
+    return best or _carried(ctx, match, clause_start, figures)
+
+
+def _carried(ctx: SentenceContext, match: QuantityMatch, clause_start: int, figures: list[QuantityMatch]) -> Trigger | None:
+    """微软宣布追加投资，金额约100亿美元; The round, led by X, totalled $540 million: a carrier word
+    before a figure with no trigger of its own hands it the nearest trigger before its clause, unless
+    that trigger's clause holds a figure of its own (涉及数十亿美元的投资，据报道金额约100亿美元: the
+    carrier restates the amount the trigger already measures)."""
+    if not find_words(ctx.pack.settings.lexicon.carriers, ctx.text, clause_start, match.start):
+        return None
+    best: Trigger | None = None
+    for name, rule in ctx.pack.attributes.items():
+        if rule.kind != "quantity" or rule.change or not ctx.pack.unit_allowed(match.quantity.unit, rule.units):
+            continue
+        for hit in find_words(rule.triggers, ctx.text, 0, clause_start):
+            a, b = ctx.clause_of(hit.start())
+            if rule.forbid and find_words(rule.forbid, ctx.text, a, b):
+                continue
+            if any(a <= f.start < b for f in figures):
+                continue
+            if best is None or hit.end() > best.end:
+                best = Trigger(name, hit.start(), hit.end(), match.start - hit.end())
     return best
 
 

@@ -77,8 +77,8 @@ def _expectation_problems(
         claim = expectation.claim
         rule = attribute(("claim", "attribute"), claim.attribute)
         entity(("claim", "subject"), claim.subject)
-        if not (rule is not None and rule.per_period and PERIOD_KEY.fullmatch(claim.object or "")):
-            entity(("claim", "object"), claim.object)  # a per_period attribute's object is its period (2023-Q2)
+        if not (rule is not None and (rule.per_period and PERIOD_KEY.fullmatch(claim.object or "") or claim.object in rule.variants)):
+            entity(("claim", "object"), claim.object)  # a per_period attribute's object is its period (2023-Q2), a variant's its label
         if rule is not None:
             values = {"value": claim.value, "low": claim.low, "high": claim.high}
             found.extend((("claim", key), message, fix) for key, message, fix in value_problems(claim.attribute, rule, values, entities, noun="claim"))

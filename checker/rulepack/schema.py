@@ -177,6 +177,11 @@ class AttributeRule(Strict):
         description="quantity: true when the trigger describes a change (涨/跌 must sit between trigger and value), false when such words disqualify it; unset: either.",
     )
     tolerance: float = Field(default=0.0, ge=0.0, le=1.0, description="quantity: relative slack added on both sides before two values are called different.")
+    variants: dict[str, list[str]] = Field(
+        default={},
+        description="quantity: kinds of the attribute compared apart (funding rounds: seed, series_a); the variant word nearest the figure in its sentence, "
+        "else the last one of the sentences before it in its paragraph, is the claim's object (when it has no object entity); figures with no variant word are compared only with each other.",
+    )
     per_period: bool = Field(
         default=False,
         description="quantity: a figure of one period (quarterly revenue): the period `lexicon.periods` finds nearest before it in the sentence is compared apart "
@@ -204,7 +209,7 @@ class AttributeRule(Strict):
 
 # Keys each kind of attribute reads; any other key set on it has no effect.
 KIND_KEYS: dict[str, tuple[str, ...]] = {
-    "quantity": ("units", "subject_types", "object_types", "object_markers", "triggers", "forbid", "change", "tolerance", "per_period"),
+    "quantity": ("units", "subject_types", "object_types", "object_markers", "triggers", "forbid", "change", "tolerance", "per_period", "variants"),
     "date": ("subject_types", "triggers", "forbid"),
     "entity": ("subject_types", "triggers", "passive"),
     "type": ("subject_types", "type_words"),
@@ -318,6 +323,10 @@ class Lexicon(Strict):
     anaphora: list[str] = Field(default=[], description="Words opening a clause that point back to the name just before it (ChatJD，其参数量…; 其, its).")
     latter: list[str] = Field(
         default=[], description="Words opening a clause that point back to the last of several names before it (两款模型…，后者参数规模…: 后者, the latter)."
+    )
+    carriers: list[str] = Field(
+        default=[],
+        description="Words before a figure that stand for an amount named earlier in the sentence (金额, totalled, the figure): a figure whose clause has no trigger but one of these takes the attribute of the nearest trigger before it in the sentence.",
     )
     periods: dict[PeriodLabel, list[str]] = Field(
         default={},
