@@ -36,12 +36,10 @@ def period_in(ctx: SentenceContext, text: str) -> Period | None:
 
 
 def _last(ctx: SentenceContext, text: str) -> Period | None:
-    best: tuple[int, str] | None = None
-    for label, words in ctx.pack.settings.lexicon.periods.items():
-        for hit in find_words(words, text):
-            if best is None or hit.start() > best[0]:
-                best = (hit.start(), label)
-    return None if best is None else resolve(best[1], ctx.article.date)
+    # one pattern for every label, longest word first, so 下一季度 is never read as 一季度
+    labels = {word.casefold(): label for label, words in ctx.pack.settings.lexicon.periods.items() for word in words}
+    hits = find_words(tuple(labels), text)
+    return resolve(labels[hits[-1].group().casefold()], ctx.article.date) if hits else None
 
 
 def resolve(label: str, date: dt.date | None) -> Period | None:
