@@ -162,3 +162,9 @@ def test_funding_rounds_are_compared_round_by_round(pack):
     later = "Cohere closed a Series A in June. The round totalled $152 million."
     assert [c.obj for c in _claims(later, pack, "funding_round")] == ["series_a"]
     assert _numeric_findings([series_a, later], pack)
+
+
+def test_the_lead_investor_of_a_round_is_never_its_subject(pack):
+    text = "Cohere closed a Series B last year. The round, led by Tiger Global, totalled $125 million."
+    [claim] = _claims(text, pack, "funding_round")
+    assert (claim.subject, claim.obj) == ("cohere", "series_b")

@@ -133,7 +133,7 @@ class SentenceContext:
             return topic[0] if self.entity_type(nearest) in AGENT_TYPES else nearest
         if right:
             return right[0]
-        if self._may_be_subject(clause, types):
+        if self._may_be_subject(clause, types, {(m.start, m.end) for m in exclude}):
             return None  # a name the pack does not know may be the subject: do not guess across sentences
         return self.earlier(lambda a: a.type in types, anaphoric=False)
 
@@ -189,10 +189,14 @@ class SentenceContext:
             if pos <= c.start < clause_end and (c.type is not None or c.start - pos <= UNTYPED_REACH)
         ]
 
-    def _may_be_subject(self, clause: tuple[int, int], types: Sequence[str]) -> bool:
+    def _may_be_subject(self, clause: tuple[int, int], types: Sequence[str], banned: set[tuple[int, int]]) -> bool:
         """An unknown name of a fitting guessed type in the sentence, or of unknown type in the clause
-        (清华大学KEG实验室联合开源的模型（参数量26亿）: KEG is no model; the list item's heading names it)."""
-        return any(c.type in types or (c.type is None and clause[0] <= c.start < clause[1]) for c in self._unknown(types))
+        (清华大学KEG实验室联合开源的模型（参数量26亿）: KEG is no model; the list item's heading names it),
+        other than a `banned` one (an object: the round, led by X)."""
+        return any(
+            (c.start, c.end) not in banned and (c.type in types or (c.type is None and clause[0] <= c.start < clause[1]))
+            for c in self._unknown(types)
+        )
 
     def _unknown(self, types: Sequence[str]) -> list[Candidate]:
         """Candidates whose guessed type is one of `types` or unknown, except yardsticks (对标Sparrow)."""

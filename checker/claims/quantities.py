@@ -77,8 +77,8 @@ def _claim_for(ctx: SentenceContext, match: QuantityMatch, previous: Mention | N
     if ctx.same_clause(subject.start, match.start):
         start, end = min(start, subject.start), max(end, subject.end)
     modality = ctx.modality_at(start, end)
-    if obj is None and rule.variants:
-        obj = variant_of(ctx, rule, match.start, match.end)
+    if rule.variants:
+        obj = variant_of(ctx, rule, match.start, match.end)  # the round, not its lead investor, keys a round
     if period is not None:
         obj = obj or period.key
         modality = Modality.planned if period.open else modality  # 本季营收将达…: a forecast
@@ -185,14 +185,14 @@ def _signed(ctx: SentenceContext, rule: AttributeRule, trigger: Trigger, match: 
     return negated(quantity)
 
 
-def _objects(ctx: SentenceContext, rule: AttributeRule) -> list:
-    """Entities named right after an object marker (向Anthropic, in OpenAI)."""
+def _objects(ctx: SentenceContext, rule: AttributeRule) -> list[Mention]:
+    """Entities named right after an object marker (向Anthropic, in OpenAI, led by X), names the pack
+    does not know included: an object is never the subject."""
     if not rule.object_types:
         return []
     found = []
-    for mention in ctx.mentions:
-        if ctx.entity_type(mention) not in rule.object_types:
-            continue
+    unknown = [Mention(entity=c.subject, start=c.start, end=c.end, text=c.text) for c in ctx.candidates if c.type is None or c.type in rule.object_types]
+    for mention in [m for m in ctx.mentions if ctx.entity_type(m) in rule.object_types] + unknown:
         before = ctx.text[max(0, mention.start - MARKER_REACH):mention.start].rstrip()
         if any(before.endswith(marker) for marker in rule.object_markers):
             found.append(mention)

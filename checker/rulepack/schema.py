@@ -180,7 +180,7 @@ class AttributeRule(Strict):
     variants: dict[str, list[str]] = Field(
         default={},
         description="quantity: kinds of the attribute compared apart (funding rounds: seed, series_a); the variant word nearest the figure in its sentence, "
-        "else the last one of the sentences before it in its paragraph, is the claim's object (when it has no object entity); figures with no variant word are compared only with each other.",
+        "else the last one of the sentences before it in its paragraph, is the claim's object (in place of an object entity: the round, not its lead investor, keys a round); figures with no variant word are compared only with each other.",
     )
     per_period: bool = Field(
         default=False,
