@@ -168,3 +168,12 @@ def test_the_lead_investor_of_a_round_is_never_its_subject(pack):
     text = "Cohere closed a Series B last year. The round, led by Tiger Global, totalled $125 million."
     [claim] = _claims(text, pack, "funding_round")
     assert (claim.subject, claim.obj) == ("cohere", "series_b")
+
+
+def test_a_written_calendar_year_keys_the_quarter_but_a_fiscal_year_does_not(pack):
+    this_year, last_year = "腾讯第二季度营收为1490亿元。", "腾讯2022年第二季度营收为1340亿元。"
+    assert [c.obj for c in _claims(last_year, pack, "revenue")] == ["2022-Q2"]
+    assert not _numeric_findings([this_year, last_year], pack)
+    assert [c.obj for c in _claims("Tencent's Q2 2022 revenue was $19 billion.", pack, "revenue")] == ["2022-Q2"]
+    # Nvidia's fiscal 2024 began in early 2023: the article date decides the calendar quarter
+    assert [c.obj for c in _claims("英伟达2024财年第二季度营收为135亿美元。", pack, "revenue")] == ["2023-Q2"]
