@@ -177,3 +177,10 @@ def test_a_written_calendar_year_keys_the_quarter_but_a_fiscal_year_does_not(pac
     assert [c.obj for c in _claims("Tencent's Q2 2022 revenue was $19 billion.", pack, "revenue")] == ["2022-Q2"]
     # Nvidia's fiscal 2024 began in early 2023: the article date decides the calendar quarter
     assert [c.obj for c in _claims("英伟达2024财年第二季度营收为135亿美元。", pack, "revenue")] == ["2023-Q2"]
+
+
+def test_the_same_amount_in_two_currencies_is_reported_a_conversion_is_not(pack):
+    yuan, dollars = "台积电宣布斥资近800亿元扩建先进封装厂。", "台积电宣布斥资近800亿美元扩建先进封装厂。"
+    [finding] = _numeric_findings([yuan, dollars], pack)
+    assert finding.subject == "tsmc" and "two currencies" in finding.message
+    assert not _numeric_findings([yuan, "台积电宣布斥资近110亿美元扩建先进封装厂。"], pack)
