@@ -184,3 +184,14 @@ def test_the_same_amount_in_two_currencies_is_reported_a_conversion_is_not(pack)
     [finding] = _numeric_findings([yuan, dollars], pack)
     assert finding.subject == "tsmc" and "two currencies" in finding.message
     assert not _numeric_findings([yuan, "台积电宣布斥资近110亿美元扩建先进封装厂。"], pack)
+
+
+def test_british_money_and_hyphenated_scales_are_read(pack):
+    from checker.values import find_quantities
+
+    def read(text: str):
+        return [(m.text, m.quantity.unit, m.quantity.low) for m in find_quantities(text, traditional=False, settings=pack.value_settings)]
+
+    assert read("closed a £12m seed round") == [("£12m", "GBP", 11.5e6)]
+    assert read("a 40-billion-parameter model") == [("40-billion", "count", 39.5e9)]
+    assert read("the 100m sprint") == []  # without a currency sign, m is no million

@@ -110,7 +110,7 @@ _AFTER = re.compile(
     rf"""
     (?P<more1>多|余|几)?
     (?: \s?(?P<cn_scale>{_CN_SCALE}|兆)
-      | (?P<en_scale>\s?(?:thousand|million|billion|trillion)|bn|mn|[kKMBT])(?![A-Za-z])
+      | (?P<en_scale>[\s-]?(?:thousand|million|billion|trillion)|bn|mn|[kKMBT])(?![A-Za-z])
     )?
     (?P<more2>多|余)?
     """,
@@ -186,6 +186,7 @@ _RIGHT_REJECT = re.compile(
     """,
     re.X,
 )
+_MONEY_M = re.compile(r"m(?![A-Za-z])")
 # a Latin word after a Chinese scale character is a unit (1.2万亿token, 3亿users), not a name (5G, 3D)
 _SCALE_THEN_LATIN = re.compile(r"(?<=[万亿萬億兆])[A-Za-z]")
 
@@ -497,8 +498,10 @@ def _read_end(
     scale = _scale(scan, after, traditional)
     if written is None or scale is None:
         return None
-    value, place = written * scale, _place(written, numeral) * scale
     end = after.end()
+    if currency and scale == 1 and _MONEY_M.match(scan, end):
+        scale, end = Decimal(10**6), end + 1  # €105m, $450m: after a currency sign, m is million
+    value, place = written * scale, _place(written, numeral) * scale
     more = bool(after.group("more1") or after.group("more2"))
     if not more and scale >= 10**4 and not direct:
         tail = _compound_tail(scan, end, scale)
@@ -629,7 +632,7 @@ def _scale(scan: str, after: re.Match[str], traditional: bool) -> Decimal | None
     if cn:
         return Decimal(_CN_SCALES[cn])
     if en:
-        return Decimal(_EN_SCALES[en.strip().lower()])
+        return Decimal(_EN_SCALES[en.strip().lstrip("-").lower()])  # a 70-billion-parameter model
     return Decimal(1)
 
 
