@@ -195,3 +195,16 @@ def test_british_money_and_hyphenated_scales_are_read(pack):
     assert read("closed a £12m seed round") == [("£12m", "GBP", 11.5e6)]
     assert read("a 40-billion-parameter model") == [("40-billion", "count", 39.5e9)]
     assert read("the 100m sprint") == []  # without a currency sign, m is no million
+
+
+def test_a_respectively_list_pairs_each_figure_with_its_name(pack):
+    found = {(c.subject, c.value) for c in _claims("Baichuan-7B和Baichuan-13B的参数量分别为70亿和130亿。", pack, "parameter_count")}
+    assert found == {("baichuan-7b", "7000000000"), ("baichuan-13b", "13000000000")}
+    # names and figures that do not pair up one to one give no claim rather than a wrong one
+    assert not _claims("Baichuan-13B的参数量分别为70亿和130亿。", pack, "parameter_count")
+
+
+def test_a_table_row_names_its_round(pack):
+    table = "| 公司 | 融资额 | 轮次 |\n|---|---|---|\n| 智谱AI | 25亿元 | B轮 |\n"
+    [claim] = _claims(table, pack, "funding_round")
+    assert (claim.subject, claim.obj, claim.unit) == ("zhipu-ai", "series_b", "CNY")

@@ -5,7 +5,8 @@ smallest to the largest figure.
 Read one by one, the parts of such a phrase would be claims of one subject and attribute that
 conflict with each other (the smallest size of a model family against its largest). As one
 interval they say what the phrase says: every size lies between its ends, so a figure outside
-it conflicts with it, and one inside does not.
+it conflicts with it, and one inside does not. A sentence that says 分别 / respectively keeps its list apart: its
+figures pair with the names before it, one to one, or give no claim.
 """
 
 from __future__ import annotations
@@ -20,18 +21,28 @@ LIST_SEP = re.compile(r"\s{0,2}(?:、|，|,|和|与|及|以及|或|(?:,\s?)?(?<!
 RANGE_SEP = re.compile(r"\s{0,2}(?:到|至|~|～|-|–|—|(?<![A-Za-z])to(?![A-Za-z]))\s{0,2}")
 
 
-def grouped(text: str, matches: list[QuantityMatch]) -> list[QuantityMatch]:
-    """`matches` with every range and every list of figures of one unit merged into one match."""
+# GPT-3和GPT-4的参数分别为1750亿和1.8万亿: each figure is its own name's, in order
+RESPECTIVELY = re.compile(r"分别|各自|(?<![A-Za-z])(?i:respectively)(?![A-Za-z])")
+
+
+def grouped(text: str, matches: list[QuantityMatch]) -> tuple[list[QuantityMatch], list[list[QuantityMatch]]]:
+    """`matches` with every range and every list of figures of one unit merged into one match, and
+    the lists a "respectively" sentence keeps apart (their figures pair with names in order)."""
     out: list[QuantityMatch] = []
+    respective: list[list[QuantityMatch]] = []
     run: list[QuantityMatch] = []
-    for match in sorted(matches, key=lambda m: m.start):
-        if run and _joins(text, run, match):
+    apart = bool(RESPECTIVELY.search(text))
+    for match in sorted(matches, key=lambda m: m.start) + [None]:
+        if match is not None and run and _joins(text, run, match):
             run.append(match)
             continue
-        out.extend(_merged(text, run))
-        run = [match]
-    out.extend(_merged(text, run))
-    return out
+        if apart and len(run) > 1:
+            respective.append(run)
+            out.extend(run)
+        else:
+            out.extend(_merged(text, run))
+        run = [match] if match is not None else []
+    return out, respective
 
 
 def _joins(text: str, run: list[QuantityMatch], match: QuantityMatch) -> bool:

@@ -44,14 +44,37 @@ def quantity_claims(ctx: SentenceContext) -> list[Claim]:
     taken = [(m.start, m.end) for m in ctx.mentions] + [(f.match.start, f.match.end) for f in table]
     figures = [match for match in matches if not any(a < match.end and match.start < b for a, b in taken)]
     previous: Mention | None = None  # the subject of the sentence's last figure
-    for match in grouped(ctx.text, figures):
+    parts, respective = grouped(ctx.text, figures)
+    by_match: dict[int, Claim] = {}
+    for match in parts:
         if _negated(ctx, match):
             continue  # 没有千亿参数的大模型: a number said not to exist is no claim
         found = _claim_for(ctx, match, previous, figures)
         if found is not None:
             claim, previous = found
-            claims.append(claim)
-    return claims
+            by_match[id(match)] = claim
+    paired = {id(m): claim for run in respective for m, claim in _paired(ctx, run, by_match).items()}
+    return claims + [paired.get(key, claim) for key, claim in by_match.items() if key in paired or not _in_runs(key, respective)]
+
+
+def _in_runs(key: int, runs: list[list[QuantityMatch]]) -> bool:
+    return any(id(m) == key for run in runs for m in run)
+
+
+def _paired(ctx: SentenceContext, run: list[QuantityMatch], by_match: dict[int, Claim]) -> dict[QuantityMatch, Claim]:
+    """A "respectively" list's claims, the i-th figure given the i-th fitting name before the list; none
+    when the names and figures do not pair up one to one."""
+    claims = [by_match.get(id(m)) for m in run]
+    if any(c is None for c in claims) or len({c.attribute for c in claims}) != 1:
+        return {}
+    rule = ctx.pack.attributes[claims[0].attribute]
+    names = [m for m in ctx.fitting(rule.subject_types) if m.end <= run[0].start]
+    if len(names) != len(run):
+        return {}
+    return {
+        match: claim.model_copy(update={"subject": name.entity, "subject_text": ctx.article.text[ctx.absolute(name.start):ctx.absolute(name.end)]})
+        for match, claim, name in zip(run, claims, names)
+    }
 
 
 def _claim_for(ctx: SentenceContext, match: QuantityMatch, previous: Mention | None, figures: list[QuantityMatch]) -> tuple[Claim, Mention] | None:
@@ -87,8 +110,10 @@ def _claim_for(ctx: SentenceContext, match: QuantityMatch, previous: Mention | N
 
 def _table_claim(ctx: SentenceContext, figure: TableFigure) -> Claim:
     match, period = figure.match, figure.period
+    rule = ctx.pack.attributes[figure.attribute]
     modality = Modality.planned if period is not None and period.open else ctx.modality_at(match.start, match.end)
-    return _make(ctx, (match.start, match.end), figure.subject, figure.attribute, match.quantity, modality, period.key if period else None)
+    obj = period.key if period else variant_of(ctx, rule, match.start, match.end) if rule.variants else None  # | 智谱AI | 25亿元 | B轮 |
+    return _make(ctx, (match.start, match.end), figure.subject, figure.attribute, match.quantity, modality, obj)
 
 
 def _make(ctx: SentenceContext, span: tuple[int, int], subject: Mention, attribute: str, quantity: Quantity, modality: Modality, obj: str | None) -> Claim:
