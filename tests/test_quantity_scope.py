@@ -208,3 +208,10 @@ def test_a_table_row_names_its_round(pack):
     table = "| 公司 | 融资额 | 轮次 |\n|---|---|---|\n| 智谱AI | 25亿元 | B轮 |\n"
     [claim] = _claims(table, pack, "funding_round")
     assert (claim.subject, claim.obj, claim.unit) == ("zhipu-ai", "series_b", "CNY")
+
+
+def test_rows_far_down_a_table_keep_the_subject_its_introduction_names(pack):
+    rows = "\n".join(f"| 第{n % 4 + 1}季度 | {1200 + n} |" for n in range(8))
+    claims = _claims("以下为腾讯近两年的季度数据：\n\n| 季度 | 营收（亿元） |\n|---|---|\n" + rows, pack, "revenue")
+    assert len(claims) == 8 and {c.subject for c in claims} == {"tencent"}
+    assert {c.subject_text for c in claims} == {"腾讯"}

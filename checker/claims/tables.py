@@ -27,6 +27,7 @@ CELL = re.compile(r"[^|]+")
 HEADER_UNIT = re.compile(r"[（(]([^（()）]{1,10})[）)]")
 BARE = re.compile(r"\s*[+-]?\d[\d,.]{0,20}\s*")
 INTRO_REACH = 300  # characters before the table that may introduce it
+MAX_ROWS = 200  # rows above a row that are searched for its header: a longer table's rows are read as sentences
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,8 @@ def table_figures(ctx: SentenceContext) -> list[TableFigure] | None:
     if len(cells) < 2:
         return []
     label = cells[0][1]
-    intro = ctx.article.text[max(0, table_start - INTRO_REACH):table_start]
+    intro_start = max(0, table_start - INTRO_REACH)
+    intro = ctx.article.text[intro_start:table_start]
     figures = []
     for index, (offset, cell) in enumerate(cells[1:], start=1):
         head = heads[index] if index < len(heads) else ""
@@ -64,7 +66,7 @@ def table_figures(ctx: SentenceContext) -> list[TableFigure] | None:
                 period = period_in(ctx, label) or period_in(ctx, head) or period_in(ctx, intro)
                 if period is None:
                     continue
-            subject = _subject(ctx, rule)
+            subject = _subject(ctx, rule, intro, intro_start)
             if subject is None:
                 continue
             moved = match.model_copy(update={"start": match.start + offset, "end": match.end + offset})
@@ -78,7 +80,7 @@ def _header(ctx: SentenceContext) -> tuple[str | None, int]:
     text = ctx.article.text
     lines: list[tuple[int, str]] = []
     end = ctx.start
-    while end > 0:
+    while end > 0 and len(lines) <= MAX_ROWS:
         start = text.rfind("\n", 0, end - 1) + 1
         line = text[start:end].rstrip("\n")
         if not ROW.match(line):
@@ -86,7 +88,7 @@ def _header(ctx: SentenceContext) -> tuple[str | None, int]:
         lines.append((start, line))
         end = start
     rows = [(start, line) for start, line in reversed(lines) if not SEPARATOR.match(line)]
-    if not rows:
+    if not rows or len(lines) > MAX_ROWS:
         return None, ctx.start
     start, line = rows[0]
     return normalize(line, ctx.article.language).text, start
@@ -119,9 +121,26 @@ def _attribute(ctx: SentenceContext, match: QuantityMatch, heading: str) -> tupl
     return None if best is None else (best[1], best[2])
 
 
-def _subject(ctx: SentenceContext, rule: AttributeRule) -> Mention | None:
-    """The row's first fitting name (| LLaMA | Meta | …), else what the text before the table is about."""
+def _subject(ctx: SentenceContext, rule: AttributeRule, intro: str, intro_start: int) -> Mention | None:
+    """The row's first fitting name (| LLaMA | Meta | …), else what the text before the table is about:
+    the most salient earlier name, or (rows far down a long table) the last fitting name of the intro."""
     fitting = ctx.fitting(rule.subject_types)
     if fitting:
         return fitting[0]
-    return ctx.earlier(lambda a: a.type in rule.subject_types, anaphoric=True)
+    return ctx.earlier(lambda a: a.type in rule.subject_types, anaphoric=True) or _named_in(ctx, rule, intro, intro_start)
+
+
+def _named_in(ctx: SentenceContext, rule: AttributeRule, intro: str, intro_start: int) -> Mention | None:
+    """The fitting pack entity whose alias occurs last (longest first) in the text before the table;
+    its offsets are the intro's, relative to this row (negative)."""
+    folded = normalize(intro, ctx.article.language).text
+    base = intro_start - ctx.start
+    best: tuple[int, int, Mention] | None = None
+    for entity in ctx.pack.entities.values():
+        if entity.type not in rule.subject_types:
+            continue
+        for alias in entity.aliases:
+            at = folded.rfind(alias)
+            if at >= 0 and (best is None or (at, len(alias)) > best[:2]):
+                best = (at, len(alias), Mention(entity=entity.id, start=base + at, end=base + at + len(alias), text=alias))
+    return None if best is None else best[2]

@@ -12,6 +12,8 @@ from checker.claims.context import SentenceContext, find_words
 from checker.normalize import normalize
 from checker.rulepack import AttributeRule
 
+REACH = 400  # characters of the paragraph before the sentence that may name the round
+
 
 def variant_of(ctx: SentenceContext, rule: AttributeRule, start: int, end: int) -> str | None:
     """The variant label of a figure at [start, end) of the sentence, or None."""
@@ -29,7 +31,8 @@ def variant_of(ctx: SentenceContext, rule: AttributeRule, start: int, end: int) 
 def _in_paragraph_before(ctx: SentenceContext, rule: AttributeRule) -> str | None:
     """The last variant word of the sentences before this one in its paragraph (line)."""
     text = ctx.article.text
-    before = normalize(text[text.rfind("\n", 0, ctx.start) + 1:ctx.start], ctx.article.language).text
+    start = max(text.rfind("\n", 0, ctx.start) + 1, ctx.start - REACH)
+    before = normalize(text[start:ctx.start], ctx.article.language).text
     last: tuple[int, str] | None = None
     for label, words in rule.variants.items():
         for hit in find_words(words, before):
