@@ -215,3 +215,8 @@ def test_rows_far_down_a_table_keep_the_subject_its_introduction_names(pack):
     claims = _claims("以下为腾讯近两年的季度数据：\n\n| 季度 | 营收（亿元） |\n|---|---|\n" + rows, pack, "revenue")
     assert len(claims) == 8 and {c.subject for c in claims} == {"tencent"}
     assert {c.subject_text for c in claims} == {"腾讯"}
+
+
+def test_a_measure_word_before_another_noun_counts_that_noun(pack):
+    assert not _claims("Baichuan-13B的两个版本参数量相同。", pack, "parameter_count")
+    assert [c.value for c in _claims("训练GPT-4用到了约2万块GPU。", pack, "gpu_count")] == ["~20000"]

@@ -153,7 +153,7 @@ def _best_trigger(ctx: SentenceContext, match: QuantityMatch, figures: list[Quan
             continue
         for hit in find_words(rule.triggers, ctx.text, clause_start, clause_end):
             distance = match.start - hit.end() if hit.end() <= match.start else hit.start() - match.end
-            if distance < 0 or distance > WINDOW:
+            if distance < 0 or distance > WINDOW or _counts_another_noun(ctx, match.end, hit.start()):
                 continue
             if not _change_fits(ctx, rule, hit.start(), hit.end(), match):
                 continue
@@ -161,6 +161,13 @@ def _best_trigger(ctx: SentenceContext, match: QuantityMatch, figures: list[Quan
             if best is None or (distance, -(hit.end() - hit.start())) < (best.distance, -(best.end - best.start)):
                 best = candidate
     return best or _carried(ctx, match, clause_start, figures)
+
+
+def _counts_another_noun(ctx: SentenceContext, figure_end: int, trigger_start: int) -> bool:
+    """两个版本参数量: a measure word and another noun stand between the figure and the trigger after it."""
+    between = ctx.text[figure_end:trigger_start] if figure_end <= trigger_start else ""
+    words = ctx.pack.settings.lexicon.classifiers
+    return len(between) > 1 and any(between.startswith(w) for w in words) and ctx.is_cjk_between(figure_end + 1, trigger_start)
 
 
 def _carried(ctx: SentenceContext, match: QuantityMatch, clause_start: int, figures: list[QuantityMatch]) -> Trigger | None:

@@ -324,6 +324,10 @@ class Lexicon(Strict):
     latter: list[str] = Field(
         default=[], description="Words opening a clause that point back to the last of several names before it (两款模型…，后者参数规模…: 后者, the latter)."
     )
+    classifiers: list[str] = Field(
+        default=[],
+        description="Measure words (个, 款, 家): a figure whose measure word is followed by another noun before the trigger counts that noun (两个版本参数量 is two versions, not two parameters).",
+    )
     carriers: list[str] = Field(
         default=[],
         description="Words before a figure that stand for an amount named earlier in the sentence (金额, totalled, the figure): a figure whose clause has no trigger but one of these takes the attribute of the nearest trigger before it in the sentence.",
