@@ -47,9 +47,10 @@ class Discourse:
         if len(self.sentences) > ANAPHOR_REACH:
             self.sentences.pop(0)
 
-    def resolve(self, fits: Callable[[Antecedent], bool], anaphoric: bool, new_paragraph: bool) -> Antecedent | None:
+    def resolve(self, fits: Callable[[Antecedent], bool], anaphoric: bool, new_paragraph: bool, latest: bool = False) -> Antecedent | None:
         """The most salient earlier entity `fits` accepts; `anaphoric` when the sentence points back
-        with a word (该公司), else the subject was left out and only the close context counts."""
+        with a word (该公司), else the subject was left out and only the close context counts;
+        `latest`: the last one a sentence names rather than its first (后者, the latter)."""
         paragraph = self.paragraph + (1 if new_paragraph else 0)
         reach = ANAPHOR_REACH if anaphoric else BARE_REACH
         for back, found in enumerate(reversed(self.sentences[-reach:])):
@@ -59,7 +60,7 @@ class Discourse:
             title = bool(found) and found[0].title and back <= 1 and paragraph - found[0].paragraph <= 1
             if not anaphoric and not title and (back > 0 or not same):
                 return None  # a bare omission reaches the sentence before in its paragraph, or its heading
-            for antecedent in found:
+            for antecedent in reversed(found) if latest else found:
                 if fits(antecedent):
                     return antecedent
         return None

@@ -40,7 +40,7 @@ def test_a_possessive_on_an_anaphoric_noun_credits_the_product_named_before(pack
 
 
 def test_an_apposition_on_an_anaphoric_noun_credits_the_product_named_before(pack):
-    text = "Claude can now read long contracts. The chatbot, Anthropic's answer to ChatGPT, also got cheaper."
+    text = "Claude can now read long contracts. The chatbot, Anthropic's reply to ChatGPT, now costs less."
     assert _facts(text, pack, "developer") == {("claude", "anthropic")}
 
 
@@ -53,8 +53,8 @@ def test_an_investor_is_not_a_developer(pack, text):
 
 
 def test_a_rival_in_the_developers_apposition_is_not_the_developer(pack):
-    text = "Cohere, the Toronto start-up founded by former Google researchers, released its Claude rival on Monday."
-    text2 = "Anthropic, the start-up founded by former OpenAI staff, released Claude 2 this week."
+    text = "Cohere, the Toronto company set up by ex-Google researchers, released its Claude rival on Monday."
+    text2 = "Anthropic, the lab that ex-OpenAI engineers set up, released Claude 2 this week."
     assert ("claude", "google") not in _facts(text, pack, "developer")
     assert _facts(text2, pack, "developer") == {("claude-2", "anthropic")}
 
@@ -101,7 +101,7 @@ def test_a_name_ending_in_a_type_word_and_a_latin_modifier_before_one(pack):
 
 def test_a_demonstrative_type_noun_points_back_and_types_its_referent(pack):
     fits = "华为上月发布了昇腾910B，这款推理芯片主要供应国内客户。"
-    wrong = "腾讯本周发布了混元大模型：这款AI芯片只面向企业客户。"
+    wrong = "腾讯本周推出了混元大模型：这款AI芯片只面向企业客户。"
     assert _facts(fits, pack, "entity_type") >= {("ascend", "chip")}
     assert ("hunyuan", "chip") in _facts(wrong, pack, "entity_type")
     assert ("type_conflict", "hunyuan") in _kinds([wrong], pack)
@@ -122,7 +122,7 @@ def test_a_classifier_that_counts_companies_does_not_type_a_chip(pack):
     [
         ("Microsoft said on Tuesday that its Bing search engine would add a chatbot.", {("bing", "microsoft")}),
         ("百度表示，其文心一言的用户已经过亿。", {("ernie-bot", "baidu")}),
-        ("Cohere, a start-up founded by former Google staff, said its Claude rival was ready.", set()),
+        ("Cohere, a company set up by ex-Google staff, said its Claude rival was ready.", set()),
         ("市场尤其ChatGPT的热度很高。", set()),
     ],
 )
@@ -131,17 +131,17 @@ def test_a_possessive_pronoun_stands_for_the_organization_named_before(pack, tex
 
 
 def test_a_possessive_pronoun_skips_an_organization_inside_an_apposition(pack):
-    text = "Anthropic, a start-up founded by former OpenAI staff, said its Claude chatbot would get cheaper."
+    text = "Anthropic, a lab set up by ex-OpenAI staff, said its Claude chatbot would cost less."
     assert _facts(text, pack, "developer") == {("claude", "anthropic")}
 
 
 def test_a_kind_of_thing_is_not_a_reference_to_a_name(pack):
-    text = "华为发布了盘古大模型，这种芯片加模型的打法很少见。"
+    text = "华为推出了盘古大模型，这种芯片加模型的打法很少见。"
     assert ("pangu", "chip") not in _facts(text, pack, "entity_type")
 
 
 def test_investors_joined_after_backed_by_are_all_investors(pack):
-    text = "Inflection AI, backed by Microsoft and Nvidia, launched Pi in May."
+    text = "Inflection AI, backed by Microsoft and Google, launched Pi in May."
     assert _facts(text, pack, "developer") == {("pi", "inflection-ai")}
 
 

@@ -6,7 +6,7 @@ the passive marker and the trigger (盘古由华为云和鹏城实验室联合�
 Google). Several organizations in one claim are co-developers (the passive list, or
 X与Y联合发布, X and Y jointly built); the value lists them all, so a claim naming one
 of them does not contradict it. An organization inside an apposition (Acme, the
-start-up founded by former Google staff, released…) or the object of another relation
+lab set up by ex-Google staff, released…) or the object of another relation
 (向X投资后推出, backed by X) is not the developer. The model may be
 a name the rules pack does not know yet (谷歌推出了Sparrow); the developers must be
 known organizations, whose relations the pack records.

@@ -111,8 +111,13 @@ class SentenceContext:
             return left[-1]
         head = self.text[clause[0]:start].lstrip()
         anaphor = self.anaphor_in(clause[0], start)
+        if anaphor is None and not any(m.end <= start for m in known):
+            anaphor = self.anaphor_in(0, clause[0])  # The family ships in four sizes, from 1 billion…: the sentence's subject
         if anaphor is not None:
             return self._antecedent(known, clause[0], types, anaphor)
+        if any(head.startswith(w) for w in self.pack.settings.lexicon.latter):
+            before = [m for m in known if m.end <= clause[0]]
+            return before[-1] if before else self.earlier(lambda a: a.type in types, anaphoric=True, latest=True)
         if any(head.startswith(w) for w in self.pack.settings.lexicon.anaphora):
             before = [m for m in known if m.end <= clause[0]]
             if before:
@@ -129,7 +134,7 @@ class SentenceContext:
             return topic[0] if self.entity_type(nearest) in AGENT_TYPES else nearest
         if right:
             return right[0]
-        if self.candidates:
+        if self._may_be_subject(clause, types, {(m.start, m.end) for m in exclude}):
             return None  # a name the pack does not know may be the subject: do not guess across sentences
         return self.earlier(lambda a: a.type in types, anaphoric=False)
 
@@ -146,17 +151,18 @@ class SentenceContext:
         sentence, else the most salient one of the sentences before."""
         if label not in types:
             return None  # 该公司 is not the subject of a parameter count
-        here = [m for m in known if m.end <= before and self.entity_type(m) == label]
+        # the model may be a product of the pack (Claude 2): a type compatible with the noun's fits
+        here = [m for m in known if m.end <= before and self.pack.types_compatible(self.entity_type(m), label)]
         if here:
             return here[-1]
-        return self.earlier(lambda a: a.type == label, anaphoric=True)
+        return self.earlier(lambda a: a.type in types and self.pack.types_compatible(a.type, label), anaphoric=True)
 
-    def earlier(self, fits, anaphoric: bool) -> Mention | None:
+    def earlier(self, fits, anaphoric: bool, latest: bool = False) -> Mention | None:
         """The most salient entity of the sentences before that `fits` accepts, with offsets
         relative to this sentence (negative)."""
         if self.discourse is None:
             return None
-        found: Antecedent | None = self.discourse.resolve(fits, anaphoric, self.new_paragraph)
+        found: Antecedent | None = self.discourse.resolve(fits, anaphoric, self.new_paragraph, latest)
         if found is None:
             return None
         m = found.mention
@@ -183,6 +189,15 @@ class SentenceContext:
             for c in self._unknown(types)
             if pos <= c.start < clause_end and (c.type is not None or c.start - pos <= UNTYPED_REACH)
         ]
+
+    def _may_be_subject(self, clause: tuple[int, int], types: Sequence[str], banned: set[tuple[int, int]]) -> bool:
+        """An unknown name of a fitting guessed type in the sentence, or of unknown type in the clause
+        (复旦大学NLP组参与训练的对话模型（参数量160亿）: NLP组 is no model; the list item's heading names it),
+        other than a `banned` one (an object: the round, led by X)."""
+        return any(
+            (c.start, c.end) not in banned and (c.type in types or (c.type is None and clause[0] <= c.start < clause[1]))
+            for c in self._unknown(types)
+        )
 
     def _unknown(self, types: Sequence[str]) -> list[Candidate]:
         """Candidates whose guessed type is one of `types` or unknown, except yardsticks (对标Sparrow)."""

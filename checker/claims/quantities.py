@@ -10,8 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from checker.claims.figure_lists import grouped
+from checker.claims.generic import describes_a_class
 from checker.claims.context import SentenceContext, find_words, reach
-from checker.models import Claim, Quantity, QuantityMatch
+from checker.claims.periods import period_before
+from checker.claims.tables import TableFigure, table_figures
+from checker.claims.variants import variant_of
+from checker.models import Claim, Mention, Modality, Quantity, QuantityMatch
 from checker.rulepack import AttributeRule
 from checker.words import MARKER_REACH
 from checker.values import find_quantities
@@ -33,55 +38,113 @@ def quantity_claims(ctx: SentenceContext) -> list[Claim]:
     settings = ctx.pack.value_settings
     # the original text lets the reader see full-width commas and superscripts (value layer)
     matches = find_quantities(ctx.text, traditional=ctx.traditional, settings=settings, original=ctx.original)
-    claims = []
-    for match in matches:
-        if any(m.start < match.end and match.start < m.end for m in ctx.mentions):
-            continue  # digits inside a name (GPT-3, 360)
+    table = table_figures(ctx) or []
+    claims = [_table_claim(ctx, figure) for figure in table]
+    # digits inside a name (GPT-3, 360) are no figure; a table cell read under its header is read
+    taken = [(m.start, m.end) for m in ctx.mentions] + [(f.match.start, f.match.end) for f in table]
+    figures = [match for match in matches if not any(a < match.end and match.start < b for a, b in taken)]
+    previous: Mention | None = None  # the subject of the sentence's last figure
+    parts, respective = grouped(ctx.text, figures)
+    by_match: dict[int, Claim] = {}
+    for match in parts:
         if _negated(ctx, match):
             continue  # 没有千亿参数的大模型: a number said not to exist is no claim
-        claim = _claim_for(ctx, match)
-        if claim is not None:
-            claims.append(claim)
-    return claims
+        found = _claim_for(ctx, match, previous, figures)
+        if found is not None:
+            claim, previous = found
+            by_match[id(match)] = claim
+    paired = {id(m): claim for run in respective for m, claim in _paired(ctx, run, by_match).items()}
+    return claims + [paired.get(key, claim) for key, claim in by_match.items() if key in paired or not _in_runs(key, respective)]
 
 
-def _claim_for(ctx: SentenceContext, match: QuantityMatch) -> Claim | None:
-    trigger = _best_trigger(ctx, match)
+def _in_runs(key: int, runs: list[list[QuantityMatch]]) -> bool:
+    return any(id(m) == key for run in runs for m in run)
+
+
+def _paired(ctx: SentenceContext, run: list[QuantityMatch], by_match: dict[int, Claim]) -> dict[QuantityMatch, Claim]:
+    """A "respectively" list's claims, the i-th figure given the i-th fitting name before the list; none
+    when the names and figures do not pair up one to one."""
+    claims = [by_match.get(id(m)) for m in run]
+    if any(c is None for c in claims) or len({c.attribute for c in claims}) != 1:
+        return {}
+    rule = ctx.pack.attributes[claims[0].attribute]
+    names = [m for m in ctx.fitting(rule.subject_types) if m.end <= run[0].start]
+    if len(names) != len(run):
+        return {}
+    return {
+        match: claim.model_copy(update={"subject": name.entity, "subject_text": ctx.article.text[ctx.absolute(name.start):ctx.absolute(name.end)]})
+        for match, claim, name in zip(run, claims, names)
+    }
+
+
+def _claim_for(ctx: SentenceContext, match: QuantityMatch, previous: Mention | None, figures: list[QuantityMatch]) -> tuple[Claim, Mention] | None:
+    trigger = _best_trigger(ctx, match, figures)
     if trigger is None:
         return None
     rule = ctx.pack.attributes[trigger.attribute]
+    if trigger.start >= match.end and describes_a_class(ctx, rule, match.start, trigger.end):
+        return None  # 几十亿参数的模型: models of that size, not the topic's size
+    period = period_before(ctx, match.start) if rule.per_period else None
+    if rule.per_period and period is None:
+        return None  # 营收341亿元 of which quarter? Figures of different periods never conflict
     quantity = _signed(ctx, rule, trigger, match)
     objects = _objects(ctx, rule)
     subject = ctx.subject_near(match.start, match.end, rule.subject_types, exclude=objects)
     if subject is None:
         return None
+    if subject.start < 0 and previous is not None and _fits(ctx, previous, rule):
+        subject = previous  # …，后者参数规模130亿，训练数据1.4万亿token: the clause goes on about the same subject
     obj = next((o.entity for o in objects if o.entity != subject.entity), None)
     start = min(match.start, trigger.start)
     end = max(match.end, trigger.end)
     if ctx.same_clause(subject.start, match.start):
         start, end = min(start, subject.start), max(end, subject.end)
+    modality = ctx.modality_at(start, end)
+    if rule.variants:
+        obj = variant_of(ctx, rule, match.start, match.end)  # the round, not its lead investor, keys a round
+    if period is not None:
+        obj = obj or period.key
+        modality = Modality.planned if period.open else modality  # 本季营收将达…: a forecast
+    return _make(ctx, (start, end), subject, trigger.attribute, quantity, modality, obj), subject
+
+
+def _table_claim(ctx: SentenceContext, figure: TableFigure) -> Claim:
+    match, period = figure.match, figure.period
+    rule = ctx.pack.attributes[figure.attribute]
+    modality = Modality.planned if period is not None and period.open else ctx.modality_at(match.start, match.end)
+    obj = period.key if period else variant_of(ctx, rule, match.start, match.end) if rule.variants else None  # | 智谱AI | 25亿元 | B轮 |
+    return _make(ctx, (match.start, match.end), figure.subject, figure.attribute, match.quantity, modality, obj)
+
+
+def _make(ctx: SentenceContext, span: tuple[int, int], subject: Mention, attribute: str, quantity: Quantity, modality: Modality, obj: str | None) -> Claim:
     return ctx.claim(
-        start,
-        end,
+        span[0],
+        span[1],
         subject,
-        trigger.attribute,
+        attribute,
         format_quantity(quantity),
         unit=quantity.unit,
         low=quantity.low,
         high=quantity.high,
         high_open=quantity.high_open,
         qualifier=quantity.qualifier,
-        modality=ctx.modality_at(start, end),
+        modality=modality,
         obj=obj,
     )
+
+
+def _fits(ctx: SentenceContext, mention: Mention, rule: AttributeRule) -> bool:
+    entity = ctx.pack.entities.get(mention.entity)
+    return entity is None or entity.type in rule.subject_types
 
 
 def _negated(ctx: SentenceContext, match: QuantityMatch) -> bool:
     return bool(find_words(ctx.pack.negation_cues, ctx.text[max(0, match.start - 3):match.start]))
 
 
-def _best_trigger(ctx: SentenceContext, match: QuantityMatch) -> Trigger | None:
-    clause_start, clause_end = ctx.clause_of(match.start)
+def _best_trigger(ctx: SentenceContext, match: QuantityMatch, figures: list[QuantityMatch]) -> Trigger | None:
+    # a list of figures (7B, 13B and 70B parameters) may span clauses: its trigger is in the last one's
+    clause_start, clause_end = ctx.clause_of(match.start)[0], ctx.clause_of(max(match.start, match.end - 1))[1]
     best: Trigger | None = None
     for name, rule in ctx.pack.attributes.items():
         if rule.kind != "quantity" or not ctx.pack.unit_allowed(match.quantity.unit, rule.units):
@@ -90,13 +153,42 @@ def _best_trigger(ctx: SentenceContext, match: QuantityMatch) -> Trigger | None:
             continue
         for hit in find_words(rule.triggers, ctx.text, clause_start, clause_end):
             distance = match.start - hit.end() if hit.end() <= match.start else hit.start() - match.end
-            if distance < 0 or distance > WINDOW:
+            if distance < 0 or distance > WINDOW or _counts_another_noun(ctx, match.end, hit.start()):
                 continue
             if not _change_fits(ctx, rule, hit.start(), hit.end(), match):
                 continue
             candidate = Trigger(name, hit.start(), hit.end(), distance)
             if best is None or (distance, -(hit.end() - hit.start())) < (best.distance, -(best.end - best.start)):
                 best = candidate
+    return best or _carried(ctx, match, clause_start, figures)
+
+
+def _counts_another_noun(ctx: SentenceContext, figure_end: int, trigger_start: int) -> bool:
+    """两个版本参数量: a measure word and another noun stand between the figure and the trigger after it."""
+    between = ctx.text[figure_end:trigger_start] if figure_end <= trigger_start else ""
+    words = ctx.pack.settings.lexicon.classifiers
+    return len(between) > 1 and any(between.startswith(w) for w in words) and ctx.is_cjk_between(figure_end + 1, trigger_start)
+
+
+def _carried(ctx: SentenceContext, match: QuantityMatch, clause_start: int, figures: list[QuantityMatch]) -> Trigger | None:
+    """亚马逊宣布追加投资，金额约40亿美元; The round, led by a state fund, came to $120 million: a carrier word
+    before a figure with no trigger of its own hands it the nearest trigger before its clause, unless
+    that trigger's clause holds a figure of its own (一项数十亿美元级别的投资，据悉金额约20亿美元: the
+    carrier restates the amount the trigger already measures)."""
+    if not find_words(ctx.pack.settings.lexicon.carriers, ctx.text, clause_start, match.start):
+        return None
+    best: Trigger | None = None
+    for name, rule in ctx.pack.attributes.items():
+        if rule.kind != "quantity" or rule.change or not ctx.pack.unit_allowed(match.quantity.unit, rule.units):
+            continue
+        for hit in find_words(rule.triggers, ctx.text, 0, clause_start):
+            a, b = ctx.clause_of(hit.start())
+            if rule.forbid and find_words(rule.forbid, ctx.text, a, b):
+                continue
+            if any(a <= f.start < b for f in figures):
+                continue
+            if best is None or hit.end() > best.end:
+                best = Trigger(name, hit.start(), hit.end(), match.start - hit.end())
     return best
 
 
@@ -125,14 +217,14 @@ def _signed(ctx: SentenceContext, rule: AttributeRule, trigger: Trigger, match: 
     return negated(quantity)
 
 
-def _objects(ctx: SentenceContext, rule: AttributeRule) -> list:
-    """Entities named right after an object marker (向Anthropic, in OpenAI)."""
+def _objects(ctx: SentenceContext, rule: AttributeRule) -> list[Mention]:
+    """Entities named right after an object marker (向Anthropic, in OpenAI, led by X), names the pack
+    does not know included: an object is never the subject."""
     if not rule.object_types:
         return []
     found = []
-    for mention in ctx.mentions:
-        if ctx.entity_type(mention) not in rule.object_types:
-            continue
+    unknown = [Mention(entity=c.subject, start=c.start, end=c.end, text=c.text) for c in ctx.candidates if c.type is None or c.type in rule.object_types]
+    for mention in [m for m in ctx.mentions if ctx.entity_type(m) in rule.object_types] + unknown:
         before = ctx.text[max(0, mention.start - MARKER_REACH):mention.start].rstrip()
         if any(before.endswith(marker) for marker in rule.object_markers):
             found.append(mention)

@@ -2,7 +2,7 @@
 
 News credits a model to its maker and says what a thing is without a verb: 腾讯的混元,
 X旗下的这款应用 (pointing back to the product named before), "Meta's Llama", "Cohere, whose
-Command model", "its Claude chatbot", "The chatbot, Google's answer to ChatGPT", 文心一言是百度推出的
+Command model", "its Claude chatbot", "The assistant, Baidu's reply to ChatGPT", 文心一言是百度推出的
 一款聊天机器人, "Gaudi, an AI training chip",
 昇腾是一款推理芯片, and 这款芯片 opening the clause right after a model is named (which calls that
 model a chip). Every word is the pack's: the developer attribute's `possessive` markers and its
@@ -25,7 +25,7 @@ from checker.words import CLAUSE_BREAK
 
 ORGANIZATION = ("organization",)
 MODIFIER_REACH = 8  # CJK characters of modifiers before a type word (新一代推理芯片)
-LATIN_MODIFIER_WORDS = 4  # English words of modifiers before a type word (homegrown large language model)
+LATIN_MODIFIER_WORDS = 4  # English words of modifiers before a type word (in-house multilingual language model)
 LATIN_MODIFIER_REACH = 40
 GAP_REACH = 12  # characters between a possessive marker and the name it credits (的开源模型LLaMA)
 LATIN_GAP_WORDS = 3

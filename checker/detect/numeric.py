@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from functools import partial
+from itertools import combinations
 
 from checker.detect.base import DetectInput, attribute_label, detector, entity_label, make_finding
-from checker.detect.compare import clusters, in_conflict, quantities_agree
+from checker.detect.compare import clusters, comparable, in_conflict, quantities_agree
 from checker.models import Claim, Modality
 from checker.values.format import readable_value
 
@@ -22,13 +23,16 @@ def numeric_mismatch(data: DetectInput) -> list:
     an investment, a valuation and a market cap are different attributes.
     Claims that agree form one value cluster; one finding per subject and attribute cites
     every cluster that conflicts with another, however many sources disagree.
+    The same written amount in two currencies (斥资近900亿元 vs 斥资近900亿美元) is one figure
+    whose currency is wrong on one side: it is reported too.
     Example: 百度的文心模型有2600亿参数 does not conflict with 千亿级 (2600亿 lies inside),
     but GPT-3 的 1750亿参数 conflicts with GPT-3 的 1700亿参数.
     """
     findings = []
     pack = data.pack
     agree = partial(quantities_agree, pack)
-    for (subject, attribute, obj, unit), claims in data.groups("numeric_mismatch"):
+    groups = data.groups("numeric_mismatch")
+    for (subject, attribute, obj, unit), claims in groups:
         values = clusters(claims, lambda c: (c.low, c.high, c.high_open, c.modality == Modality.planned), agree)
         disputed = in_conflict(values, agree)
         if not disputed:
@@ -40,6 +44,30 @@ def numeric_mismatch(data: DetectInput) -> list:
         )
         cited = [claim for cluster in disputed for claim in cluster]
         findings.append(make_finding("numeric_mismatch", subject, attribute, cited, message, pack))
+    return findings + _currency_swaps(data, groups)
+
+
+def _currency_swaps(data: DetectInput, groups: list[tuple[tuple, list[Claim]]]) -> list:
+    """One amount, as written, in two currencies for one subject and attribute: 900亿元 vs 900亿美元.
+    Different amounts in two currencies (341亿元, 约合47.2亿美元) are a conversion, never compared."""
+    pack = data.pack
+    money: dict[tuple, list[tuple[tuple, list[Claim]]]] = {}
+    for key, claims in groups:
+        if pack.unit_allowed(key[3], ["currency"]):
+            money.setdefault(key[:3], []).append((key, claims))  # one subject, attribute and object, by currency
+    findings = []
+    for (key_a, left), (key_b, right) in (pair for currencies in money.values() for pair in combinations(currencies, 2)):
+        pairs = [(a, b) for a in left for b in right if comparable(a, b) and (a.low, a.high, a.high_open) == (b.low, b.high, b.high_open)]
+        if not pairs:
+            continue
+        a, b = pairs[0]
+        subject, attribute, obj = key_a[:3]
+        message = (
+            f"{entity_label(pack, subject)} {attribute_label(pack, attribute)}"
+            f"{' (' + entity_label(pack, obj) + ')' if obj else ''}: “{a.text}” ({key_a[3]}) in {a.article} vs "
+            f"“{b.text}” ({key_b[3]}) in {b.article}: the same amount in two currencies"
+        )
+        findings.append(make_finding("numeric_mismatch", subject, attribute, [a, b], message, pack))
     return findings
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from checker.rulepack.checks import value_problems
@@ -11,6 +12,8 @@ from checker.rulepack.parse import Entry, problem
 from checker.rulepack.problems import RuleProblem
 from checker.rulepack.schema import NAME_ATTRIBUTE, AttributeRule, Case, EntityRule, Expectation, Fact
 from checker.yaml_lines import line_of
+
+PERIOD_KEY = re.compile(r"(?:\d{4}-)?Q[1-4]")  # the object of a per_period claim (see checker.claims.periods)
 
 
 def collect_cases(
@@ -74,7 +77,8 @@ def _expectation_problems(
         claim = expectation.claim
         rule = attribute(("claim", "attribute"), claim.attribute)
         entity(("claim", "subject"), claim.subject)
-        entity(("claim", "object"), claim.object)
+        if not (rule is not None and (rule.per_period and PERIOD_KEY.fullmatch(claim.object or "") or claim.object in rule.variants)):
+            entity(("claim", "object"), claim.object)  # a per_period attribute's object is its period (2023-Q2), a variant's its label
         if rule is not None:
             values = {"value": claim.value, "low": claim.low, "high": claim.high}
             found.extend((("claim", key), message, fix) for key, message, fix in value_problems(claim.attribute, rule, values, entities, noun="claim"))

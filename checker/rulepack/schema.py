@@ -148,6 +148,8 @@ class EntityRule(Strict):
 
 
 AttributeKind = Literal["quantity", "date", "entity", "type", "negation"]
+# the periods lexicon.periods names: a calendar quarter, or one relative to the article date
+PeriodLabel = Literal["Q1", "Q2", "Q3", "Q4", "this_quarter", "last_quarter", "next_quarter"]
 
 
 class AttributeRule(Strict):
@@ -186,6 +188,16 @@ class AttributeRule(Strict):
         description="quantity: true when the trigger describes a change (涨/跌 must sit between trigger and value), false when such words disqualify it; unset: either.",
     )
     tolerance: float = Field(default=0.0, ge=0.0, le=1.0, description="quantity: relative slack added on both sides before two values are called different.")
+    variants: dict[str, list[str]] = Field(
+        default={},
+        description="quantity: kinds of the attribute compared apart (funding rounds: seed, series_a); the variant word nearest the figure in its sentence, "
+        "else the last one of the sentences before it in its paragraph, is the claim's object (in place of an object entity: the round, not its lead investor, keys a round); figures with no variant word are compared only with each other.",
+    )
+    per_period: bool = Field(
+        default=False,
+        description="quantity: a figure of one period (quarterly revenue): the period `lexicon.periods` finds nearest before it in the sentence is compared apart "
+        "(it is the claim's object, e.g. 2023-Q2), a period not over at the article date makes it a plan, and a figure whose sentence names no period is no claim.",
+    )
     passive: list[str] = Field(default=[], description="entity: passive markers (由, by) that put the developer after the marker.")
     possessive: list[str] = Field(
         default=[],
@@ -223,7 +235,7 @@ class AttributeRule(Strict):
 
 # Keys each kind of attribute reads; any other key set on it has no effect.
 KIND_KEYS: dict[str, tuple[str, ...]] = {
-    "quantity": ("units", "subject_types", "object_types", "object_markers", "triggers", "forbid", "change", "tolerance"),
+    "quantity": ("units", "subject_types", "object_types", "object_markers", "triggers", "forbid", "change", "tolerance", "per_period", "variants"),
     "date": ("subject_types", "object_types", "triggers", "forbid", "announces"),
     "entity": ("subject_types", "triggers", "passive", "possessive", "joint", "nominal", "forbid"),
     "type": ("subject_types", "type_words"),
@@ -336,6 +348,21 @@ class Lexicon(Strict):
     comparison_after: list[str] = Field(default=[], description="Words after a name used as a yardstick (ChatGPT的竞争对手), right against it.")
     not_names: list[str] = Field(default=[], description="Words never taken for unknown names (candidate entities): generic words, acronyms, units.")
     anaphora: list[str] = Field(default=[], description="Words opening a clause that point back to the name just before it (ChatJD，其参数量…; 其, its).")
+    latter: list[str] = Field(
+        default=[], description="Words opening a clause that point back to the last of several names before it (两款模型…，后者参数规模…: 后者, the latter)."
+    )
+    classifiers: list[str] = Field(
+        default=[],
+        description="Measure words (个, 款, 家): a figure whose measure word is followed by another noun before the trigger counts that noun (两个版本参数量 is two versions, not two parameters).",
+    )
+    carriers: list[str] = Field(
+        default=[],
+        description="Words before a figure that stand for an amount named earlier in the sentence (金额, totalled, the figure): a figure whose clause has no trigger but one of these takes the attribute of the nearest trigger before it in the sentence.",
+    )
+    periods: dict[PeriodLabel, list[str]] = Field(
+        default={},
+        description="Words naming a quarter (Q2: 第二季度, second quarter) or a quarter relative to the article date (this_quarter: 本季, last_quarter: 上一季), for `per_period` attributes.",
+    )
     anaphors: dict[str, list[str]] = Field(
         default={},
         description="Per entity type, nouns that refer back to an entity of that type named earlier, in this sentence or a few before (organization: 该公司, the company).",

@@ -110,7 +110,7 @@ _AFTER = re.compile(
     rf"""
     (?P<more1>多|余|几)?
     (?: \s?(?P<cn_scale>{_CN_SCALE}|兆)
-      | (?P<en_scale>\s?(?:thousand|million|billion|trillion)|bn|mn|[kKMBT])(?![A-Za-z])
+      | (?P<en_scale>[\s-]?(?:thousand|million|billion|trillion)|bn|mn|[kKMBT])(?![A-Za-z])
     )?
     (?P<more2>多|余)?
     """,
@@ -186,6 +186,15 @@ _RIGHT_REJECT = re.compile(
     """,
     re.X,
 )
+_MONEY_M = re.compile(r"m(?![A-Za-z])")
+# a Latin word after a Chinese scale character is a unit (1.2万亿token, 3亿users), not a name (5G, 3D)
+_SCALE_THEN_LATIN = re.compile(r"(?<=[万亿萬億兆])[A-Za-z]")
+
+
+def _rejected_right(scan: str, pos: int) -> bool:
+    return bool(_RIGHT_REJECT.match(scan, pos)) and not _SCALE_THEN_LATIN.match(scan, pos)
+
+
 _CLOCK = re.compile(r"\s?[点时](?!候|代|期|间)")
 _HAS_COUNTER = re.compile(rf"\s?(?:[{_COUNTER}]|多[{_COUNTER}])")
 _QUOTED = re.compile(r"[“\"「『‘']$")
@@ -482,15 +491,17 @@ def _read_end(
     after = _AFTER.match(scan, token.end(), token.end() if direct else len(scan))
     unit = None if direct else _UNIT.match(scan, after.end())
     declared = direct or _declared_at(units, scan, after.end(), currency or unit)
-    if not (unit or currency or declared) and _RIGHT_REJECT.match(scan, after.end()):
+    if not (unit or currency or declared) and _rejected_right(scan, after.end()):
         return None  # 2月, 24小时, 28nm: checked first because it is the common case
     numeral = token.group(token.lastgroup)
     written = _numeral_value(numeral)
     scale = _scale(scan, after, traditional)
     if written is None or scale is None:
         return None
-    value, place = written * scale, _place(written, numeral) * scale
     end = after.end()
+    if currency and scale == 1 and _MONEY_M.match(scan, end):
+        scale, end = Decimal(10**6), end + 1  # €105m, $450m: after a currency sign, m is million
+    value, place = written * scale, _place(written, numeral) * scale
     more = bool(after.group("more1") or after.group("more2"))
     if not more and scale >= 10**4 and not direct:
         tail = _compound_tail(scan, end, scale)
@@ -517,7 +528,7 @@ def _read_end(
         yearlike=bare and bool(_YEARLIKE.fullmatch(numeral)),
     )
     body = _read_declared(_read_unit(body, unit), declared, units)
-    if body.unit is None and _RIGHT_REJECT.match(scan, body.end):
+    if body.unit is None and _rejected_right(scan, body.end):
         return None
     if body.bare and (_CLOCK.match(scan, body.end) or not _cn_numeral_ok(scan, numeral, body)):
         return None
@@ -621,7 +632,7 @@ def _scale(scan: str, after: re.Match[str], traditional: bool) -> Decimal | None
     if cn:
         return Decimal(_CN_SCALES[cn])
     if en:
-        return Decimal(_EN_SCALES[en.strip().lower()])
+        return Decimal(_EN_SCALES[en.strip().lstrip("-").lower()])  # a 70-billion-parameter model
     return Decimal(1)
 
 

@@ -1,0 +1,146 @@
+"""Figures in Markdown table cells, read under their column header.
+
+A table states its attribute once, in a header cell (收入（亿美元）, Revenue ($bn)) or in the row's
+first cell (| 总营收 | 341亿元 |), and its unit and scale in the header's parentheses; the row's
+first cell names the subject or the period (| 第二季 | 135.1 |), and the sentence before the table
+names what the whole table is about (以下为英伟达三个季度的数据：). Read as a sentence, a row is a run
+of bare numbers with no trigger; read cell by cell, each figure gets the attribute, unit, period
+and subject its header, row and introduction give it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.claims.context import SentenceContext, find_words
+from checker.claims.periods import Period, period_in
+from checker.models import Mention, QuantityMatch
+from checker.normalize import normalize
+from checker.rulepack import AttributeRule
+from checker.values import find_quantities
+
+ROW = re.compile(r"^\s*\|")
+SEPARATOR = re.compile(r"^\s*\|[\s:|-]*\|?\s*$")
+CELL = re.compile(r"[^|]+")
+# the unit a header puts in parentheses: 收入（亿美元）, Revenue ($bn)
+HEADER_UNIT = re.compile(r"[（(]([^（()）]{1,10})[）)]")
+BARE = re.compile(r"\s*[+-]?\d[\d,.]{0,20}\s*")
+INTRO_REACH = 300  # characters before the table that may introduce it
+MAX_ROWS = 200  # rows above a row that are searched for its header: a longer table's rows are read as sentences
+
+
+@dataclass(frozen=True)
+class TableFigure:
+    match: QuantityMatch  # offsets into the row (the sentence)
+    attribute: str
+    subject: Mention
+    period: Period | None
+
+
+def table_figures(ctx: SentenceContext) -> list[TableFigure] | None:
+    """The figures of a table row with what its header gives them; None when the sentence is no
+    table body row."""
+    if not ROW.match(ctx.text):
+        return None
+    header, table_start = _header(ctx)
+    if header is None:
+        return None
+    cells = [(m.start(), m.group()) for m in CELL.finditer(ctx.text) if m.group().strip()]
+    heads = [h.strip() for h in header.strip().strip("|").split("|")]
+    if len(cells) < 2:
+        return []
+    label = cells[0][1]
+    intro_start = max(0, table_start - INTRO_REACH)
+    intro = ctx.article.text[intro_start:table_start]
+    figures = []
+    for index, (offset, cell) in enumerate(cells[1:], start=1):
+        head = heads[index] if index < len(heads) else ""
+        for match in _figures(ctx, cell, head):
+            found = _attribute(ctx, match, f"{label} {head}")
+            if found is None:
+                continue
+            name, rule = found
+            period = None
+            if rule.per_period:
+                period = period_in(ctx, label) or period_in(ctx, head) or period_in(ctx, intro)
+                if period is None:
+                    continue
+            subject = _subject(ctx, rule, intro, intro_start)
+            if subject is None:
+                continue
+            moved = match.model_copy(update={"start": match.start + offset, "end": match.end + offset})
+            figures.append(TableFigure(moved, name, subject, period))
+    return figures
+
+
+def _header(ctx: SentenceContext) -> tuple[str | None, int]:
+    """The header line of the table this row belongs to (normalized), and the table's start offset;
+    None when this row is the header itself."""
+    text = ctx.article.text
+    lines: list[tuple[int, str]] = []
+    end = ctx.start
+    while end > 0 and len(lines) <= MAX_ROWS:
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start:end].rstrip("\n")
+        if not ROW.match(line):
+            break
+        lines.append((start, line))
+        end = start
+    rows = [(start, line) for start, line in reversed(lines) if not SEPARATOR.match(line)]
+    if not rows or len(lines) > MAX_ROWS:
+        return None, ctx.start
+    start, line = rows[0]
+    return normalize(line, ctx.article.language).text, start
+
+
+def _figures(ctx: SentenceContext, cell: str, head: str) -> list[QuantityMatch]:
+    """The figures of one cell; a bare number takes the unit and scale of its header's parentheses."""
+    unit = HEADER_UNIT.search(head)
+    written = cell.rstrip()
+    lent = unit.group(1) if unit and BARE.fullmatch(cell) else ""
+    text = written + (" " if lent[:1].isascii() and lent[:1].isalpha() else "") + lent
+    settings = ctx.pack.value_settings
+    found = find_quantities(text, traditional=ctx.traditional, settings=settings)
+    # evidence stays inside the cell: the header's unit was only lent to the reader
+    return [m.model_copy(update={"end": min(m.end, len(written)), "text": text[m.start:min(m.end, len(written))]}) for m in found if m.start < len(written)]
+
+
+def _attribute(ctx: SentenceContext, match: QuantityMatch, heading: str) -> tuple[str, AttributeRule] | None:
+    """The quantity attribute whose longest trigger the row label or column header holds."""
+    best: tuple[int, str, AttributeRule] | None = None
+    for name, rule in ctx.pack.attributes.items():
+        if rule.kind != "quantity" or rule.change or not ctx.pack.unit_allowed(match.quantity.unit, rule.units):
+            continue
+        if rule.forbid and find_words(rule.forbid, heading):
+            continue
+        hits = find_words(rule.triggers, heading)
+        length = max((len(h.group()) for h in hits), default=0)
+        if length and (best is None or length > best[0]):
+            best = (length, name, rule)
+    return None if best is None else (best[1], best[2])
+
+
+def _subject(ctx: SentenceContext, rule: AttributeRule, intro: str, intro_start: int) -> Mention | None:
+    """The row's first fitting name (| LLaMA | Meta | …), else what the text before the table is about:
+    the most salient earlier name, or (rows far down a long table) the last fitting name of the intro."""
+    fitting = ctx.fitting(rule.subject_types)
+    if fitting:
+        return fitting[0]
+    return ctx.earlier(lambda a: a.type in rule.subject_types, anaphoric=True) or _named_in(ctx, rule, intro, intro_start)
+
+
+def _named_in(ctx: SentenceContext, rule: AttributeRule, intro: str, intro_start: int) -> Mention | None:
+    """The fitting pack entity whose alias occurs last (longest first) in the text before the table;
+    its offsets are the intro's, relative to this row (negative)."""
+    folded = normalize(intro, ctx.article.language).text
+    base = intro_start - ctx.start
+    best: tuple[int, int, Mention] | None = None
+    for entity in ctx.pack.entities.values():
+        if entity.type not in rule.subject_types:
+            continue
+        for alias in entity.aliases:
+            at = folded.rfind(alias)
+            if at >= 0 and (best is None or (at, len(alias)) > best[:2]):
+                best = (at, len(alias), Mention(entity=entity.id, start=base + at, end=base + at + len(alias), text=alias))
+    return None if best is None else best[2]
