@@ -19,6 +19,7 @@ from checker.claims.negation import negation_claims
 from checker.claims.quantities import quantity_claims
 from checker.claims.relations import relation_claims
 from checker.claims.types import type_claims
+from checker.descriptions import with_descriptions
 from checker.discourse import Discourse
 from checker.entities import find_mentions
 from checker.models import Article, Candidate, Claim, Evidence, LoadProblem, Mention
@@ -69,7 +70,7 @@ def _extract(article: Article, pack: RulePack) -> Extraction:
     claims: list[Claim] = []
     unresolved: list[Evidence] = []
     segments = segment(normalized.text, article.text, article.body_start, toolkit)
-    known = [find_mentions(seg, toolkit, pack) for seg in segments]
+    known = [with_descriptions(normalized.text, find_mentions(seg, toolkit, pack), pack) for seg in segments]
     unknown = find_candidates(article, normalized.text, segments, known, pack, toolkit)
     discourse = Discourse()
     previous_end = 0

@@ -168,7 +168,7 @@ def test_pack_units_conflict_in_the_base_unit(ev_pack):
     # [74.5, 75.5) vs [79.5, 80.5): the third decimal of 0.080 MWh is one kWh
     _, findings = claims_and_findings(ev_pack, "ChatGPT的电池容量为75 kWh。", "ChatGPT的电池容量为0.080 MWh。")
     assert [(f.kind, f.attribute) for f in findings] == [("numeric_mismatch", "battery_capacity")]
-    assert "(kWh)" in findings[0].message
+    assert "(75 kWh)" in findings[0].message and "(80 kWh)" in findings[0].message  # both sides in the base unit
 
 
 def test_pack_units_are_set_on_the_pack(ev_pack):
