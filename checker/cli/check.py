@@ -11,7 +11,7 @@ from checker.check.baseline import Baseline, BaselineError, load_baseline, rende
 from checker.check.core import check_run
 from checker.check.formats import Format, render
 from checker.check.formats.text import summary_lines
-from checker.cli.common import CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, EXIT_FINDINGS, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, VerboseOpt, app, emit, err, execute, print_problems, require_paths
+from checker.cli.common import ArticlesCommand, CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, EXIT_FINDINGS, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, VerboseOpt, app, emit, err, execute, print_problems, require_paths
 from checker.load import MAX_BYTES
 from checker.models import Severity
 
@@ -24,7 +24,7 @@ def _baseline_or_exit(path: Path) -> Baseline:
         raise typer.Exit(EXIT_ERROR) from None
 
 
-@app.command()
+@app.command(cls=ArticlesCommand)
 def check(
     articles: ArticlesArg,
     rules: RulesOpt = None,
@@ -68,7 +68,7 @@ def check(
         raise typer.Exit(EXIT_FINDINGS)
 
 
-@app.command("baseline")
+@app.command("baseline", cls=ArticlesCommand)
 def write_baseline(
     articles: ArticlesArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="The baseline file to write or update.", show_default=False)],

@@ -24,7 +24,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.text import Text
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 from typer.exceptions import TyperException
 
 from checker import __version__
@@ -63,6 +63,18 @@ class GuardedGroup(TyperGroup):
             raise typer.Exit(EXIT_INTERNAL) from None
 
 
+class ArticlesCommand(TyperCommand):
+    """A command whose usage line shows an argument's metavar as written (`ARTICLES...`):
+    typer 0.29 wraps every required argument in braces (`{articles}...`)."""
+
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            metavar = param.metavar if isinstance(param, TyperArgument) else None
+            pieces.extend([metavar] if metavar else param.get_usage_pieces(ctx))
+        return pieces
+
+
 app = typer.Typer(
     cls=GuardedGroup,
     help="Find contradictions between the factual claims of news articles.",
@@ -86,7 +98,7 @@ def _main(
     """Find contradictions between the factual claims of news articles."""
 
 
-ArticlesArg = Annotated[list[Path], typer.Argument(help="Article files or folders (.md, .txt, .jsonl, searched recursively).", show_default=False)]
+ArticlesArg = Annotated[list[Path], typer.Argument(metavar="ARTICLES...", help="Article files or folders (.md, .txt, .jsonl, searched recursively).", show_default=False)]
 RulesOpt = Annotated[Path | None, typer.Option("--rules", help="Rules pack folder (default: the bundled AI-industry pack).")]
 DateOpt = Annotated[dt.datetime | None, typer.Option("--date", formats=["%Y-%m-%d"], help="Date for articles without one (resolves 去年11月, last week).")]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes for extraction; 0: one per core.")]

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.common import CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, VerboseOpt, app, emit, err, execute
+from checker.cli.common import ArticlesCommand, CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, VerboseOpt, app, emit, err, execute
 from checker.load import MAX_BYTES
 
 
@@ -20,7 +20,7 @@ class ReportFormat(str, Enum):
     html = "html"
 
 
-@app.command()
+@app.command(cls=ArticlesCommand)
 def report(
     articles: ArticlesArg,
     rules: RulesOpt = None,
@@ -66,7 +66,7 @@ def report(
         emit(render_markdown(result), output)
 
 
-@app.command()
+@app.command(cls=ArticlesCommand)
 def extract(
     articles: ArticlesArg,
     rules: RulesOpt = None,
