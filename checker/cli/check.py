@@ -11,7 +11,7 @@ from checker.check.baseline import Baseline, BaselineError, load_baseline, rende
 from checker.check.core import check_run
 from checker.check.formats import Format, render
 from checker.check.formats.text import summary_lines
-from checker.cli.common import ArticlesCommand, CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, EXIT_FINDINGS, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, VerboseOpt, app, emit, err, execute, print_problems, require_paths
+from checker.cli.common import ArticlesCommand, CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, EXIT_FINDINGS, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, SelectOpt, IgnoreOpt, VerboseOpt, app, emit, err, execute, print_problems, require_paths, selection_or_exit
 from checker.load import MAX_BYTES
 from checker.models import Severity
 
@@ -32,6 +32,8 @@ def check(
     fail_on: Annotated[Severity, typer.Option("--fail-on", help="Fail on new findings of this severity or higher.")] = Severity.error,
     format: Annotated[Format, typer.Option("--format", "-f", help="text for people, json, sarif (code scanning), junit (test reports), github (workflow annotations).")] = Format.text,
     output: OutputOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
     rule_warnings: Annotated[bool, typer.Option("--rule-warnings/--no-rule-warnings", help="List the rules of the --rules pack that match nothing in the dataset (a curator's check; counted in the summary otherwise).")] = False,
     strict_rules: Annotated[bool, typer.Option("--strict-rules/--no-strict-rules", help="Also fail when a rule of the --rules pack matches nothing in the dataset (lists them).")] = False,
     date: DateOpt = None,
@@ -57,9 +59,13 @@ def check(
     or above --fail-on; 2 usage errors, unreadable input, invalid rules or
     a malformed baseline; 3 an internal error.
     """
+    from checker.cli.selection import filter_baseline, filter_run
+
     require_paths(articles)
-    accepted = _baseline_or_exit(baseline) if baseline is not None else None
-    result = check_run(execute(articles, rules, date, jobs, max_bytes, verbose, cache_dir=cache_dir, no_cache=no_cache, engine=engine, scheduler=scheduler), accepted, fail_on, strict_rules, lint_rules=rules is not None, show_rule_warnings=rule_warnings)
+    codes = selection_or_exit(select, ignore)
+    accepted = filter_baseline(_baseline_or_exit(baseline) if baseline is not None else None, codes)
+    run = filter_run(execute(articles, rules, date, jobs, max_bytes, verbose, cache_dir=cache_dir, no_cache=no_cache, engine=engine, scheduler=scheduler), codes)
+    result = check_run(run, accepted, fail_on, strict_rules, lint_rules=rules is not None, show_rule_warnings=rule_warnings)
     emit(render(result, format), output)
     if output is not None:
         for line in summary_lines(result):

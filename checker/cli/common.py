@@ -115,6 +115,8 @@ CacheDirOpt = Annotated[Path | None, typer.Option("--cache-dir", help="Folder of
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Extract every article afresh; neither read nor write the cache.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose/--no-verbose", "-v", help="Also print notes, such as separate dataset folders left out.")]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")]
+SelectOpt = Annotated[list[str] | None, typer.Option("--select", help="Report only findings of these codes or prefixes (NUM001, NUM, ALL); repeat or comma-separate.", show_default=False)]
+IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", help="Leave out findings of these codes or prefixes (NAME001, REF); applied after --select.", show_default=False)]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", min=1, help="Skip, with a message, article files larger than this.")]
 
 
@@ -126,6 +128,17 @@ def require_paths(paths: list[Path]) -> None:
         say("error", "bold red", f"{path}: no such file or folder")
     if missing:
         raise typer.Exit(EXIT_ERROR)
+
+
+def selection_or_exit(select: list[str] | None, ignore: list[str] | None) -> set[str] | None:
+    """The finding codes to report (None: all); an unknown code is a usage error (exit 2)."""
+    from checker.cli.selection import SelectionError, selected_codes
+
+    try:
+        return selected_codes(select, ignore)
+    except SelectionError as exc:
+        say("error", "bold red", str(exc))
+        raise typer.Exit(EXIT_ERROR) from None
 
 
 def print_problems(label: str, where: object, problems: list) -> None:
