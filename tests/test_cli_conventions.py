@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,62 @@ def test_unknown_code_is_a_usage_error_naming_the_valid_codes(two_kinds, command
     assert result.exit_code == 2
     assert "unknown finding code 'XYZ9'" in result.output
     assert all(code in result.output for code in ("NUM001", "DATE001", "REF001", "NAME001"))
+
+
+# --- --quiet / --statistics -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def noisy(tmp_path_factory: pytest.TempPathFactory, two_kinds: Path) -> Path:
+    """The two kinds plus an article whose front-matter date cannot be read (a warning)."""
+    folder = tmp_path_factory.mktemp("noisy") / "dataset"
+    shutil.copytree(two_kinds, folder)
+    (folder / "c.md").write_text("---\ntitle: 短讯\ndate: someday\n---\n本周没有新的融资消息。\n", encoding="utf-8")
+    return folder
+
+
+def test_check_quiet_prints_only_the_findings_and_the_verdict(noisy, tmp_path):
+    loud = runner.invoke(app, ["check", str(noisy)])
+    assert "front matter: `date`" in loud.stderr and "new: 2 (1 at or above error)" in loud.stdout
+    quiet = runner.invoke(app, ["check", str(noisy), "--quiet"])
+    assert quiet.exit_code == 1
+    assert quiet.stderr == ""
+    lines = quiet.stdout.splitlines()
+    assert [line.split(": ")[1].split()[0] for line in lines if not line.startswith(" ")][:2] == ["NUM001", "NAME001"]
+    assert lines[-1] == "failed: 1 new finding at or above error"
+    assert not any(line.startswith("new:") or not line.strip() for line in lines)
+    written = runner.invoke(app, ["check", str(noisy), "-q", "-f", "json", "-o", str(tmp_path / "c.json")])
+    assert written.exit_code == 1 and written.output == ""  # no "wrote", no summary on stderr
+
+
+def test_report_quiet_writes_the_report_and_nothing_else(noisy):
+    result = runner.invoke(app, ["report", str(noisy), "-q", "-f", "claimreview"])
+    assert result.exit_code == 0 and result.stderr == ""
+    assert json.loads(result.stdout)
+
+
+def parse_statistics(text: str) -> list[tuple[int, str, str]]:
+    rows = [line.split() for line in text.splitlines()]
+    return [(int(row[0]), row[1], row[2]) for row in rows if len(row) == 3 and row[0].isdigit()]
+
+
+def test_statistics_count_findings_per_code(noisy, tmp_path):
+    misspelt = "谷歌旗下的DeepMnd也在扩充团队，Nvidai则公布了新的芯片。\n"  # misspelt names: more NAME001 findings
+    (noisy / "d.md").write_text(f"---\ntitle: 四\ndate: 2023-02-12\n---\n{misspelt}", encoding="utf-8")
+    try:
+        report = runner.invoke(app, ["report", str(noisy), "--statistics"])
+        check = runner.invoke(app, ["check", str(noisy), "--statistics", "--quiet"])
+    finally:
+        (noisy / "d.md").unlink()
+    assert report.exit_code == 0, report.output
+    rows = parse_statistics(report.stdout)
+    assert [code for _, code, _ in rows] == ["NAME001", "NUM001"]  # most frequent first
+    assert rows[0][0] > rows[1][0] == 1 and rows[0][2] == "name_variant" and rows[1][2] == "numeric_mismatch"
+    assert check.exit_code == 1 and parse_statistics(check.stdout) == rows
+    assert check.stdout.splitlines()[-1] == "failed: 1 new finding at or above error"
+
+
+@pytest.mark.parametrize("command", [["report", "-f", "json"], ["check", "-f", "sarif"]])
+def test_statistics_with_a_machine_format_is_a_usage_error(noisy, command):
+    result = runner.invoke(app, [command[0], str(noisy), *command[1:], "--statistics"])
+    assert result.exit_code == 2 and "--statistics prints text" in result.output

@@ -8,10 +8,12 @@ from typing import Annotated
 import typer
 
 from checker.check.baseline import Baseline, BaselineError, load_baseline, render_baseline, update_baseline
-from checker.check.core import check_run
+from checker.check.core import CheckResult, check_run
 from checker.check.formats import Format, render
+from checker.check.formats import text
 from checker.check.formats.text import summary_lines
-from checker.cli.common import ArticlesCommand, CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, EXIT_FINDINGS, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, SelectOpt, IgnoreOpt, VerboseOpt, app, emit, err, execute, print_problems, require_paths, selection_or_exit
+from checker.check.statistics import statistics_lines
+from checker.cli.common import ArticlesCommand, CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, EXIT_FINDINGS, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, SelectOpt, IgnoreOpt, QuietOpt, StatisticsOpt, VerboseOpt, app, emit, err, execute, print_problems, require_paths, say, selection_or_exit
 from checker.load import MAX_BYTES
 from checker.models import Severity
 
@@ -44,6 +46,8 @@ def check(
     no_cache: NoCacheOpt = False,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when new findings fail the gate (usage and input errors still exit 2).")] = False,
     max_bytes: MaxBytesOpt = MAX_BYTES,
+    quiet: QuietOpt = False,
+    statistics: StatisticsOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
     """Gate a dataset in CI: fail on findings the baseline does not accept.
@@ -62,16 +66,30 @@ def check(
     from checker.cli.selection import filter_baseline, filter_run
 
     require_paths(articles)
+    if statistics and format is not Format.text:
+        say("error", "bold red", f"--statistics prints text; it cannot be combined with --format {format.value}")
+        raise typer.Exit(EXIT_ERROR)
     codes = selection_or_exit(select, ignore)
     accepted = filter_baseline(_baseline_or_exit(baseline) if baseline is not None else None, codes)
-    run = filter_run(execute(articles, rules, date, jobs, max_bytes, verbose, cache_dir=cache_dir, no_cache=no_cache, engine=engine, scheduler=scheduler), codes)
+    run = filter_run(execute(articles, rules, date, jobs, max_bytes, verbose, cache_dir=cache_dir, no_cache=no_cache, engine=engine, scheduler=scheduler, quiet=quiet), codes)
     result = check_run(run, accepted, fail_on, strict_rules, lint_rules=rules is not None, show_rule_warnings=rule_warnings)
-    emit(render(result, format), output)
-    if output is not None:
+    emit(_rendered(result, format, quiet, statistics), output, quiet)
+    if output is not None and not quiet:
         for line in summary_lines(result):
             err.print(line, highlight=False, markup=False)
     if not result.passed and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _rendered(result: CheckResult, format: Format, quiet: bool, statistics: bool) -> str:
+    """The output: the chosen format, or (text only) the statistics of the new findings or
+    the quiet form, each ending with the verdict (and the counts unless quiet)."""
+    if statistics:
+        summary = summary_lines(result)[-1:] if quiet else summary_lines(result)
+        return "\n".join([*statistics_lines(checked.finding for checked in result.new), *summary]) + "\n"
+    if quiet and format is Format.text:
+        return text.render(result, quiet=True)
+    return render(result, format)
 
 
 @app.command("baseline", cls=ArticlesCommand)

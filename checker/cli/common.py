@@ -115,6 +115,8 @@ CacheDirOpt = Annotated[Path | None, typer.Option("--cache-dir", help="Folder of
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Extract every article afresh; neither read nor write the cache.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose/--no-verbose", "-v", help="Also print notes, such as separate dataset folders left out.")]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the findings (and the verdict): no progress bar, warnings, notes or summary lines.")]
+StatisticsOpt = Annotated[bool, typer.Option("--statistics", help="Print one line per finding code (count, code, kind) instead of the findings.")]
 SelectOpt = Annotated[list[str] | None, typer.Option("--select", help="Report only findings of these codes or prefixes (NUM001, NUM, ALL); repeat or comma-separate.", show_default=False)]
 IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", help="Leave out findings of these codes or prefixes (NAME001, REF); applied after --select.", show_default=False)]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", min=1, help="Skip, with a message, article files larger than this.")]
@@ -159,10 +161,11 @@ def execute(
     no_cache: bool = False,
     engine: EngineName = EngineName.local,
     scheduler: str | None = None,
+    quiet: bool = False,
 ) -> RunResult:
     """Run the pipeline with a progress bar on a terminal; exit 2 on a missing path, bad rules
     or no readable article. Notes (info-level problems, such as a separate dataset folder left
-    out) are printed only when `verbose`. Extractions are cached (in `cache_dir`, default the
+    out) are printed only when `verbose`; `quiet` shows neither the bar nor warnings, only errors. Extractions are cached (in `cache_dir`, default the
     user cache folder) unless `no_cache`. `engine` dask runs on the scheduler at `scheduler`, or on
     a local Dask cluster of `jobs` workers; a missing Dask or an unreachable scheduler exits 2."""
     from checker.api import run  # the pipeline (spaCy, pandas) loads only for commands that run it
@@ -174,7 +177,7 @@ def execute(
         raise typer.Exit(EXIT_ERROR)
     cache = None if no_cache else ExtractionCache(cache_dir)
     try:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True, disable=not err.is_terminal) as bar, _engine(engine, scheduler, jobs) as chosen:
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True, disable=quiet or not err.is_terminal) as bar, _engine(engine, scheduler, jobs) as chosen:
             task = bar.add_task("extracting claims", total=None)
             result = run(articles, rules, date.date() if date else None, jobs, progress=lambda _: bar.advance(task), max_bytes=max_bytes, cache=cache, engine=chosen)
     except RulesError as exc:
@@ -187,7 +190,7 @@ def execute(
         if cache is not None:
             cache.close()
     for problem in result.problems:
-        if problem.level != "info" or verbose:
+        if problem.level == "error" or (not quiet and (problem.level != "info" or verbose)):
             say(problem.level, "dim" if problem.level == "info" else "yellow", f"{problem.path}: {problem.message}")
     if result.read_nothing:
         say("error", "bold red", f"no article could be read: {nothing_read(articles, result)}")
@@ -225,10 +228,11 @@ def nothing_read(paths: list[Path], result: RunResult) -> str:
     return f"the files given are not articles ({looked})"
 
 
-def emit(text: str, output: Path | None) -> None:
+def emit(text: str, output: Path | None, quiet: bool = False) -> None:
     if output is None:
         sys.stdout.write(text)
     else:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
-        err.print(Text(f"wrote {terminal_lines(str(output))}"), highlight=False)
+        if not quiet:
+            err.print(Text(f"wrote {terminal_lines(str(output))}"), highlight=False)
