@@ -7,11 +7,12 @@ import json
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 
 from checker.cli import app
-from tests.test_check import ARTICLE_A, accept, write_dataset
+from tests.test_check import A_CLAIM, ARTICLE_A, accept, write_dataset
 
 runner = CliRunner()
 
@@ -127,3 +128,49 @@ def test_statistics_count_findings_per_code(noisy, tmp_path):
 def test_statistics_with_a_machine_format_is_a_usage_error(noisy, command):
     result = runner.invoke(app, [command[0], str(noisy), *command[1:], "--statistics"])
     assert result.exit_code == 2 and "--statistics prints text" in result.output
+
+
+# --- GitLab Code Quality ------------------------------------------------------------------
+
+# the fields GitLab reads from a Code Quality report (docs.gitlab.com, "Code Quality report format")
+GITLAB_SCHEMA = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["description", "check_name", "fingerprint", "severity", "location"],
+        "properties": {
+            "description": {"type": "string", "minLength": 1},
+            "check_name": {"type": "string", "minLength": 1},
+            "fingerprint": {"type": "string", "minLength": 1},
+            "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
+            "location": {
+                "type": "object",
+                "required": ["path", "lines"],
+                "properties": {
+                    "path": {"type": "string", "pattern": "^[^/]"},
+                    "lines": {"type": "object", "required": ["begin"], "properties": {"begin": {"type": "integer", "minimum": 1}}},
+                },
+            },
+        },
+    },
+}
+
+
+def test_gitlab_code_quality_report(two_kinds, tmp_path, monkeypatch):
+    work = tmp_path / "checkout"
+    shutil.copytree(two_kinds, work / "articles")
+    monkeypatch.chdir(work)
+    out = work / "gl-code-quality-report.json"
+    result = runner.invoke(app, ["check", str(work / "articles"), "--format", "gitlab", "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    issues = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.validate(issues, GITLAB_SCHEMA)
+    by_code = {issue["check_name"]: issue for issue in issues}
+    assert set(by_code) == {"NUM001", "NAME001"}
+    numeric = by_code["NUM001"]
+    text = (work / "articles" / "a.md").read_text(encoding="utf-8")
+    line = text[: text.index(A_CLAIM)].count("\n") + 1
+    assert numeric["location"] == {"path": "articles/a.md", "lines": {"begin": line}}
+    assert (numeric["severity"], by_code["NAME001"]["severity"]) == ("major", "info")
+    assert "articles/b.md:" in numeric["description"]
+    assert len({issue["fingerprint"] for issue in issues}) == len(issues)

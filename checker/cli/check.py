@@ -32,7 +32,7 @@ def check(
     rules: RulesOpt = None,
     baseline: Annotated[Path | None, typer.Option("--baseline", help="Accepted findings (YAML, written by `checker baseline`); an entry needs a non-empty reason.")] = None,
     fail_on: Annotated[Severity, typer.Option("--fail-on", help="Fail on new findings of this severity or higher.")] = Severity.error,
-    format: Annotated[Format, typer.Option("--format", "-f", help="text for people, json, sarif (code scanning), junit (test reports), github (workflow annotations).")] = Format.text,
+    format: Annotated[Format, typer.Option("--format", "-f", help="text for people, json, sarif (code scanning), junit (test reports), github (workflow annotations), gitlab (Code Quality report).")] = Format.text,
     output: OutputOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
