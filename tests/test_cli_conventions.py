@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -174,3 +175,41 @@ def test_gitlab_code_quality_report(two_kinds, tmp_path, monkeypatch):
     assert (numeric["severity"], by_code["NAME001"]["severity"]) == ("major", "info")
     assert "articles/b.md:" in numeric["description"]
     assert len({issue["fingerprint"] for issue in issues}) == len(issues)
+
+
+# --- colour and progress ------------------------------------------------------------------
+
+ESCAPE = "\x1b["
+
+
+@pytest.mark.parametrize(
+    ("flags", "env", "coloured"),
+    [
+        (["--color", "always"], {}, True),
+        (["--color", "never"], {"FORCE_COLOR": "1"}, False),
+        ([], {"FORCE_COLOR": "1"}, True),
+        ([], {"NO_COLOR": "1", "FORCE_COLOR": "1"}, False),
+        ([], {}, False),  # auto, and the test runner is no terminal
+    ],
+)
+def test_color_flag_and_environment(tmp_path, flags, env, coloured):
+    result = runner.invoke(app, ["check", str(tmp_path / "missing"), *flags], env={"NO_COLOR": None, "FORCE_COLOR": None, **env})
+    assert result.exit_code == 2
+    assert "no such file or folder" in result.stderr
+    assert (ESCAPE in result.stderr) is coloured
+
+
+def test_global_color_flag_and_reset_between_runs(tmp_path):
+    missing = str(tmp_path / "missing")
+    assert ESCAPE in runner.invoke(app, ["--color", "always", "report", missing]).stderr
+    assert ESCAPE not in runner.invoke(app, ["--color", "always", "report", missing, "--color", "never"]).stderr
+    assert ESCAPE not in runner.invoke(app, ["report", missing], env={"NO_COLOR": None, "FORCE_COLOR": None}).stderr
+
+
+def test_progress_bar_counts_against_the_number_of_articles(two_kinds):
+    result = runner.invoke(app, ["report", str(two_kinds), "-f", "json", "--color", "always", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    shown = {match for match in re.findall(r"(\d+)/(\d+|\?)", result.stderr)}
+    assert ("2", "2") in shown  # two articles: the bar ends at 2/2, not at an open count
+    quiet = runner.invoke(app, ["report", str(two_kinds), "-f", "json", "--color", "always", "--quiet", "--no-cache"])
+    assert quiet.stderr == ""

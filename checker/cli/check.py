@@ -13,7 +13,7 @@ from checker.check.formats import Format, render
 from checker.check.formats import text
 from checker.check.formats.text import summary_lines
 from checker.check.statistics import statistics_lines
-from checker.cli.common import ArticlesCommand, CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, EXIT_FINDINGS, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, SelectOpt, IgnoreOpt, QuietOpt, StatisticsOpt, VerboseOpt, app, emit, err, execute, print_problems, require_paths, say, selection_or_exit
+from checker.cli.common import ArticlesCommand, ColorMode, ColorOpt, CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, EXIT_FINDINGS, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, SelectOpt, IgnoreOpt, QuietOpt, StatisticsOpt, VerboseOpt, app, emit, err, execute, print_problems, require_paths, say, selection_or_exit
 from checker.load import MAX_BYTES
 from checker.models import Severity
 
@@ -49,6 +49,7 @@ def check(
     quiet: QuietOpt = False,
     statistics: StatisticsOpt = False,
     verbose: VerboseOpt = False,
+    color: ColorOpt = ColorMode.auto,
 ) -> None:
     """Gate a dataset in CI: fail on findings the baseline does not accept.
 
@@ -106,6 +107,7 @@ def write_baseline(
     no_cache: NoCacheOpt = False,
     max_bytes: MaxBytesOpt = MAX_BYTES,
     verbose: VerboseOpt = False,
+    color: ColorOpt = ColorMode.auto,
 ) -> None:
     """Write or update a baseline of accepted findings.
 

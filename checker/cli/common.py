@@ -14,7 +14,7 @@ import datetime as dt
 import os
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -40,7 +40,33 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 DEBUG_ENV = "CHECKER_DEBUG"  # set to 1 to see the traceback of an internal error
 
-err = Console(stderr=True, soft_wrap=True)
+
+
+class ColorMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class StderrConsole(Console):
+    """The console of messages and the progress bar. Every command module holds this one
+    object, so `--color` reconfigures it in place rather than replacing it."""
+
+    def __init__(self, force_terminal: bool | None = None, plain: bool = False) -> None:
+        super().__init__(stderr=True, soft_wrap=True, force_terminal=force_terminal, color_system=None if plain else "auto")
+
+    def use_color(self, mode: ColorMode, environ: Mapping[str, str] = os.environ) -> None:
+        """always / never, or auto: styles on a terminal, none when NO_COLOR is set
+        (no-color.org), styles even off a terminal when FORCE_COLOR is (force-color.org)."""
+        if mode is ColorMode.always:
+            self.__init__(force_terminal=True)
+        elif mode is ColorMode.never or environ.get("NO_COLOR"):
+            self.__init__(plain=True)
+        else:
+            self.__init__(force_terminal=True if environ.get("FORCE_COLOR") else None)
+
+
+err = StderrConsole()
 
 
 def say(label: str, style: str, message: str) -> None:
@@ -85,6 +111,18 @@ app = typer.Typer(
 )
 
 
+def _use_color(ctx: typer.Context, param: typer.CallbackParam, mode: ColorMode) -> ColorMode:
+    """`checker --color X` (default auto) configures every invocation; a command's own
+    --color, when given, overrides it."""
+    source = ctx.get_parameter_source(param.name)
+    if ctx.parent is None or (source is not None and source.name != "DEFAULT"):
+        err.use_color(mode)
+    return mode
+
+
+ColorOpt = Annotated[ColorMode, typer.Option("--color", callback=_use_color, is_eager=True, help="Colour messages: auto (on a terminal; honours NO_COLOR and FORCE_COLOR), always (with the progress bar, even off a terminal) or never.")]
+
+
 def _print_version(value: bool) -> None:
     if value:
         sys.stdout.write(f"claim-checker {__version__}\n")
@@ -94,6 +132,7 @@ def _print_version(value: bool) -> None:
 @app.callback()
 def _main(
     version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")] = False,
+    color: ColorOpt = ColorMode.auto,
 ) -> None:
     """Find contradictions between the factual claims of news articles."""
 
@@ -179,7 +218,10 @@ def execute(
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True, disable=quiet or not err.is_terminal) as bar, _engine(engine, scheduler, jobs) as chosen:
             task = bar.add_task("extracting claims", total=None)
-            result = run(articles, rules, date.date() if date else None, jobs, progress=lambda _: bar.advance(task), max_bytes=max_bytes, cache=cache, engine=chosen)
+            result = run(
+                articles, rules, date.date() if date else None, jobs, progress=lambda _: bar.advance(task), max_bytes=max_bytes,
+                cache=cache, engine=chosen, started=lambda total: bar.update(task, total=total),
+            )
     except RulesError as exc:
         print_problems("rules error", rules or "bundled rules", exc.problems)
         raise typer.Exit(EXIT_ERROR) from None

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.common import ArticlesCommand, CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, SelectOpt, IgnoreOpt, QuietOpt, StatisticsOpt, VerboseOpt, app, emit, err, execute, say, selection_or_exit
+from checker.cli.common import ArticlesCommand, ColorMode, ColorOpt, CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, SelectOpt, IgnoreOpt, QuietOpt, StatisticsOpt, VerboseOpt, app, emit, err, execute, say, selection_or_exit
 from checker.load import MAX_BYTES
 
 
@@ -42,6 +42,7 @@ def report(
     quiet: QuietOpt = False,
     statistics: StatisticsOpt = False,
     verbose: VerboseOpt = False,
+    color: ColorOpt = ColorMode.auto,
 ) -> None:
     """Extract claims, check them against each other and the reference facts, and write a report.
 
@@ -93,6 +94,7 @@ def extract(
     no_cache: NoCacheOpt = False,
     max_bytes: MaxBytesOpt = MAX_BYTES,
     verbose: VerboseOpt = False,
+    color: ColorOpt = ColorMode.auto,
 ) -> None:
     """Write the claims table (one row per claim, with offsets) as CSV, Parquet or JSON Lines.
 
