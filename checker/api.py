@@ -7,7 +7,7 @@ code; tests and other programs call `run` directly.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,13 +73,15 @@ def run(
     cache: ExtractionCache | None = None,
     engine: Engine | None = None,
     started: Callable[[int], None] | None = None,
+    preloaded: Sequence[Article] = (),
 ) -> RunResult:
     """Load articles, extract claims, align and detect, on `engine` (default: `jobs` local
     processes, 0: one per core). `started` is told the number of articles once they are
-    loaded (a progress bar's total), `progress` each article extracted. Raises RulesError
-    for a bad pack."""
+    loaded (a progress bar's total), `progress` each article extracted. `preloaded`
+    articles (read from standard input) come first. Raises RulesError for a bad pack."""
     pack = rules if isinstance(rules, RulePack) else load_rules(rules)
     articles, problems = load_articles(paths, default_date=default_date, max_bytes=max_bytes)
+    articles = [*preloaded, *articles]
     if started:
         started(len(articles))
     engine = engine or LocalEngine(jobs)

@@ -213,3 +213,30 @@ def test_progress_bar_counts_against_the_number_of_articles(two_kinds):
     assert ("2", "2") in shown  # two articles: the bar ends at 2/2, not at an open count
     quiet = runner.invoke(app, ["report", str(two_kinds), "-f", "json", "--color", "always", "--quiet", "--no-cache"])
     assert quiet.stderr == ""
+
+
+# --- standard input -----------------------------------------------------------------------
+
+
+def test_report_reads_an_article_from_standard_input(two_kinds):
+    result = runner.invoke(app, ["report", "-", str(two_kinds / "b.md"), "-f", "json"], input=ARTICLE_A)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    [piped] = [article for article in report["articles"] if article["id"] == "stdin"]
+    assert piped["title"] == "融资简讯" and piped["date"] == "2023-02-10"  # the front matter is read
+    [conflict] = [finding for finding in report["findings"] if finding["code"] == "NUM001"]
+    assert {evidence["article"] for evidence in conflict["evidence"]} == {"stdin", "b"}
+
+
+def test_check_locates_findings_on_standard_input(two_kinds):
+    result = runner.invoke(app, ["check", "-", str(two_kinds / "b.md")], input=ARTICLE_A)
+    assert result.exit_code == 1, result.output
+    line = ARTICLE_A[: ARTICLE_A.index(A_CLAIM)].count("\n") + 1
+    assert "NUM001 error" in result.stdout
+    assert f"-:{line}:1: " in result.stdout  # standard input is the path `-`, as compilers name it
+
+
+def test_empty_standard_input_is_an_error(tmp_path):
+    result = runner.invoke(app, ["report", "-"], input="")
+    assert result.exit_code == 2
+    assert "-: file is empty" in result.stderr

@@ -16,6 +16,7 @@ import sys
 import traceback
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -30,6 +31,7 @@ from typer.exceptions import TyperException
 from checker import __version__
 from checker.engine import EngineUnavailable
 from checker.load import MAX_BYTES
+from checker.models import Article, LoadProblem
 from checker.rulepack import RulesError
 from checker.untrusted import terminal_lines
 
@@ -161,10 +163,25 @@ IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", help="Leave out
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", min=1, help="Skip, with a message, article files larger than this.")]
 
 
+STDIN = Path("-")  # the article path that means standard input, as in `cat a.md | checker report -`
+STDIN_ID = "stdin"
+
+
+def read_stdin(max_bytes: int, date: dt.date | None) -> tuple[list[Article], list[LoadProblem]]:
+    """The article on standard input (front matter allowed), id `stdin`, path `-`."""
+    from checker.load import load_data
+
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        return [], [LoadProblem(path=str(STDIN), message=f"standard input is over the {max_bytes:,}-byte limit (--max-bytes)")]
+    articles, problems = load_data(data, str(STDIN), STDIN_ID, default_date=date)
+    return [article.model_copy(update={"id": STDIN_ID}) for article in articles], problems
+
+
 def require_paths(paths: list[Path]) -> None:
     """A path that does not exist is a usage error (exit 2), whatever else could be read:
     a mistyped folder must not pass a CI gate on the folders that were found."""
-    missing = [path for path in paths if not path.exists()]
+    missing = [path for path in paths if path != STDIN and not path.exists()]
     for path in missing:
         say("error", "bold red", f"{path}: no such file or folder")
     if missing:
@@ -215,12 +232,14 @@ def execute(
         say("error", "bold red", "--scheduler needs --engine dask")
         raise typer.Exit(EXIT_ERROR)
     cache = None if no_cache else ExtractionCache(cache_dir)
+    piped, piped_problems = read_stdin(max_bytes, date.date() if date else None) if STDIN in articles else ([], [])
+    paths = [path for path in articles if path != STDIN]
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True, disable=quiet or not err.is_terminal) as bar, _engine(engine, scheduler, jobs) as chosen:
             task = bar.add_task("extracting claims", total=None)
             result = run(
-                articles, rules, date.date() if date else None, jobs, progress=lambda _: bar.advance(task), max_bytes=max_bytes,
-                cache=cache, engine=chosen, started=lambda total: bar.update(task, total=total),
+                paths, rules, date.date() if date else None, jobs, progress=lambda _: bar.advance(task), max_bytes=max_bytes,
+                cache=cache, engine=chosen, started=lambda total: bar.update(task, total=total), preloaded=piped,
             )
     except RulesError as exc:
         print_problems("rules error", rules or "bundled rules", exc.problems)
@@ -231,6 +250,8 @@ def execute(
     finally:
         if cache is not None:
             cache.close()
+    if piped_problems:
+        result = replace(result, problems=[*piped_problems, *result.problems])
     for problem in result.problems:
         if problem.level == "error" or (not quiet and (problem.level != "info" or verbose)):
             say(problem.level, "dim" if problem.level == "info" else "yellow", f"{problem.path}: {problem.message}")
