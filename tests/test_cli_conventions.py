@@ -240,3 +240,67 @@ def test_empty_standard_input_is_an_error(tmp_path):
     result = runner.invoke(app, ["report", "-"], input="")
     assert result.exit_code == 2
     assert "-: file is empty" in result.stderr
+
+
+# --- discovered configuration ---------------------------------------------------------------
+
+
+@pytest.fixture
+def project(tmp_path: Path, two_kinds: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A git checkout holding the two-kinds dataset; the tests run from a folder inside it."""
+    root = tmp_path / "project"
+    (root / ".git").mkdir(parents=True)
+    shutil.copytree(two_kinds, root / "articles")
+    (root / "sub").mkdir()
+    monkeypatch.chdir(root / "sub")
+    return root
+
+
+def test_pyproject_table_configures_report_and_flags_win(project):
+    (project / "pyproject.toml").write_text('[project]\nname = "news"\n\n[tool.checker]\nselect = ["NAME"]\n', encoding="utf-8")
+    assert report_codes(project / "articles") == ["NAME001"]
+    assert report_codes(project / "articles", "--select", "NUM") == ["NUM001"]
+
+
+def test_checker_toml_configures_the_gate(project, tmp_path):
+    baseline = project / "baseline.yaml"
+    assert runner.invoke(app, ["baseline", str(project / "articles"), "-o", str(baseline)]).exit_code == 0
+    accept(baseline)
+    (project / ".checker.toml").write_text('baseline = "baseline.yaml"\nformat = "json"\nfail-on = "info"\nignore = ["NAME001"]\n', encoding="utf-8")
+    result = runner.invoke(app, ["check", str(project / "articles")])
+    assert result.exit_code == 0, result.output  # the baseline (relative to the file) accepts NUM001
+    checked = json.loads(result.stdout)
+    assert checked["fail_on"] == "info" and checked["baseline"].endswith("baseline.yaml")
+    assert [finding["code"] for finding in checked["findings"]] == ["NUM001"]
+    flags = runner.invoke(app, ["check", str(project / "articles"), "--ignore", "NUM", "--format", "text"])
+    assert flags.exit_code == 0, flags.output  # the flag's ignore replaces the file's: NAME001 (baselined) is back
+    assert "NUM001" not in flags.stdout and "new: 0 (0 at or above info), baselined: 1" in flags.stdout
+
+
+def test_search_stops_at_the_git_root(project):
+    (project.parent / ".checker.toml").write_text('select = ["NAME"]\n', encoding="utf-8")
+    assert report_codes(project / "articles") == ["NAME001", "NUM001"]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ('fail_on = "error"\n', "fail_on"),
+        ('fail-on = "fatal"\n', "fail-on"),
+        ('select = "NUM"\n', "select"),
+        ('ignore = ["NUMX"]\n', "ignore"),
+        ("rules = 3\n", "rules"),
+    ],
+)
+def test_a_bad_key_or_value_is_one_error_naming_file_and_key(project, text, key):
+    (project / ".checker.toml").write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(project / "articles")])
+    assert result.exit_code == 2
+    [line] = result.stderr.strip().splitlines()
+    assert str(project / ".checker.toml") in line and f"`{key}`" in line
+
+
+def test_broken_toml_is_an_error_naming_the_file(project):
+    (project / "pyproject.toml").write_text("[tool.checker\n", encoding="utf-8")
+    result = runner.invoke(app, ["report", str(project / "articles")])
+    assert result.exit_code == 2 and "pyproject.toml: not readable TOML" in result.stderr

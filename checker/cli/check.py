@@ -13,7 +13,7 @@ from checker.check.formats import Format, render
 from checker.check.formats import text
 from checker.check.formats.text import summary_lines
 from checker.check.statistics import statistics_lines
-from checker.cli.common import ArticlesCommand, ColorMode, ColorOpt, CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, EXIT_FINDINGS, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, SelectOpt, IgnoreOpt, QuietOpt, StatisticsOpt, VerboseOpt, app, emit, err, execute, print_problems, require_paths, say, selection_or_exit
+from checker.cli.common import ArticlesCommand, config_or_exit, flag_or, ColorMode, ColorOpt, CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, EXIT_FINDINGS, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, SelectOpt, IgnoreOpt, QuietOpt, StatisticsOpt, VerboseOpt, app, emit, err, execute, print_problems, require_paths, say, selection_or_exit
 from checker.load import MAX_BYTES
 from checker.models import Severity
 
@@ -28,6 +28,7 @@ def _baseline_or_exit(path: Path) -> Baseline:
 
 @app.command(cls=ArticlesCommand)
 def check(
+    ctx: typer.Context,
     articles: ArticlesArg,
     rules: RulesOpt = None,
     baseline: Annotated[Path | None, typer.Option("--baseline", help="Accepted findings (YAML, written by `checker baseline`); an entry needs a non-empty reason.")] = None,
@@ -60,6 +61,9 @@ def check(
     warnings and listed with --rule-warnings; neither changes the exit code
     (rule warnings do with --strict-rules).
 
+    Settings may come from [tool.checker] in pyproject.toml or from
+    .checker.toml (see docs/configuration.md); flags win.
+
     Exit codes: 0 no new finding at or above --fail-on; 1 new findings at
     or above --fail-on; 2 usage errors, unreadable input, invalid rules or
     a malformed baseline; 3 an internal error.
@@ -67,6 +71,10 @@ def check(
     from checker.cli.selection import filter_baseline, filter_run
 
     require_paths(articles)
+    config = config_or_exit()
+    rules, baseline = flag_or(ctx, "rules", rules, config.rules), flag_or(ctx, "baseline", baseline, config.baseline)
+    fail_on, format = flag_or(ctx, "fail_on", fail_on, config.fail_on), flag_or(ctx, "format", format, config.format)
+    select, ignore = flag_or(ctx, "select", select, config.select), flag_or(ctx, "ignore", ignore, config.ignore)
     if statistics and format is not Format.text:
         say("error", "bold red", f"--statistics prints text; it cannot be combined with --format {format.value}")
         raise typer.Exit(EXIT_ERROR)
@@ -95,6 +103,7 @@ def _rendered(result: CheckResult, format: Format, quiet: bool, statistics: bool
 
 @app.command("baseline", cls=ArticlesCommand)
 def write_baseline(
+    ctx: typer.Context,
     articles: ArticlesArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="The baseline file to write or update.", show_default=False)],
     rules: RulesOpt = None,
@@ -119,6 +128,7 @@ def write_baseline(
     or a malformed existing baseline.
     """
     require_paths(articles)
+    rules = flag_or(ctx, "rules", rules, config_or_exit().rules)
     existing = _baseline_or_exit(output) if output.exists() and (not output.is_file() or output.read_bytes().strip()) else None
     result = execute(articles, rules, date, jobs, max_bytes, verbose, cache_dir=cache_dir, no_cache=no_cache, engine=engine, scheduler=scheduler)
     update = update_baseline(existing, result.findings, prune)

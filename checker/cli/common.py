@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
@@ -37,8 +37,10 @@ from checker.untrusted import terminal_lines
 
 if TYPE_CHECKING:
     from checker.api import RunResult
+    from checker.cli.config import Config
     from checker.engine import Engine
 
+T = TypeVar("T")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 DEBUG_ENV = "CHECKER_DEBUG"  # set to 1 to see the traceback of an internal error
 
@@ -186,6 +188,23 @@ def require_paths(paths: list[Path]) -> None:
         say("error", "bold red", f"{path}: no such file or folder")
     if missing:
         raise typer.Exit(EXIT_ERROR)
+
+
+def config_or_exit() -> Config:
+    """The configuration discovered from the current folder; a bad file exits 2."""
+    from checker.cli.config import ConfigError, load_config
+
+    try:
+        return load_config()
+    except ConfigError as exc:
+        say("config error", "bold red", str(exc))
+        raise typer.Exit(EXIT_ERROR) from None
+
+
+def flag_or(ctx: typer.Context, name: str, value: T, configured: T | None) -> T:
+    """A flag given on the command line wins; otherwise the configured value, then the default."""
+    source = ctx.get_parameter_source(name)
+    return configured if configured is not None and (source is None or source.name == "DEFAULT") else value
 
 
 def selection_or_exit(select: list[str] | None, ignore: list[str] | None) -> set[str] | None:

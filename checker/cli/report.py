@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.common import ArticlesCommand, ColorMode, ColorOpt, CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, SelectOpt, IgnoreOpt, QuietOpt, StatisticsOpt, VerboseOpt, app, emit, err, execute, say, selection_or_exit
+from checker.cli.common import ArticlesCommand, config_or_exit, flag_or, ColorMode, ColorOpt, CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, SelectOpt, IgnoreOpt, QuietOpt, StatisticsOpt, VerboseOpt, app, emit, err, execute, say, selection_or_exit
 from checker.load import MAX_BYTES
 
 
@@ -22,6 +22,7 @@ class ReportFormat(str, Enum):
 
 @app.command(cls=ArticlesCommand)
 def report(
+    ctx: typer.Context,
     articles: ArticlesArg,
     rules: RulesOpt = None,
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="md for people, html (one self-contained page with filters and charts), json for machines, claimreview for schema.org ClaimReview JSON-LD.")] = ReportFormat.md,
@@ -46,15 +47,20 @@ def report(
 ) -> None:
     """Extract claims, check them against each other and the reference facts, and write a report.
 
+    The rules pack and --select / --ignore may come from [tool.checker] in pyproject.toml
+    or from .checker.toml (see docs/configuration.md); flags win.
+
     Exits 0 when the run completed (whatever it found), 2 for usage errors, invalid rules,
-    or when no article could be read.
+    a bad configuration file, or when no article could be read.
     """
     from checker.cli.selection import filter_run
 
     if statistics and format is not ReportFormat.md:
         say("error", "bold red", f"--statistics prints text; it cannot be combined with --format {format.value}")
         raise typer.Exit(EXIT_ERROR)
-    codes = selection_or_exit(select, ignore)
+    config = config_or_exit()
+    rules = flag_or(ctx, "rules", rules, config.rules)
+    codes = selection_or_exit(flag_or(ctx, "select", select, config.select), flag_or(ctx, "ignore", ignore, config.ignore))
     result = filter_run(execute(articles, rules, date, jobs, max_bytes, verbose, cache_dir=cache_dir, no_cache=no_cache, engine=engine, scheduler=scheduler, quiet=quiet), codes)
     if statistics:
         from checker.check.statistics import statistics_lines
