@@ -7,7 +7,7 @@ code; tests and other programs call `run` directly.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,11 +72,18 @@ def run(
     max_bytes: int = MAX_BYTES,
     cache: ExtractionCache | None = None,
     engine: Engine | None = None,
+    started: Callable[[int], None] | None = None,
+    preloaded: Sequence[Article] = (),
 ) -> RunResult:
     """Load articles, extract claims, align and detect, on `engine` (default: `jobs` local
-    processes, 0: one per core). Raises RulesError for a bad pack."""
+    processes, 0: one per core). `started` is told the number of articles once they are
+    loaded (a progress bar's total), `progress` each article extracted. `preloaded`
+    articles (read from standard input) come first. Raises RulesError for a bad pack."""
     pack = rules if isinstance(rules, RulePack) else load_rules(rules)
     articles, problems = load_articles(paths, default_date=default_date, max_bytes=max_bytes)
+    articles = [*preloaded, *articles]
+    if started:
+        started(len(articles))
     engine = engine or LocalEngine(jobs)
     extractions = extract_all(articles, pack, engine, progress, cache)
     problems = problems + [problem for extraction in extractions for problem in extraction.problems]

@@ -4,7 +4,10 @@ Curators grow the pack from their own data: `suggest_entities` groups the candid
 names of many articles (found by checker.claims.candidates) and folds spellings of
 one name into one entry: case, spaces, hyphens and dots (PaLM-E / Palm E), near-
 identical Latin spellings with the same digits (rapidfuzz), and a CJK name with its
-pinyin written in Latin (混元 / Hunyuan). Entries are ranked by occurrences, then by
+pinyin written in Latin (混元 / Hunyuan). A Latin name shaped like a person's (two or
+three capitalized words, or an initial) after a role or "founded by", or before ", the
+CEO", is typed person; a name placed as a location (Austin-based, based in Lisbon, a
+city before "Texas-based") is not suggested at all. Entries are ranked by occurrences, then by
 number of articles, and rendered as YAML to paste into entities.yaml, each after up
 to three contexts, or as a Markdown table for review.
 """
@@ -23,7 +26,7 @@ import yaml
 from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz
 
-from checker.claims.candidates import fold
+from checker.claims.candidates import PERSON_ROLES, fold
 from checker.models import Article, Candidate
 from checker.normalize import normalize
 from checker.rulepack import RulePack
@@ -36,6 +39,15 @@ CONTEXT_REACH = 30  # characters shown on each side of the name
 TYPE_PREFERENCE = ("model", "organization", "product", "platform", "chip", "person")
 DEFAULT_TYPE = "product"
 DEFAULT_INDENT = "  "
+# cues the candidate finder does not type by: a role a few words before (founder and CEO
+# Jane Doe, 首席执行官 Jane Doe), or after a comma (Jane Doe, the company's CTO)
+PERSON_CUES = tuple(cue.casefold() for cue in (*PERSON_ROLES, "founded by", "co-founded by"))
+PERSON_NAME = re.compile(r"[A-Z][a-z'’-]{1,20}(?: [A-Z]\.)?(?: [A-Z][a-z'’-]{1,20}){1,2}")
+INITIALLED = re.compile(r"[A-Z][a-z]{1,20} [A-Z]\. [A-Z][a-z]{1,20}|(?:[A-Z]\. ?){1,2}[A-Z][a-z]{1,20}")
+PERSON_AFTER = re.compile(r"\s?[,，(（]\s?(?:(?:the|its|a|an|[\w.-]{1,30}['’]s)\s){0,2}", re.IGNORECASE)
+PLACE_BEFORE = ("based in", "headquartered in", "总部位于", "总部设在", "位于")
+PLACE_AFTER = re.compile(r"(?:,\s?[A-Z][a-z]{1,20})?-based\b")
+CUE_REACH = 40  # characters before a name searched for its cue
 
 
 @dataclass(frozen=True)
@@ -69,6 +81,8 @@ def suggest_entities(articles: Iterable[Article], candidates: Iterable[Candidate
     taken = set(pack.entities)
     out = []
     for group in groups:
+        if _placed(group, texts):
+            continue
         suggestion = _suggestion(group, texts, taken)
         taken.add(suggestion.id)
         out.append(suggestion)
@@ -118,6 +132,8 @@ def _suggestion(group: list[Candidate], texts: dict[str, str], taken: set[str]) 
     votes = Counter(c.type for c in group if c.type)
     typed = bool(votes)
     kind = min(votes, key=lambda t: (-votes[t], TYPE_PREFERENCE.index(t))) if typed else DEFAULT_TYPE
+    if kind == DEFAULT_TYPE and _person(group, texts):
+        kind, typed = "person", True
     latin = next((a for a in aliases if a.isascii()), None)
     return Suggestion(
         id=_unique(slug(latin or aliases[0]), taken),
@@ -129,6 +145,41 @@ def _suggestion(group: list[Candidate], texts: dict[str, str], taken: set[str]) 
         contexts=_contexts(group, texts),
         typed=typed,
     )
+
+
+def _before(candidate: Candidate, texts: dict[str, str]) -> str:
+    """The text just before a name, casefolded, without the spaces and quotes against it."""
+    text = texts[candidate.article]
+    return text[max(0, candidate.start - CUE_REACH):candidate.start].rstrip(" \"'“‘「『").casefold()
+
+
+def _person(group: list[Candidate], texts: dict[str, str]) -> bool:
+    """A person's name shape, and a role or "founded by" before it or after a comma, or an initial."""
+    names = {c.text for c in group}
+    if any(INITIALLED.fullmatch(name) for name in names):
+        return True
+    if not any(PERSON_NAME.fullmatch(name) for name in names):
+        return False
+    for candidate in group:
+        if _before(candidate, texts).endswith(PERSON_CUES):
+            return True
+        text = texts[candidate.article]
+        gap = PERSON_AFTER.match(text, candidate.end)
+        if gap and gap.end() > candidate.end and text[gap.end():gap.end() + CUE_REACH].casefold().startswith(PERSON_CUES):
+            return True
+    return False
+
+
+def _placed(group: list[Candidate], texts: dict[str, str]) -> bool:
+    """Most occurrences name a location (Austin-based, based in Lisbon, 总部位于Porto), and
+    nothing typed the name as something else."""
+    if any(c.type and c.type != DEFAULT_TYPE for c in group):
+        return False
+    placed = sum(
+        1 for c in group
+        if _before(c, texts).endswith(PLACE_BEFORE) or PLACE_AFTER.match(texts[c.article], c.end)
+    )
+    return placed * 2 >= len(group)
 
 
 def slug(name: str) -> str:

@@ -389,6 +389,12 @@ def load_file(path: Path, root: Path, default_date: dt.date | None = None, max_b
     if size > max_bytes or len(data) > max_bytes:
         size = max(size, len(data))
         return [], [LoadProblem(path=name, message=f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes); split it into articles")]
+    return load_data(data, name, _article_id(path, root), path.suffix.lower() == ".jsonl", default_date)
+
+
+def load_data(data: bytes, name: str, base_id: str, jsonl: bool = False, default_date: dt.date | None = None) -> tuple[list[Article], list[LoadProblem]]:
+    """The articles of one file's bytes (or of standard input, read by the caller): one
+    article with optional front matter, or one per line of JSON Lines."""
     if not data.strip():
         return [], [LoadProblem(path=name, message="file is empty")]
     try:
@@ -397,8 +403,7 @@ def load_file(path: Path, root: Path, default_date: dt.date | None = None, max_b
         return [], [LoadProblem(path=name, message=str(exc))]
     problems = [LoadProblem(path=name, message=decoded.warning, level="warning")] if decoded.warning else []
     text = decoded.text
-    base_id = _article_id(path, root)
-    if path.suffix.lower() == ".jsonl":
+    if jsonl:
         articles, line_problems = _load_jsonl(text, name, base_id, default_date, decoded.encoding)
         return articles, problems + line_problems
     if not text.strip():

@@ -20,7 +20,7 @@ from checker.candidates import (
 )
 from checker.cli import app
 from checker.load import load_articles
-from checker.models import Article
+from checker.models import Article, Candidate
 from checker.normalize import detect_language
 from checker.rulepack import bundled_rules_dir, load_rules
 from tests.conftest import SEEDS
@@ -155,3 +155,55 @@ def test_seeds_suggest_real_unknown_names_and_no_known_ones(pack):
     # known names, their Traditional forms and their misspellings (字节动态, A21 Labs) are found as entities instead
     assert not aliases & {"ChatGPT", "Bard", "Stability AI", "Claude", "文心一言", "字节动态", "A21 Labs", "AltpaceVR", "Jurassic-1 Jumbo"}
     assert not aliases & {"AI", "GPU", "NLP", "CEO", "LLM", "AIGC", "自然语言", "Transformer"}
+
+
+# --- people and places ------------------------------------------------------------------
+
+PEOPLE_AND_PLACES = {
+    "en.md": (
+        "---\ntitle: Funding\ndate: 2023-03-02\n---\n"
+        "The chatbot maker Veltrix was co-founded by Priya Raman, a former university researcher.\n"
+        "The company opened a second office based in Lisbon this spring.\n"
+    ),
+    "zh.md": (
+        "---\ntitle: 融资\ndate: 2023-03-03\n---\n"
+        "据悉，首席执行官 Lena Novak 在发布会上宣布了新计划。\n"
+        "该公司执行长Tomas Reyes称，总部位于Porto的团队正在扩招。\n"
+    ),
+}
+
+
+def test_people_after_a_cue_are_persons_and_places_are_not_suggested(tmp_path):
+    for name, text in PEOPLE_AND_PLACES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["entities", "suggest", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    entries = {e["id"]: e for e in yaml.safe_load("entities:\n" + result.stdout)["entities"]}
+    assert {entries[id_]["type"] for id_ in ("priya-raman", "lena-novak", "tomas-reyes")} == {"person"}
+    assert not {"lisbon", "porto"} & set(entries)
+    assert entries["veltrix"]["type"] == "product"  # a one-word name after no cue keeps the default guess
+
+
+def typed_as(text: str, name: str, pack) -> str | None:
+    """The type suggested for `name` when the candidate finder saw it untyped in `text`."""
+    start = text.index(name)
+    candidate = Candidate(article="x", start=start, end=start + len(name), text=name, name=name.casefold(), cue="latin", type=None)
+    article = Article(id="x", path="x.md", text=text, language=detect_language(text))
+    found = suggest_entities([article], [candidate], pack)
+    return found[0].type if found else None
+
+
+def test_person_name_shapes_and_cues(pack):
+    assert typed_as("Analysts quoted Nadia K. Brooks at length.", "Nadia K. Brooks", pack) == "person"  # an initial
+    assert typed_as("Omar Haddad, the firm's founder, declined to comment.", "Omar Haddad", pack) == "person"
+    assert typed_as("Founder and CEO Marcus Ellison spoke first.", "Marcus Ellison", pack) == "person"
+    assert typed_as("The app was founded by Iris Calloway in 2019.", "Iris Calloway", pack) == "person"
+    assert typed_as("The Rivet Studio app topped the charts.", "Rivet Studio", pack) == "product"  # no cue
+    assert typed_as("The startup, founded by Veltrix Labs alumni, grew.", "Veltrix Labs alumni", pack) == "product"  # not a name shape
+
+
+def test_places_are_not_suggested(pack):
+    assert typed_as("The Brightwater-based startup hired 40 engineers.", "Brightwater", pack) is None
+    assert typed_as("A Denver, Colorado-based rival raised money.", "Denver", pack) is None
+    assert typed_as("The lab is based in Lisbon and Porto.", "Lisbon", pack) is None
+    assert typed_as("Lisbon is the name of its new model line.", "Lisbon", pack) == "product"

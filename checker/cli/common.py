@@ -14,33 +14,63 @@ import datetime as dt
 import os
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.text import Text
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 from typer.exceptions import TyperException
 
 from checker import __version__
 from checker.engine import EngineUnavailable
 from checker.load import MAX_BYTES
+from checker.models import Article, LoadProblem
 from checker.rulepack import RulesError
 from checker.untrusted import terminal_lines
 
 if TYPE_CHECKING:
     from checker.api import RunResult
+    from checker.cli.config import Config
     from checker.engine import Engine
 
+T = TypeVar("T")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 DEBUG_ENV = "CHECKER_DEBUG"  # set to 1 to see the traceback of an internal error
 
-err = Console(stderr=True, soft_wrap=True)
+
+
+class ColorMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class StderrConsole(Console):
+    """The console of messages and the progress bar. Every command module holds this one
+    object, so `--color` reconfigures it in place rather than replacing it."""
+
+    def __init__(self, force_terminal: bool | None = None, plain: bool = False) -> None:
+        super().__init__(stderr=True, soft_wrap=True, force_terminal=force_terminal, color_system=None if plain else "auto")
+
+    def use_color(self, mode: ColorMode, environ: Mapping[str, str] = os.environ) -> None:
+        """always / never, or auto: styles on a terminal, none when NO_COLOR is set
+        (no-color.org), styles even off a terminal when FORCE_COLOR is (force-color.org)."""
+        if mode is ColorMode.always:
+            self.__init__(force_terminal=True)
+        elif mode is ColorMode.never or environ.get("NO_COLOR"):
+            self.__init__(plain=True)
+        else:
+            self.__init__(force_terminal=True if environ.get("FORCE_COLOR") else None)
+
+
+err = StderrConsole()
 
 
 def say(label: str, style: str, message: str) -> None:
@@ -63,6 +93,18 @@ class GuardedGroup(TyperGroup):
             raise typer.Exit(EXIT_INTERNAL) from None
 
 
+class ArticlesCommand(TyperCommand):
+    """A command whose usage line shows an argument's metavar as written (`ARTICLES...`):
+    typer 0.29 wraps every required argument in braces (`{articles}...`)."""
+
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            metavar = param.metavar if isinstance(param, TyperArgument) else None
+            pieces.extend([metavar] if metavar else param.get_usage_pieces(ctx))
+        return pieces
+
+
 app = typer.Typer(
     cls=GuardedGroup,
     help="Find contradictions between the factual claims of news articles.",
@@ -71,6 +113,18 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # click's plain help: flags without a <bool> value, nothing cut
 )
+
+
+def _use_color(ctx: typer.Context, param: typer.CallbackParam, mode: ColorMode) -> ColorMode:
+    """`checker --color X` (default auto) configures every invocation; a command's own
+    --color, when given, overrides it."""
+    source = ctx.get_parameter_source(param.name)
+    if ctx.parent is None or (source is not None and source.name != "DEFAULT"):
+        err.use_color(mode)
+    return mode
+
+
+ColorOpt = Annotated[ColorMode, typer.Option("--color", callback=_use_color, is_eager=True, help="Colour messages: auto (on a terminal; honours NO_COLOR and FORCE_COLOR), always (with the progress bar, even off a terminal) or never.")]
 
 
 def _print_version(value: bool) -> None:
@@ -82,11 +136,12 @@ def _print_version(value: bool) -> None:
 @app.callback()
 def _main(
     version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")] = False,
+    color: ColorOpt = ColorMode.auto,
 ) -> None:
     """Find contradictions between the factual claims of news articles."""
 
 
-ArticlesArg = Annotated[list[Path], typer.Argument(help="Article files or folders (.md, .txt, .jsonl, searched recursively).", show_default=False)]
+ArticlesArg = Annotated[list[Path], typer.Argument(metavar="ARTICLES...", help="Article files or folders (.md, .txt, .jsonl, searched recursively).", show_default=False)]
 RulesOpt = Annotated[Path | None, typer.Option("--rules", help="Rules pack folder (default: the bundled AI-industry pack).")]
 DateOpt = Annotated[dt.datetime | None, typer.Option("--date", formats=["%Y-%m-%d"], help="Date for articles without one (resolves 去年11月, last week).")]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes for extraction; 0: one per core.")]
@@ -103,17 +158,64 @@ CacheDirOpt = Annotated[Path | None, typer.Option("--cache-dir", help="Folder of
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Extract every article afresh; neither read nor write the cache.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose/--no-verbose", "-v", help="Also print notes, such as separate dataset folders left out.")]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the findings (and the verdict): no progress bar, warnings, notes or summary lines.")]
+StatisticsOpt = Annotated[bool, typer.Option("--statistics", help="Print one line per finding code (count, code, kind) instead of the findings.")]
+SelectOpt = Annotated[list[str] | None, typer.Option("--select", help="Report only findings of these codes or prefixes (NUM001, NUM, ALL); repeat or comma-separate.", show_default=False)]
+IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", help="Leave out findings of these codes or prefixes (NAME001, REF); applied after --select.", show_default=False)]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", min=1, help="Skip, with a message, article files larger than this.")]
+
+
+STDIN = Path("-")  # the article path that means standard input, as in `cat a.md | checker report -`
+STDIN_ID = "stdin"
+
+
+def read_stdin(max_bytes: int, date: dt.date | None) -> tuple[list[Article], list[LoadProblem]]:
+    """The article on standard input (front matter allowed), id `stdin`, path `-`."""
+    from checker.load import load_data
+
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        return [], [LoadProblem(path=str(STDIN), message=f"standard input is over the {max_bytes:,}-byte limit (--max-bytes)")]
+    articles, problems = load_data(data, str(STDIN), STDIN_ID, default_date=date)
+    return [article.model_copy(update={"id": STDIN_ID}) for article in articles], problems
 
 
 def require_paths(paths: list[Path]) -> None:
     """A path that does not exist is a usage error (exit 2), whatever else could be read:
     a mistyped folder must not pass a CI gate on the folders that were found."""
-    missing = [path for path in paths if not path.exists()]
+    missing = [path for path in paths if path != STDIN and not path.exists()]
     for path in missing:
         say("error", "bold red", f"{path}: no such file or folder")
     if missing:
         raise typer.Exit(EXIT_ERROR)
+
+
+def config_or_exit() -> Config:
+    """The configuration discovered from the current folder; a bad file exits 2."""
+    from checker.cli.config import ConfigError, load_config
+
+    try:
+        return load_config()
+    except ConfigError as exc:
+        say("config error", "bold red", str(exc))
+        raise typer.Exit(EXIT_ERROR) from None
+
+
+def flag_or(ctx: typer.Context, name: str, value: T, configured: T | None) -> T:
+    """A flag given on the command line wins; otherwise the configured value, then the default."""
+    source = ctx.get_parameter_source(name)
+    return configured if configured is not None and (source is None or source.name == "DEFAULT") else value
+
+
+def selection_or_exit(select: list[str] | None, ignore: list[str] | None) -> set[str] | None:
+    """The finding codes to report (None: all); an unknown code is a usage error (exit 2)."""
+    from checker.cli.selection import SelectionError, selected_codes
+
+    try:
+        return selected_codes(select, ignore)
+    except SelectionError as exc:
+        say("error", "bold red", str(exc))
+        raise typer.Exit(EXIT_ERROR) from None
 
 
 def print_problems(label: str, where: object, problems: list) -> None:
@@ -134,10 +236,11 @@ def execute(
     no_cache: bool = False,
     engine: EngineName = EngineName.local,
     scheduler: str | None = None,
+    quiet: bool = False,
 ) -> RunResult:
     """Run the pipeline with a progress bar on a terminal; exit 2 on a missing path, bad rules
     or no readable article. Notes (info-level problems, such as a separate dataset folder left
-    out) are printed only when `verbose`. Extractions are cached (in `cache_dir`, default the
+    out) are printed only when `verbose`; `quiet` shows neither the bar nor warnings, only errors. Extractions are cached (in `cache_dir`, default the
     user cache folder) unless `no_cache`. `engine` dask runs on the scheduler at `scheduler`, or on
     a local Dask cluster of `jobs` workers; a missing Dask or an unreachable scheduler exits 2."""
     from checker.api import run  # the pipeline (spaCy, pandas) loads only for commands that run it
@@ -148,10 +251,15 @@ def execute(
         say("error", "bold red", "--scheduler needs --engine dask")
         raise typer.Exit(EXIT_ERROR)
     cache = None if no_cache else ExtractionCache(cache_dir)
+    piped, piped_problems = read_stdin(max_bytes, date.date() if date else None) if STDIN in articles else ([], [])
+    paths = [path for path in articles if path != STDIN]
     try:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True, disable=not err.is_terminal) as bar, _engine(engine, scheduler, jobs) as chosen:
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True, disable=quiet or not err.is_terminal) as bar, _engine(engine, scheduler, jobs) as chosen:
             task = bar.add_task("extracting claims", total=None)
-            result = run(articles, rules, date.date() if date else None, jobs, progress=lambda _: bar.advance(task), max_bytes=max_bytes, cache=cache, engine=chosen)
+            result = run(
+                paths, rules, date.date() if date else None, jobs, progress=lambda _: bar.advance(task), max_bytes=max_bytes,
+                cache=cache, engine=chosen, started=lambda total: bar.update(task, total=total), preloaded=piped,
+            )
     except RulesError as exc:
         print_problems("rules error", rules or "bundled rules", exc.problems)
         raise typer.Exit(EXIT_ERROR) from None
@@ -161,8 +269,10 @@ def execute(
     finally:
         if cache is not None:
             cache.close()
+    if piped_problems:
+        result = replace(result, problems=[*piped_problems, *result.problems])
     for problem in result.problems:
-        if problem.level != "info" or verbose:
+        if problem.level == "error" or (not quiet and (problem.level != "info" or verbose)):
             say(problem.level, "dim" if problem.level == "info" else "yellow", f"{problem.path}: {problem.message}")
     if result.read_nothing:
         say("error", "bold red", f"no article could be read: {nothing_read(articles, result)}")
@@ -200,10 +310,11 @@ def nothing_read(paths: list[Path], result: RunResult) -> str:
     return f"the files given are not articles ({looked})"
 
 
-def emit(text: str, output: Path | None) -> None:
+def emit(text: str, output: Path | None, quiet: bool = False) -> None:
     if output is None:
         sys.stdout.write(text)
     else:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
-        err.print(Text(f"wrote {terminal_lines(str(output))}"), highlight=False)
+        if not quiet:
+            err.print(Text(f"wrote {terminal_lines(str(output))}"), highlight=False)

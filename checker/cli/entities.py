@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.common import CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, ArticlesArg, DateOpt, JobsOpt, OutputOpt, RulesOpt, VerboseOpt, app, emit, execute
+from checker.cli.common import ArticlesCommand, ColorMode, ColorOpt, CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, ArticlesArg, DateOpt, JobsOpt, OutputOpt, RulesOpt, VerboseOpt, app, emit, execute
 
 entities_app = typer.Typer(help="Grow the rules pack's entities from your own articles.", no_args_is_help=True)
 app.add_typer(entities_app, name="entities")
@@ -18,7 +18,7 @@ class SuggestFormat(str, Enum):
     md = "md"
 
 
-@entities_app.command("suggest")
+@entities_app.command("suggest", cls=ArticlesCommand)
 def suggest(
     articles: ArticlesArg,
     rules: RulesOpt = None,
@@ -32,6 +32,7 @@ def suggest(
     cache_dir: CacheDirOpt = None,
     no_cache: NoCacheOpt = False,
     verbose: VerboseOpt = False,
+    color: ColorOpt = ColorMode.auto,
 ) -> None:
     """Propose entities.yaml entries for names the rules pack does not know.
 

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.common import CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, VerboseOpt, app, emit, err, execute
+from checker.cli.common import ArticlesCommand, config_or_exit, flag_or, ColorMode, ColorOpt, CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, SelectOpt, IgnoreOpt, QuietOpt, StatisticsOpt, VerboseOpt, app, emit, err, execute, say, selection_or_exit
 from checker.load import MAX_BYTES
 
 
@@ -20,12 +20,15 @@ class ReportFormat(str, Enum):
     html = "html"
 
 
-@app.command()
+@app.command(cls=ArticlesCommand)
 def report(
+    ctx: typer.Context,
     articles: ArticlesArg,
     rules: RulesOpt = None,
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="md for people, html (one self-contained page with filters and charts), json for machines, claimreview for schema.org ClaimReview JSON-LD.")] = ReportFormat.md,
     output: OutputOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
     date: DateOpt = None,
     jobs: JobsOpt = 1,
     engine: EngineOpt = EngineName.local,
@@ -37,36 +40,54 @@ def report(
     publisher_url: Annotated[str | None, typer.Option("--publisher-url", help="claimreview: the publisher's home page.")] = None,
     review_url: Annotated[str | None, typer.Option("--review-url", help="claimreview: the page that will host the fact checks; each review links to an anchor on it (Google requires it).")] = None,
     review_date: Annotated[dt.datetime | None, typer.Option("--review-date", formats=["%Y-%m-%d"], help="claimreview: datePublished of the reviews (default: today).")] = None,
+    quiet: QuietOpt = False,
+    statistics: StatisticsOpt = False,
     verbose: VerboseOpt = False,
+    color: ColorOpt = ColorMode.auto,
 ) -> None:
     """Extract claims, check them against each other and the reference facts, and write a report.
 
+    The rules pack and --select / --ignore may come from [tool.checker] in pyproject.toml
+    or from .checker.toml (see docs/configuration.md); flags win.
+
     Exits 0 when the run completed (whatever it found), 2 for usage errors, invalid rules,
-    or when no article could be read.
+    a bad configuration file, or when no article could be read.
     """
-    result = execute(articles, rules, date, jobs, max_bytes, verbose, cache_dir=cache_dir, no_cache=no_cache, engine=engine, scheduler=scheduler)
-    if format == ReportFormat.claimreview:
+    from checker.cli.selection import filter_run
+
+    if statistics and format is not ReportFormat.md:
+        say("error", "bold red", f"--statistics prints text; it cannot be combined with --format {format.value}")
+        raise typer.Exit(EXIT_ERROR)
+    config = config_or_exit()
+    rules = flag_or(ctx, "rules", rules, config.rules)
+    codes = selection_or_exit(flag_or(ctx, "select", select, config.select), flag_or(ctx, "ignore", ignore, config.ignore))
+    result = filter_run(execute(articles, rules, date, jobs, max_bytes, verbose, cache_dir=cache_dir, no_cache=no_cache, engine=engine, scheduler=scheduler, quiet=quiet), codes)
+    if statistics:
+        from checker.check.statistics import statistics_lines
+
+        emit("".join(f"{line}\n" for line in statistics_lines(result.findings)), output, quiet)
+    elif format == ReportFormat.claimreview:
         from checker.report.claimreview import ReviewOptions, render_claimreview
 
-        if review_url is None:
+        if review_url is None and not quiet:
             err.print("note: without --review-url the reviews have no `url`, which Google requires for fact-check results", highlight=False)
         options = ReviewOptions(publisher=publisher, publisher_url=publisher_url, review_url=review_url, date=review_date.date() if review_date else None)
-        emit(render_claimreview(result, options), output)
+        emit(render_claimreview(result, options), output, quiet)
     elif format == ReportFormat.html:
         from checker.report.html import render_html
 
-        emit(render_html(result), output)
+        emit(render_html(result), output, quiet)
     elif format == ReportFormat.json:
         from checker.report.json_report import render_json
 
-        emit(render_json(result), output)
+        emit(render_json(result), output, quiet)
     else:
         from checker.report.markdown import render_markdown
 
-        emit(render_markdown(result), output)
+        emit(render_markdown(result), output, quiet)
 
 
-@app.command()
+@app.command(cls=ArticlesCommand)
 def extract(
     articles: ArticlesArg,
     rules: RulesOpt = None,
@@ -79,6 +100,7 @@ def extract(
     no_cache: NoCacheOpt = False,
     max_bytes: MaxBytesOpt = MAX_BYTES,
     verbose: VerboseOpt = False,
+    color: ColorOpt = ColorMode.auto,
 ) -> None:
     """Write the claims table (one row per claim, with offsets) as CSV, Parquet or JSON Lines.
 

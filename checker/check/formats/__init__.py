@@ -10,7 +10,7 @@ from collections.abc import Callable
 from enum import Enum
 
 from checker.check.core import CheckResult
-from checker.check.formats import github, json, junit, sarif, text
+from checker.check.formats import github, gitlab, json, junit, sarif, text
 
 
 class Format(str, Enum):
@@ -19,6 +19,7 @@ class Format(str, Enum):
     sarif = "sarif"
     junit = "junit"
     github = "github"
+    gitlab = "gitlab"
 
 
 Renderer = Callable[[CheckResult], str]
@@ -29,6 +30,7 @@ RENDERERS: dict[Format, Renderer] = {
     Format.sarif: sarif.render,
     Format.junit: junit.render,
     Format.github: github.render,
+    Format.gitlab: gitlab.render,
 }
 
 

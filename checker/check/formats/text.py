@@ -37,7 +37,9 @@ def summary_lines(result: CheckResult) -> list[str]:
     return [counts, verdict]
 
 
-def render(result: CheckResult) -> str:
+def render(result: CheckResult, quiet: bool = False) -> str:
+    """The findings, stale entries and rule warnings, then the summary; `quiet`: the new findings
+    and the verdict only."""
     lines: list[str] = []
     for checked in result.new:
         finding = checked.finding
@@ -45,6 +47,8 @@ def render(result: CheckResult) -> str:
         lines.extend(f"    {one_line(location.label)}: {one_line(location.text)}" for location in checked.locations[1:])
         if checked.status is Status.unaccepted:
             lines.append(f"    {why_not_accepted(checked, result)}")
+    if quiet:
+        return "\n".join([*lines, summary_lines(result)[-1]]) + "\n"
     for entry in result.stale:
         where = f"{one_line(result.baseline.path)}:{result.stale_line(entry)}" if result.baseline else "baseline"
         lines.append(
