@@ -44,3 +44,11 @@ def test_readable_value_forms():
     assert readable_value("1000000000..10000000000", "count") == "1×10⁹ – 1×10¹⁰"
     assert readable_value("30", "USD") == "30 USD"
     assert readable_value("openai", None) == "openai"
+
+
+def test_three_disagreeing_dates_make_one_date_finding(tmp_path, pack):
+    bodies = {"a": "Cohere于2023年3月2日推出了Command。", "b": "Cohere在2023年4月9日推出了Command。", "c": "2023年5月20日，Cohere推出了Command。"}
+    for name, body in bodies.items():
+        (tmp_path / f"{name}.md").write_text(f"---\ntitle: {name}\ndate: 2023-06-01\n---\n{body}\n", encoding="utf-8")
+    dated = [f for f in run([tmp_path], pack).findings if f.kind == "date_conflict"]
+    assert len(dated) == 1 and {e.article for e in dated[0].evidence} == {"a", "b", "c"}

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from functools import partial
-from itertools import combinations
 
 from checker.detect.base import DetectInput, attribute_label, detector, entity_label, make_finding
-from checker.detect.compare import clusters, conflicting, dates_agree
+from checker.detect.compare import clusters, dates_agree, in_conflict
 
 
 @detector("date_conflict")
@@ -25,19 +24,17 @@ def date_conflict(data: DetectInput) -> list:
     shown to testers in March and opened to everyone in August.
     Example: ChatGPT released 2022年11月30日 vs 去年12月 (in an article of February
     2023) is a conflict; 当地时间2月7日 vs 北京时间2月8日 is not; 3月16日发布 vs
-    8月31日向公众开放 is not (two events).
+    8月31日向公众开放 is not (two events). One finding per subject, event and place cites
+    every cluster of agreeing dates that conflicts with another.
     """
     findings = []
     pack = data.pack
     agree = partial(dates_agree, pack)
     for (subject, attribute, _place), claims in data.groups("date_conflict"):
-        for left, right in combinations(clusters(claims, lambda c: (c.low, c.high, c.timezone, c.modality.value), agree), 2):
-            if not conflicting(left, right, agree):
-                continue
-            a, b = left[0], right[0]
-            message = (
-                f"{entity_label(pack, subject)} {attribute_label(pack, attribute)}: "
-                f"“{a.text}” ({a.value}) vs “{b.text}” ({b.value})"
-            )
-            findings.append(make_finding("date_conflict", subject, attribute, left + right, message, pack))
+        disputed = in_conflict(clusters(claims, lambda c: (c.low, c.high, c.timezone, c.modality.value), agree), agree)
+        if not disputed:
+            continue
+        sides = " vs ".join(f"“{cluster[0].text}” ({cluster[0].value}) in {', '.join(sorted({c.article for c in cluster}))}" for cluster in disputed)
+        message = f"{entity_label(pack, subject)} {attribute_label(pack, attribute)}: {sides}"
+        findings.append(make_finding("date_conflict", subject, attribute, [c for cluster in disputed for c in cluster], message, pack))
     return findings
