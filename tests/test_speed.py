@@ -58,3 +58,20 @@ def test_commands_that_read_no_article_do_not_load_the_nlp_pipeline(args):
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip()
     assert done.stderr.splitlines()[-1] == "loaded: ", done.stderr
+
+
+HELP_ONLY = """
+import sys
+from checker.cli import app
+try:
+    app(["--help"], standalone_mode=False)
+finally:
+    sys.stderr.write("\\nloaded: " + " ".join(m for m in ("pydantic", "checker.models", "checker.rulepack.schema", "checker.check.core", "checker.values") if m in sys.modules))
+"""
+
+
+def test_help_loads_neither_the_data_models_nor_the_gate():
+    """`checker --help` names option types (severities, formats) without building what runs them."""
+    done = subprocess.run([sys.executable, "-c", HELP_ONLY], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-1] == "loaded: ", done.stderr

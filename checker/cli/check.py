@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from checker.check.baseline import Baseline, BaselineError, load_baseline, render_baseline, update_baseline
-from checker.check.core import CheckResult, check_run
-from checker.check.formats import Format, render
-from checker.check.formats import text
-from checker.check.formats.text import summary_lines
-from checker.check.statistics import statistics_lines
+from checker.check.formats.names import Format
 from checker.cli.common import ArticlesCommand, config_or_exit, flag_or, ColorMode, ColorOpt, CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, EXIT_FINDINGS, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, SelectOpt, IgnoreOpt, QuietOpt, StatisticsOpt, VerboseOpt, app, emit, err, execute, print_problems, require_paths, say, selection_or_exit
-from checker.load import MAX_BYTES
-from checker.models import Severity
+from checker.limits import MAX_BYTES
+from checker.severity import Severity
+
+if TYPE_CHECKING:  # the gate's machinery loads when a command runs, not for `checker --help`
+    from checker.check.baseline import Baseline
+    from checker.check.core import CheckResult
 
 
 def _baseline_or_exit(path: Path) -> Baseline:
+    from checker.check.baseline import BaselineError, load_baseline
+
     try:
         return load_baseline(path)
     except BaselineError as exc:
@@ -68,6 +69,9 @@ def check(
     or above --fail-on; 2 usage errors, unreadable input, invalid rules or
     a malformed baseline; 3 an internal error.
     """
+    from checker.check.core import check_run
+    from checker.check.formats.text import summary_lines
+
     from checker.cli.selection import filter_baseline, filter_run
 
     require_paths(articles)
@@ -93,6 +97,10 @@ def check(
 def _rendered(result: CheckResult, format: Format, quiet: bool, statistics: bool) -> str:
     """The output: the chosen format, or (text only) the statistics of the new findings or
     the quiet form, each ending with the verdict (and the counts unless quiet)."""
+    from checker.check.formats import render, text
+    from checker.check.formats.text import summary_lines
+    from checker.check.statistics import statistics_lines
+
     if statistics:
         summary = summary_lines(result)[-1:] if quiet else summary_lines(result)
         return "\n".join([*statistics_lines(checked.finding for checked in result.new), *summary]) + "\n"
@@ -127,6 +135,8 @@ def write_baseline(
     Exit codes: 0 written; 2 usage errors, unreadable input, invalid rules
     or a malformed existing baseline.
     """
+    from checker.check.baseline import render_baseline, update_baseline
+
     require_paths(articles)
     rules = flag_or(ctx, "rules", rules, config_or_exit().rules)
     existing = _baseline_or_exit(output) if output.exists() and (not output.is_file() or output.read_bytes().strip()) else None

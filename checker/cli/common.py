@@ -30,13 +30,13 @@ from typer.exceptions import TyperException
 
 from checker import __version__
 from checker.engine import EngineUnavailable
-from checker.load import MAX_BYTES
-from checker.models import Article, LoadProblem
+from checker.limits import MAX_BYTES
 from checker.rulepack import RulesError
 from checker.untrusted import terminal_lines
 
 if TYPE_CHECKING:
     from checker.api import RunResult
+    from checker.models import Article, LoadProblem
     from checker.cli.config import Config
     from checker.engine import Engine
 
@@ -172,6 +172,7 @@ STDIN_ID = "stdin"
 def read_stdin(max_bytes: int, date: dt.date | None) -> tuple[list[Article], list[LoadProblem]]:
     """The article on standard input (front matter allowed), id `stdin`, path `-`."""
     from checker.load import load_data
+    from checker.models import LoadProblem
 
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:

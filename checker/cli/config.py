@@ -13,9 +13,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.check.formats import Format
+from checker.check.formats.names import Format
 from checker.cli.selection import SelectionError, selected_codes
-from checker.models import Severity
+from checker.severity import Severity
 
 OWN_FILE = ".checker.toml"
 PYPROJECT = "pyproject.toml"

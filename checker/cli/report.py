@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from checker.cli.common import ArticlesCommand, config_or_exit, flag_or, ColorMode, ColorOpt, CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, SelectOpt, IgnoreOpt, QuietOpt, StatisticsOpt, VerboseOpt, app, emit, err, execute, say, selection_or_exit
-from checker.load import MAX_BYTES
+from checker.limits import MAX_BYTES
 
 
 class ReportFormat(str, Enum):

@@ -6,12 +6,15 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from checker.cli.common import EXIT_ERROR, EXIT_FINDINGS, app, err, say
-from checker.rulepack import RulePack, RuleProblem, RulesError
+from checker.rulepack.problems import RuleProblem, RulesError
+
+if TYPE_CHECKING:
+    from checker.rulepack import RulePack  # the pack's models load when a rules command runs
 from checker.untrusted import terminal_lines
 
 rules_app = typer.Typer(help="Check a rules pack, run the test cases its rules carry, export the JSON Schema of its files.", no_args_is_help=True)
