@@ -184,3 +184,14 @@ def test_markdown_marks_each_quote_with_its_value_and_lists_each_fact_once(fixtu
     rows = [line for line in confirmed.split("\n## ")[0].splitlines() if line.startswith("| ") and not line.startswith("| claim")]
     facts = {(c.fact.subject, c.fact.attribute, c.fact.expected) for c in fixtures_run.confirmations}
     assert len(rows) == len(facts) < len(fixtures_run.confirmations)
+
+
+def test_work_in_progress_is_no_release_that_contradicts_a_denial(tmp_path):
+    """Defect 5: 正在研发 (being developed) credited the organization with a release."""
+    (tmp_path / "a.md").write_text("---\ntitle: a\ndate: 2023-02-10\n---\n字节跳动尚未发布任何大模型。\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ntitle: b\ndate: 2023-02-12\n---\n据悉，字节跳动正在研发类似ChatGPT的对话产品。\n", encoding="utf-8")
+    result = runner.invoke(app, ["report", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert [c["attribute"] for c in report["claims"]] == ["released_model"]
+    assert report["findings"] == []
