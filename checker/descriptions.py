@@ -1,7 +1,7 @@
 """Definite descriptions: "OpenAI's chatbot", 百度的聊天机器人 name the one entity of that kind its owner has.
 
-News names a product once and, elsewhere, only by its owner and its kind ("OpenAI's chatbot drew
-10 million users"). When the pack knows exactly one entity of that type below the organization
+News names a product once and, elsewhere, only by its owner and its kind ("by March, OpenAI's
+chatbot counted some 30 million users"). When the pack knows exactly one entity of that type below the organization
 (by `parent`), the description is a mention of that entity; when it knows none or several
 ("Microsoft's chatbot": Bing or Copilot?) it names nothing and the organization stays the
 mention. The words are the pack's: the developer attribute's `possessive` markers and the type
