@@ -76,14 +76,25 @@ def _bytes_under(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
+# A hang guard, not a speed goal (those live in benchmarks/): no case may take this much CPU time.
+CPU_SECONDS_BOUND = 60
+
+
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 @contextmanager
 def memory_bound(case: Case, folder: Path):
-    before = _peak_bytes()
+    """The case's peak-memory growth and CPU time stay within their bounds."""
+    before, started = _peak_bytes(), _cpu_seconds()
     size = _bytes_under(folder)
     yield
-    grown = _peak_bytes() - before
+    grown, spent = _peak_bytes() - before, _cpu_seconds() - started
     bound = MEMORY_FLOOR + MEMORY_PER_BYTE * size
     assert grown <= bound, f"{case.name}: peak memory grew by {grown / 2**20:.0f} MiB, over the bound of {bound / 2**20:.0f} MiB for {size:,} bytes of input"
+    assert spent <= CPU_SECONDS_BOUND, f"{case.name}: {spent:.0f} CPU seconds, over the hang guard of {CPU_SECONDS_BOUND} s"
 
 
 def control_folder(tmp_path: Path) -> Path:
