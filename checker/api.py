@@ -15,7 +15,7 @@ from checker.cache import ExtractionCache, cached_extractions, store_extractions
 from checker.detect import detect
 from checker.engine import Engine
 from checker.engine.local import LocalEngine
-from checker.extract import Extraction
+from checker.extraction import Extraction
 from checker.load import MAX_BYTES, load_articles
 from checker.models import Article, Candidate, Claim, Confirmation, Evidence, Finding, LoadProblem
 from checker.rulepack import RulePack, load_rules

@@ -32,7 +32,7 @@ from checker import __version__
 from checker.models import Article, Candidate, Claim, Evidence, Mention
 
 if TYPE_CHECKING:
-    from checker.extract import Extraction
+    from checker.extraction import Extraction
     from checker.rulepack import RulePack
 
 CACHE_ENV = "CHECKER_CACHE_DIR"  # overrides the user cache folder (tests point it at a temporary one)
@@ -102,7 +102,7 @@ def encode(extraction: Extraction) -> bytes:
 
 
 def decode(data: bytes, article: Article) -> Extraction:
-    from checker.extract import Extraction  # the pipeline loads only when a run reads the cache, not for `checker cache info`
+    from checker.extraction import Extraction  # loads only when a run reads the cache, not for `checker cache info`
 
     stored = StoredExtraction.model_validate_json(zlib.decompress(data))
     return Extraction(article=article, claims=stored.claims, mentions=stored.mentions, unresolved_dates=stored.unresolved_dates, candidates=stored.candidates)

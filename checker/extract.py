@@ -8,7 +8,6 @@ processes or on a distributed engine.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from checker.claims.attribution import attribution_claims
 from checker.claims.candidates import find_candidates
@@ -22,21 +21,12 @@ from checker.claims.types import type_claims
 from checker.descriptions import with_descriptions
 from checker.discourse import Discourse
 from checker.entities import find_mentions
-from checker.models import Article, Candidate, Claim, Evidence, LoadProblem, Mention
+from checker.extraction import Extraction
+from checker.models import Article, Candidate, Claim, Evidence, Mention
 from checker.nlp import toolkit_for
 from checker.normalize import FormatFree, normalize, remove_format_characters
 from checker.rulepack import RulePack
 from checker.segment import segment
-
-
-@dataclass(frozen=True)
-class Extraction:
-    article: Article
-    claims: list[Claim]
-    mentions: list[Mention] = field(default_factory=list)  # article offsets
-    unresolved_dates: list[Evidence] = field(default_factory=list)
-    candidates: list[Candidate] = field(default_factory=list)  # names the pack does not know, article offsets
-    problems: list[LoadProblem] = field(default_factory=list)  # why extraction stopped short (see checker.engine.local.extract_guarded)
 
 
 def extract_article(article: Article, pack: RulePack) -> Extraction:

@@ -133,3 +133,28 @@ def test_cli_caches_by_default_and_cache_commands_show_and_clear_it(corpus, tmp_
     assert "empty" in runner.invoke(app, ["cache", "info", "--cache-dir", str(folder)]).stdout
     uncached = runner.invoke(app, [*args, "--no-cache"])
     assert uncached.stdout == cold.stdout and not (folder / FILE_NAME).exists()
+
+
+WARM_RUN = """
+import sys
+from checker.api import run
+from checker.cache import ExtractionCache
+from pathlib import Path
+cache = ExtractionCache(Path(sys.argv[2]))
+result = run([sys.argv[1]], cache=cache)
+cache.close()
+print(len(result.findings), " ".join(m for m in ("spacy", "jieba") if m in sys.modules))
+"""
+
+
+def test_a_run_the_cache_answers_loads_no_nlp_pipeline(pack, corpus, tmp_path):
+    """Warm runs (a CI re-run on an unchanged dataset) skip spaCy and jieba altogether."""
+    import subprocess
+    import sys
+
+    cache_dir = tmp_path / "cache"
+    cold = subprocess.run([sys.executable, "-c", WARM_RUN, str(corpus), str(cache_dir)], capture_output=True, text=True, timeout=300)
+    warm = subprocess.run([sys.executable, "-c", WARM_RUN, str(corpus), str(cache_dir)], capture_output=True, text=True, timeout=300)
+    assert cold.returncode == warm.returncode == 0, cold.stderr + warm.stderr
+    assert cold.stdout.split()[1:] == ["spacy", "jieba"]
+    assert warm.stdout.split() == cold.stdout.split()[:1]  # the same findings, and nothing of the pipeline loaded

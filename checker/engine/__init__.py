@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from checker.detect.base import Aligner
-    from checker.extract import Extraction
+    from checker.extraction import Extraction
     from checker.models import Article
     from checker.rulepack import RulePack
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from checker.align import claims_of_kind, with_aligned_subjects
 from checker.engine import EngineUnavailable
 from checker.engine.local import extract_guarded
-from checker.extract import Extraction
+from checker.extraction import Extraction
 from checker.kinds import Kind
 from checker.models import Article
 from checker.rulepack import RulePack

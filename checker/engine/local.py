@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from checker.extract import Extraction, extract_article
+from checker.extraction import Extraction
 from checker.models import Article, LoadProblem
 from checker.rulepack import RulePack
 
@@ -39,6 +39,14 @@ def worker_count(jobs: int) -> int:
 def chunk_size(articles: int, workers: int) -> int:
     """Articles per task so that each worker gets about TASKS_PER_WORKER tasks."""
     return max(1, min(MAX_CHUNK, math.ceil(articles / (workers * TASKS_PER_WORKER))))
+
+
+def extract_article(article: Article, pack: RulePack) -> Extraction:
+    """checker.extract.extract_article, imported on first use: the NLP pipeline (spaCy, jieba) loads
+    when an article is extracted, not for a run the extraction cache answers."""
+    from checker.extract import extract_article as extract
+
+    return extract(article, pack)
 
 
 def extract_guarded(article: Article, pack: RulePack) -> Extraction:
