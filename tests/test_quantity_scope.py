@@ -63,7 +63,7 @@ def test_weekly_users_are_another_measure_than_monthly_users(pack):
 
 
 def test_tokens_trained_on_and_a_context_window_are_two_attributes(pack):
-    text = "Anthropic released Claude 2 last week. The model was trained on 3 trillion tokens, and it accepts 100,000 tokens in one prompt."
+    text = "Anthropic shipped Claude 2 last week. The model was trained on 3 trillion tokens, and it accepts 100,000 tokens in one prompt."
     found = {(c.attribute, c.value) for c in _claims(text, pack) if c.subject == "claude-2"}
     assert ("training_tokens", "3000000000000") in found and ("context_window", "100000") in found
     [claim] = _claims("星火认知大模型的训练语料超过3万亿token。", pack, "training_tokens")
@@ -71,7 +71,7 @@ def test_tokens_trained_on_and_a_context_window_are_two_attributes(pack):
 
 
 def test_the_subject_named_in_an_earlier_clause_by_an_anaphoric_noun(pack):
-    text = "Meta released Llama 2 on Tuesday.\n\nThe models come in two sizes, with 7 billion and 70 billion parameters."
+    text = "Meta released Llama 2 on Tuesday.\n\nThe models ship in two sizes: 7 billion and 70 billion parameters."
     [claim] = _claims(text, pack, "parameter_count")
     assert claim.subject == "llama-2"
 
