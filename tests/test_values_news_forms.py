@@ -27,6 +27,7 @@ def _only(text: str, **kwargs):
     ("text", "value", "unit"),
     [
         ("3万4000人", 34000, "count"),
+        ("十人", 10, "count"),  # 十 before a counter is a number (hypothesis found it unread)
         ("25万6千台", 256000, "count"),
         ("2亿5180万人", 251800000, "count"),
         ("2億5180萬人", 251800000, "count"),

@@ -613,13 +613,14 @@ def _cn_value(numeral: str) -> Decimal | None:
 
 
 def _cn_numeral_ok(scan: str, numeral: str, body: _Body) -> bool:
-    """A Chinese numeral without 百/千/万/亿 counts only before a counter (两家, 三名).
+    """A Chinese numeral without 百/千/万/亿 counts only before a counter (两家, 三名, 十人).
 
-    Bare 一 and 十 are mostly words (一些, 统一, 十分), so they never count alone.
+    Bare 一 is mostly a word (一些, 统一, 一家公司 as "a company"), so it never counts; 十 alone
+    is a word too (十分), which the counter rule already keeps out.
     """
     if numeral[0].isdigit() or _BIG_CN.search(numeral):
         return True
-    return numeral not in ("一", "十") and bool(_HAS_COUNTER.match(scan, body.end))
+    return numeral != "一" and bool(_HAS_COUNTER.match(scan, body.end))
 
 
 def _scale(scan: str, after: re.Match[str], traditional: bool) -> Decimal | None:
