@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from checker.api import RunResult
 from checker.detect.base import attribute_label, entity_label
 from checker.detect.reference import readable_ref
-from checker.models import Article, Claim, Confirmation, Finding
+from checker.models import Article, Claim, Confirmation, FactRef, Finding
 from checker.report.locate import line_col
 from checker.values.format import readable_value
 from checker.untrusted import one_line
@@ -107,13 +107,13 @@ def _article_label(article: Article) -> str:
     return ", ".join(parts)
 
 
-def _by_fact(confirmations: list[Confirmation], claims: dict[str, Claim]) -> dict[tuple[str, str, str], list[Claim]]:
-    """Confirmed claims per fact: one table row per fact, not one per claim."""
-    rows: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+def _by_fact(confirmations: list[Confirmation], claims: dict[str, Claim]) -> list[tuple[FactRef, list[Claim]]]:
+    """Confirmed claims per fact, in fact order: one table row per fact, not one per claim."""
+    rows: dict[tuple[str, str, str], tuple[FactRef, list[Claim]]] = {}
     for confirmation in confirmations:
         fact = confirmation.fact
-        rows[(fact.subject, fact.attribute, fact.expected)].append(claims[confirmation.claim])
-    return dict(sorted(rows.items()))
+        rows.setdefault((fact.subject, fact.attribute, fact.expected), (fact, []))[1].append(claims[confirmation.claim])
+    return [rows[key] for key in sorted(rows)]
 
 
 def render_markdown(result: RunResult) -> str:
@@ -153,10 +153,10 @@ def render_markdown(result: RunResult) -> str:
             lines.append("")
     if result.confirmations:
         lines += ["## Confirmed by reference facts", "", "| claim | value as written | articles | source |", "|---|---|---|---|"]
-        for (subject, attribute, _), confirmed in _by_fact(result.confirmations, claims).items():
+        for fact, confirmed in _by_fact(result.confirmations, claims):
+            subject, attribute = fact.subject, fact.attribute
             written = " · ".join(sorted({_escape(c.text) for c in confirmed}))
             cited = ", ".join(sorted({_escape(c.article) for c in confirmed}))
-            fact = next(conf.fact for conf in result.confirmations if conf.claim == confirmed[0].id)
             lines.append(f"| {_escape(entity_label(pack, subject))} {_escape(attribute_label(pack, attribute))} | {written} | {cited} | {_link(fact.source_title, fact.source_url)} |")
         lines.append("")
     if result.unresolved_dates:
