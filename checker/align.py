@@ -10,19 +10,13 @@ from __future__ import annotations
 import pandas as pd
 
 from checker.kinds import Kind
-from checker.models import Claim
+from checker.models import FLAT_CLAIM_FIELDS, Claim
 from checker.rulepack import NAME_ATTRIBUTE, RulePack
-
-COLUMNS = [
-    "id", "article", "start", "end", "text", "sentence", "subject", "subject_text", "attribute",
-    "value", "unit", "low", "high", "high_open", "qualifier", "modality", "negated", "object", "timezone",
-]
-
 
 def claims_table(claims: list[Claim]) -> pd.DataFrame:
     """One row per claim; enums as plain strings, a missing object as ""."""
-    rows = [claim.model_dump(mode="json", by_alias=True) for claim in claims]
-    table = pd.DataFrame(rows, columns=COLUMNS)
+    rows = [claim.flat() for claim in claims]
+    table = pd.DataFrame(rows, columns=list(FLAT_CLAIM_FIELDS))
     table["object"] = table["object"].fillna("")
     return table
 

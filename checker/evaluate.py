@@ -104,10 +104,13 @@ def claim_holds(expected: dict, claim: Claim) -> bool:
     value = expected["value"]
     if isinstance(value, dt.date) or claim.unit == "date":
         day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-        return claim.low is not None and dt.date.fromisoformat(str(claim.low)) <= day <= dt.date.fromisoformat(str(claim.high))
+        return claim.span is not None and claim.span.low <= day <= claim.span.high
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        low = float("-inf") if claim.low is None else float(claim.low)
-        high = float("inf") if claim.high is None else float(claim.high)
+        quantity = claim.quantity
+        if quantity is None:
+            return False
+        low = float("-inf") if quantity.low is None else quantity.low
+        high = float("inf") if quantity.high is None else quantity.high
         return low <= value <= high
     return str(value) in str(claim.value).split(",")
 

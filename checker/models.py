@@ -180,6 +180,15 @@ CANDIDATE_PREFIX = "candidate:"
 
 
 class Claim(Frozen):
+    """One factual statement an article makes, with its evidence span.
+
+    The value is typed by the attribute's kind: a quantity claim carries its interval in
+    a base unit (`quantity`), a date claim its interval of days (`span`), a denial the day
+    it speaks of (`as_of`); `value` is the readable form and, for entity and type claims,
+    the entity id or the type label. Detectors compare the typed values and never parse
+    `value` back. `flat()` is the report's view: the same data as plain JSON fields.
+    """
+
     id: str
     article: str
     start: int
@@ -190,17 +199,60 @@ class Claim(Frozen):
     subject_text: str
     attribute: str
     value: str
-    unit: str | None = None
-    low: float | str | None = None
-    high: float | str | None = None
-    qualifier: Qualifier = Qualifier.exact
+    quantity: Quantity | None = None
+    span: DateSpan | None = None
+    as_of: dt.date | None = None
     modality: Modality = Modality.asserted
     negated: bool = False
     obj: str | None = Field(default=None, alias="object")
-    high_open: bool = False
-    timezone: str | None = None
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    @property
+    def unit(self) -> str | None:
+        """A quantity's base unit, "date" for a date claim, None for any other claim."""
+        if self.quantity is not None:
+            return self.quantity.unit
+        return "date" if self.span is not None else None
+
+    @property
+    def qualifier(self) -> Qualifier:
+        measure = self.quantity or self.span
+        return measure.qualifier if measure is not None else Qualifier.exact
+
+    @property
+    def bounds(self) -> tuple[float | None, float | None] | tuple[dt.date, dt.date] | None:
+        """The typed interval: a quantity's ends in its base unit (None: unbounded), a date's or
+        a denial's days; None for a claim without one."""
+        if self.quantity is not None:
+            return self.quantity.low, self.quantity.high
+        if self.span is not None:
+            return self.span.low, self.span.high
+        return (self.as_of, self.as_of) if self.as_of else None
+
+    def flat(self) -> dict:
+        """The claim as the JSON report's flat record (report schema `claims` items): the
+        interval as `low`/`high` (numbers, or ISO days for dates and denials)."""
+        quantity, span = self.quantity, self.span
+        if quantity is not None:
+            low, high = quantity.low, quantity.high
+        elif span is not None:
+            low, high = span.low.isoformat(), span.high.isoformat()
+        else:
+            low = high = self.as_of.isoformat() if self.as_of else None
+        values = (
+            self.id, self.article, self.start, self.end, self.text, self.sentence, self.subject, self.subject_text,
+            self.attribute, self.value, self.unit, low, high, self.qualifier.value, self.modality.value, self.negated,
+            self.obj, bool(quantity and quantity.high_open), span.timezone if span is not None else None,
+        )
+        return dict(zip(FLAT_CLAIM_FIELDS, values, strict=True))
+
+
+# the fields of a claim in the JSON report (report schema `claims` items), in order
+FLAT_CLAIM_FIELDS = (
+    "id", "article", "start", "end", "text", "sentence", "subject", "subject_text", "attribute", "value",
+    "unit", "low", "high", "qualifier", "modality", "negated", "object", "high_open", "timezone",
+)
 
 
 class Evidence(Frozen):

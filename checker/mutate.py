@@ -128,7 +128,7 @@ def _rewrites(claim: Claim, article: Article, result: RunResult, attribute_kind:
     folded = normalize(claim.text).text
     if attribute_kind == "quantity":
         matches = find_quantities(folded, settings=result.pack.value_settings)
-        match = next((m for m in matches if (m.quantity.low, m.quantity.high) == (claim.low, claim.high)), None)
+        match = next((m for m in matches if (m.quantity.low, m.quantity.high) == claim.bounds), None)
         match = match or next((m for m in matches if _inside(m.quantity.low, m.quantity.high, claim)), None)
         digits = DIGITS.search(claim.text, match.start, match.end) if match else None
         if digits is None:
@@ -136,8 +136,8 @@ def _rewrites(claim: Claim, article: Article, result: RunResult, attribute_kind:
         value = Decimal(digits.group())
         for operator, factor in NUMBER_FACTORS.items():
             yield operator, claim.start + digits.start(), claim.start + digits.end(), _decimal_text(value * factor)
-    elif attribute_kind == "date" and claim.low is not None and claim.low == claim.high:
-        day = dt.date.fromisoformat(str(claim.low))
+    elif attribute_kind == "date" and claim.span is not None and claim.span.low == claim.span.high:
+        day = claim.span.low
         for match in find_dates(folded, article.date):
             if match.span is not None and (match.span.low, match.span.high) == (day, day):
                 rewritten = _shift_date(claim.text[match.start:match.end], day, day + DATE_SHIFT)
@@ -147,7 +147,10 @@ def _rewrites(claim: Claim, article: Article, result: RunResult, attribute_kind:
 
 
 def _inside(low: float | None, high: float | None, claim: Claim) -> bool:
-    return low is not None and isinstance(claim.low, float) and isinstance(claim.high, float) and claim.low <= low <= claim.high
+    quantity = claim.quantity
+    if low is None or quantity is None or quantity.low is None or quantity.high is None:
+        return False
+    return quantity.low <= low <= quantity.high
 
 
 def _decimal_text(value: Decimal) -> str:

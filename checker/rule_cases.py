@@ -7,6 +7,7 @@ be met and each `forbid` must not. One runner serves pytest (tests/test_rule_cas
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 
@@ -47,7 +48,8 @@ def claim_matches(want: ClaimExpectation, claim: Claim) -> bool:
     )
     if any(wanted is not None and wanted != got for wanted, got in fields):
         return False
-    return _value_fits(want.value, claim) and _bound_is(want.low, claim.low) and _bound_is(want.high, claim.high)
+    low, high = claim.bounds or (None, None)
+    return _value_fits(want.value, claim) and _bound_is(want.low, low) and _bound_is(want.high, high)
 
 
 def _value_fits(value: object, claim: Claim) -> bool:
@@ -56,21 +58,22 @@ def _value_fits(value: object, claim: Claim) -> bool:
         return True
     if isinstance(value, str):
         return value in claim.value.split(",")
-    low, high = claim.low, claim.high
-    if hasattr(value, "isoformat"):
-        value = value.isoformat()  # date claims carry ISO bounds, which compare as text
-    elif isinstance(low, str) or isinstance(high, str):
+    if isinstance(value, dt.date):
+        span = claim.span
+        return span is not None and span.low <= value <= span.high
+    quantity = claim.quantity
+    if quantity is None:
         return False
-    above = low is None or low <= value
-    below = high is None or (value < high if claim.high_open else value <= high)
+    above = quantity.low is None or quantity.low <= value
+    below = quantity.high is None or (value < quantity.high if quantity.high_open else value <= quantity.high)
     return above and below
 
 
-def _bound_is(wanted: object, got: float | str | None) -> bool:
+def _bound_is(wanted: object, got: float | dt.date | None) -> bool:
     if wanted is None:
         return True
-    if hasattr(wanted, "isoformat"):
-        return got == wanted.isoformat()
+    if isinstance(wanted, dt.date):
+        return got == wanted
     return isinstance(got, float) and math.isclose(got, wanted, rel_tol=1e-9)
 
 

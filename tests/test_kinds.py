@@ -108,7 +108,7 @@ from checker.detect.base import DetectInput, detector, make_finding
 @detector("toy_kind")
 def toy_kind(data: DetectInput) -> list:
     """Quantity claims above one million (toy kind for the registry test)."""
-    big = [c for c in data.claims.values() if c.unit == "count" and isinstance(c.low, float) and c.low > 1e6]
+    big = [c for c in data.claims.values() if c.unit == "count" and c.quantity.low is not None and c.quantity.low > 1e6]
     return [make_finding("toy_kind", c.subject, c.attribute, [c], "a big number", data.pack) for c in big[:1]]
 '''
 

@@ -31,9 +31,9 @@ def _numeric_findings(texts: list[str], pack):
 
 def test_a_list_of_sizes_is_one_interval(pack):
     [claim] = _claims("Jurassic-1 comes in 7B, 17B and 178B parameters.", pack, "parameter_count")
-    assert (claim.low, claim.qualifier) == (6.5e9, Qualifier.range) and 178e9 < claim.high <= 178.5e9
+    assert (claim.quantity.low, claim.qualifier) == (6.5e9, Qualifier.range) and 178e9 < claim.quantity.high <= 178.5e9
     [claim] = _claims("混元大模型提供70亿、130亿和1000亿参数三档规模。", pack, "parameter_count")
-    assert claim.low == 6.95e9 and claim.high == 1000.5e8
+    assert claim.bounds == (6.95e9, 1000.5e8)
 
 
 def test_sizes_of_one_family_do_not_conflict_but_a_size_outside_does(pack):
@@ -43,7 +43,7 @@ def test_sizes_of_one_family_do_not_conflict_but_a_size_outside_does(pack):
 
 def test_a_range_from_a_to_b_is_one_interval_whose_ends_do_not_conflict(pack):
     [claim] = _claims("盘古大模型的参数规模从50亿到2000亿不等。", pack, "parameter_count")
-    assert claim.qualifier == Qualifier.range and claim.low == 49.5e8 and claim.high == 2000.5e8
+    assert claim.qualifier == Qualifier.range and claim.bounds == (49.5e8, 2000.5e8)
     assert not _numeric_findings(["盘古大模型的参数规模从50亿到2000亿不等。"], pack)
 
 
@@ -67,7 +67,7 @@ def test_tokens_trained_on_and_a_context_window_are_two_attributes(pack):
     found = {(c.attribute, c.value) for c in _claims(text, pack) if c.subject == "claude-2"}
     assert ("training_tokens", "3000000000000") in found and ("context_window", "100000") in found
     [claim] = _claims("星火认知大模型的训练语料超过3万亿token。", pack, "training_tokens")
-    assert claim.low == 3e12  # a Latin unit word after 万亿 is read
+    assert claim.quantity.low == 3e12  # a Latin unit word after 万亿 is read
 
 
 def test_the_subject_named_in_an_earlier_clause_by_an_anaphoric_noun(pack):

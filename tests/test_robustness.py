@@ -177,7 +177,7 @@ def test_zero_width_space_inside_a_number_is_one_figure_with_original_offsets(pa
     text = "OpenAI的GPT-3模型有17\u200b50亿个参数。\n"
     claims = extract_article(make_article("a", "a.md", text, {}, 0, None), pack).claims
     counts = [c for c in claims if c.attribute == "parameter_count"]
-    assert [c.low for c in counts] == [174_950_000_000]
+    assert [c.quantity.low for c in counts] == [174_950_000_000]
     assert all(text[c.start:c.end] == c.text for c in claims)
     assert "17\u200b50亿" in counts[0].text
 

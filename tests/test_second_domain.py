@@ -53,7 +53,7 @@ def test_declared_units_are_read_and_converted(ev_run):
     ranges = [c for c in ev_run.claims if c.attribute == "range"]
     assert {c.unit for c in ranges} == {"km"}
     miles = next(c for c in ranges if "miles" in c.text)
-    assert miles.low < 556 < miles.high  # 345 miles in km
+    assert miles.quantity.low < 556 < miles.quantity.high  # 345 miles in km
     assert {c.unit for c in ev_run.claims if c.attribute == "battery_capacity"} == {"kWh"}
 
 

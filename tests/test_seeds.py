@@ -38,7 +38,7 @@ def test_market_cap_drop_is_not_a_parameter_count(seeds_run):
     assert all(c.unit == "count" for c in gpt3)
     assert not any("美元" in c.text for c in gpt3)
     drop = [c for c in seeds_run.claims if c.attribute == "market_cap_change" and "1700" in c.text]
-    assert drop and drop[0].subject == "google" and float(drop[0].high) < 0
+    assert drop and drop[0].subject == "google" and drop[0].quantity.high < 0
 
 
 def test_2600_not_flagged_against_order_of_magnitude(seeds_run):

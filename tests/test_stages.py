@@ -83,20 +83,20 @@ def test_market_cap_change_is_not_a_parameter_count(pack):
 
 def test_a_fall_mirrors_the_interval_and_its_bound(pack):
     [claim] = claims_of("Alphabet股价当天大跌近9%。", pack)
-    assert (claim.attribute, claim.low, claim.high, claim.qualifier.value, claim.value) == ("share_price_change", -9.0, -8.1, "at_least", ">=-9")
+    assert (claim.attribute, *claim.bounds, claim.qualifier.value, claim.value) == ("share_price_change", -9.0, -8.1, "at_least", ">=-9")
 
 
 def test_investment_keeps_investor_and_investee(pack):
     [claim] = [c for c in claims_of("谷歌2月6日向Anthropic投资了近4亿美元。", pack) if c.attribute == "investment"]
-    assert (claim.subject, claim.obj, claim.qualifier.value, claim.high) == ("google", "anthropic", "at_most", 4e8)
+    assert (claim.subject, claim.obj, claim.qualifier.value, claim.quantity.high) == ("google", "anthropic", "at_most", 4e8)
 
 
 def test_planned_dates_and_timezones(pack):
     claims = claims_of("百度宣布文心一言将于3月初上线。", pack)
     [release] = [c for c in claims if c.attribute == "release_date"]
-    assert (release.subject, release.modality.value, release.low, release.high) == ("ernie-bot", "planned", "2023-03-01", "2023-03-10")
+    assert (release.subject, release.modality.value, *release.bounds) == ("ernie-bot", "planned", dt.date(2023, 3, 1), dt.date(2023, 3, 10))
     [bing] = [c for c in claims_of("当地时间2月7日，微软推出了新版必应。", pack) if c.attribute == "release_date"]
-    assert (bing.subject, bing.timezone, bing.low) == ("new-bing", "local", "2023-02-07")
+    assert (bing.subject, bing.span.timezone, bing.span.low) == ("new-bing", "local", dt.date(2023, 2, 7))
 
 
 def test_attribution_active_passive_and_negation(pack):

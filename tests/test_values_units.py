@@ -160,7 +160,7 @@ def claims_and_findings(pack, *texts: str):
 
 def test_pack_units_reach_claims_in_the_base_unit(ev_pack):
     claims, findings = claims_and_findings(ev_pack, "ChatGPT的电池容量为75千瓦时。", "ChatGPT的电池容量为0.075 MWh。")
-    assert [(c.attribute, c.unit, c.low, c.high) for c in claims] == [("battery_capacity", "kWh", 74.5, 75.5)] * 2
+    assert [(c.attribute, c.unit, c.quantity.low, c.quantity.high) for c in claims] == [("battery_capacity", "kWh", 74.5, 75.5)] * 2
     assert findings == []
 
 

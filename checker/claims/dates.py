@@ -70,11 +70,7 @@ def _claim_for(ctx: SentenceContext, match: DateMatch) -> Claim | None:
         attribute,
         format_date(span),
         object=place.entity if place else None,
-        unit="date",
-        low=span.low.isoformat(),
-        high=span.high.isoformat(),
-        qualifier=span.qualifier,
-        timezone=span.timezone,
+        span=span,
         modality=ctx.modality_at(min(match.start, t_start), max(match.end, t_end)),
     )
 
@@ -98,9 +94,7 @@ def _timeline_claim(ctx: SentenceContext, match: DateMatch) -> Claim | None:
         return None
     span = match.span
     return ctx.claim(
-        subject.start, match.end + 1, subject, named[0], format_date(span), unit="date",
-        low=span.low.isoformat(), high=span.high.isoformat(), qualifier=span.qualifier, timezone=span.timezone,
-    )
+        subject.start, match.end + 1, subject, named[0], format_date(span), span=span)
 
 
 def _nearest_trigger(ctx: SentenceContext, match: DateMatch) -> tuple[str, int, int] | None:

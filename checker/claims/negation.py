@@ -57,7 +57,7 @@ def negation_claims(ctx: SentenceContext) -> list[Claim]:
             as_of = _as_of(ctx, cue.start())
             claims.append(ctx.claim(
                 start, end, subject, name, "no", negated=True, modality=ctx.modality_at(cue.start(), end),
-                low=as_of and as_of.isoformat(), high=as_of and as_of.isoformat(), object=place.entity if place else None,
+                as_of=as_of, object=place.entity if place else None,
             ))
     return claims
 

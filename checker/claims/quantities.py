@@ -123,11 +123,7 @@ def _make(ctx: SentenceContext, span: tuple[int, int], subject: Mention, attribu
         subject,
         attribute,
         format_quantity(quantity),
-        unit=quantity.unit,
-        low=quantity.low,
-        high=quantity.high,
-        high_open=quantity.high_open,
-        qualifier=quantity.qualifier,
+        quantity=quantity,
         modality=modality,
         obj=obj,
     )

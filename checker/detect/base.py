@@ -7,6 +7,7 @@ detector's docstring is the `checker explain` text, kept next to the code.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import inspect
 import json
@@ -32,7 +33,7 @@ class DetectInput:
     pack: RulePack
     claims: dict[str, Claim]
     table: pd.DataFrame
-    article_dates: dict[str, object]
+    article_dates: dict[str, dt.date | None]
     aligner: Aligner | None = None  # None: pandas in this process
 
     def groups(self, kind: str) -> list[tuple[tuple, list[Claim]]]:

@@ -6,32 +6,34 @@ imports another.
 
 from __future__ import annotations
 
-import datetime as dt
 from itertools import combinations
+from typing import TypeVar
 
 from checker.models import Claim, DateSpan, Modality, Quantity
+
+M = TypeVar("M", Quantity, DateSpan)
 from checker.rulepack import RulePack
-
-
-def as_quantity(claim: Claim) -> Quantity:
-    return Quantity(low=claim.low, high=claim.high, high_open=claim.high_open, unit=claim.unit or "count")
-
-
-def as_span(claim: Claim) -> DateSpan:
-    return DateSpan(low=dt.date.fromisoformat(str(claim.low)), high=dt.date.fromisoformat(str(claim.high)), timezone=claim.timezone)
 
 
 def quantities_agree(pack: RulePack, a: Claim, b: Claim) -> bool:
     """Two numbers of one attribute can both hold: their intervals meet after the attribute's
     tolerance (or the pack's default, when larger)."""
     tolerance = max(pack.attributes[a.attribute].tolerance, pack.settings.tolerance.default)
-    return as_quantity(a).overlaps(as_quantity(b), tolerance)
+    return _measure(a.quantity).overlaps(_measure(b.quantity), tolerance)
 
 
 def dates_agree(pack: RulePack, a: Claim, b: Claim) -> bool:
     """Two dates can both hold: their spans meet, with the pack's slack when either names a time zone."""
-    slack = pack.settings.tolerance.timezone_days if (a.timezone or b.timezone) else 0
-    return as_span(a).overlaps(as_span(b), slack)
+    span_a, span_b = _measure(a.span), _measure(b.span)
+    slack = pack.settings.tolerance.timezone_days if (span_a.timezone or span_b.timezone) else 0
+    return span_a.overlaps(span_b, slack)
+
+
+def _measure(value: M | None) -> M:
+    """A claim's typed value where its attribute kind guarantees one (alignment groups by kind)."""
+    if value is None:
+        raise ValueError("a claim of a quantity or date attribute without its typed value")
+    return value
 
 
 def developers_agree(pack: RulePack, a: str, b: str) -> bool:

@@ -31,7 +31,7 @@ def date_conflict(data: DetectInput) -> list:
     pack = data.pack
     agree = partial(dates_agree, pack)
     for (subject, attribute, _place), claims in data.groups("date_conflict"):
-        disputed = in_conflict(clusters(claims, lambda c: (c.low, c.high, c.timezone, c.modality.value), agree), agree)
+        disputed = in_conflict(clusters(claims, lambda c: (c.span.low, c.span.high, c.span.timezone, c.modality.value), agree), agree)
         if not disputed:
             continue
         sides = " vs ".join(f"“{cluster[0].text}” ({cluster[0].value}) in {', '.join(sorted({c.article for c in cluster}))}" for cluster in disputed)

@@ -54,8 +54,7 @@ def negation_conflict(data: DetectInput) -> list:
 
 
 def _as_of(data: DetectInput, denial: Claim) -> dt.date | None:
-    day = denial.high or data.article_dates.get(denial.article)
-    return dt.date.fromisoformat(str(day)) if day else None
+    return denial.as_of or data.article_dates.get(denial.article)
 
 
 def _latest(data: DetectInput, denying: list[Claim]) -> dt.date | None:
@@ -79,7 +78,7 @@ def _credits(data: DetectInput, rule: AttributeRule, subject: str, denying: list
         if claim.modality in NOT_EVENTS or not any(subject in pack.ancestors(dev) for dev in str(value).split(",")):
             continue
         written = data.article_dates.get(claim.article)
-        if latest is None or written is None or dt.date.fromisoformat(str(written)) <= latest or _dated_before(data, claim.subject, latest):
+        if latest is None or written is None or written <= latest or _dated_before(data, claim.subject, latest):
             found.append(claim)
     return found
 
@@ -87,7 +86,7 @@ def _credits(data: DetectInput, rule: AttributeRule, subject: str, denying: list
 def _dated_before(data: DetectInput, entity: str, day: dt.date) -> bool:
     """Some article dates an event of the entity (a release, an approval) before `day`."""
     return any(
-        c.subject == entity and c.unit == "date" and c.modality not in NOT_EVENTS and c.high is not None and dt.date.fromisoformat(str(c.high)) < day
+        c.subject == entity and c.span is not None and c.modality not in NOT_EVENTS and c.span.high < day
         for c in data.claims.values()
     )
 
@@ -107,8 +106,8 @@ def _events(data: DetectInput, rule: AttributeRule, subject: str, denying: list[
         and not claim.negated
         and claim.modality not in NOT_EVENTS
         and (claim.obj in places and pack.related(claim.subject, subject) if places else _belongs(pack, claim.subject, subject, rule.object_types))
-        and claim.high is not None
-        and dt.date.fromisoformat(str(claim.high)) < latest
+        and claim.span is not None
+        and claim.span.high < latest
     ]
 
 

@@ -33,7 +33,7 @@ def numeric_mismatch(data: DetectInput) -> list:
     agree = partial(quantities_agree, pack)
     groups = data.groups("numeric_mismatch")
     for (subject, attribute, obj, unit), claims in groups:
-        values = clusters(claims, lambda c: (c.low, c.high, c.high_open, c.modality == Modality.planned), agree)
+        values = clusters(claims, lambda c: (_interval(c), c.modality == Modality.planned), agree)
         disputed = in_conflict(values, agree)
         if not disputed:
             continue
@@ -57,7 +57,7 @@ def _currency_swaps(data: DetectInput, groups: list[tuple[tuple, list[Claim]]]) 
             money.setdefault(key[:3], []).append((key, claims))  # one subject, attribute and object, by currency
     findings = []
     for (key_a, left), (key_b, right) in (pair for currencies in money.values() for pair in combinations(currencies, 2)):
-        pairs = [(a, b) for a in left for b in right if comparable(a, b) and (a.low, a.high, a.high_open) == (b.low, b.high, b.high_open)]
+        pairs = [(a, b) for a in left for b in right if comparable(a, b) and _interval(a) == _interval(b)]
         if not pairs:
             continue
         a, b = pairs[0]
@@ -76,3 +76,9 @@ def _describe(claims: list[Claim]) -> str:
     claim = claims[0]
     articles = ", ".join(sorted({c.article for c in claims}))
     return f"“{claim.text}” ({readable_value(claim.value, claim.unit)}) in {articles}"
+
+
+def _interval(claim: Claim) -> tuple:
+    """What makes two figures the same figure: their interval, whatever the wording."""
+    quantity = claim.quantity
+    return (quantity.low, quantity.high, quantity.high_open) if quantity else ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from checker.detect.base import DetectInput, attribute_label, detector, entity_label, make_finding
-from checker.detect.compare import as_quantity, as_span, developers_agree
+from checker.detect.compare import developers_agree
 from checker.models import Claim, Confirmation, DateSpan, FactRef, Modality, Quantity
 from checker.rulepack import Fact, RulePack
 from checker.values.format import number, readable_value
@@ -53,22 +53,22 @@ def verdict(pack: RulePack, fact: Fact, claim: Claim) -> bool | None:
     """True if the claim agrees with the fact, False if not, None if they cannot be compared."""
     kind = pack.attributes[fact.attribute].kind
     if kind == "quantity":
-        if claim.unit != fact.unit:
+        if claim.quantity is None or claim.quantity.unit != fact.unit:
             return None
         if fact.value is not None:
             value = float(fact.value)
             margin = abs(value) * fact.tolerance
-            expected = Quantity(low=value - margin, high=value + margin, unit=claim.unit)
+            expected = Quantity(low=value - margin, high=value + margin, unit=fact.unit)
         else:
-            expected = Quantity(low=float(fact.low), high=float(fact.high), unit=claim.unit)
-        return as_quantity(claim).overlaps(expected)
+            expected = Quantity(low=float(fact.low), high=float(fact.high), unit=fact.unit)
+        return claim.quantity.overlaps(expected)
     if kind == "date":
-        if claim.modality == Modality.planned:
+        if claim.span is None or claim.modality == Modality.planned:
             return None
         low = fact.value if isinstance(fact.value, dt.date) else fact.low
         high = fact.value if isinstance(fact.value, dt.date) else fact.high
-        slack = pack.settings.tolerance.timezone_days if claim.timezone else 0
-        return as_span(claim).overlaps(DateSpan(low=low, high=high), slack)
+        slack = pack.settings.tolerance.timezone_days if claim.span.timezone else 0
+        return claim.span.overlaps(DateSpan(low=low, high=high), slack)
     if kind == "entity":
         return developers_agree(pack, claim.value, str(fact.value))
     if kind == "type":

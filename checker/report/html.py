@@ -105,19 +105,16 @@ def _evidence(claim: Claim, article: Article) -> EvidenceView:
 
 def _bounds(claim: Claim) -> tuple[float, float] | None:
     """The claim's interval as numbers (dates as ordinal days); None when it has no finite end."""
-    import datetime as dt
-
-    def number(value: object) -> float | None:
-        if isinstance(value, (int, float)):
-            return float(value)
-        if isinstance(value, str):
-            try:
-                return float(dt.date.fromisoformat(value).toordinal())
-            except ValueError:
-                return None
+    low: float | None
+    high: float | None
+    if claim.span is not None:
+        low, high = float(claim.span.low.toordinal()), float(claim.span.high.toordinal())
+    elif claim.as_of is not None:
+        low = high = float(claim.as_of.toordinal())
+    elif claim.quantity is not None:
+        low, high = claim.quantity.low, claim.quantity.high
+    else:
         return None
-
-    low, high = number(claim.low), number(claim.high)
     if low is None and high is None:
         return None
     return (low if low is not None else high, high if high is not None else low)

@@ -10,12 +10,6 @@ from checker.untrusted import dumps
 
 SCHEMA_VERSION = "1.2"  # 1.1: articles carry `encoding`; 1.2: articles carry `url`, problems may be level "info"
 
-CLAIM_FIELDS = (
-    "id", "article", "start", "end", "text", "sentence", "subject", "subject_text", "attribute", "value",
-    "unit", "low", "high", "qualifier", "modality", "negated", "object", "high_open", "timezone",
-)
-
-
 def report_dict(result: RunResult) -> dict:
     findings = [f.model_dump(mode="json") for f in result.findings]
     return {
@@ -25,7 +19,7 @@ def report_dict(result: RunResult) -> dict:
             {"id": a.id, "path": a.path, "title": a.title, "date": a.date.isoformat() if a.date else None, "source": a.source, "url": a.url, "language": a.language, "encoding": a.encoding}
             for a in result.articles
         ],
-        "claims": [{k: v for k, v in c.model_dump(mode="json", by_alias=True).items() if k in CLAIM_FIELDS} for c in result.claims],
+        "claims": [c.flat() for c in result.claims],
         "findings": findings,
         "confirmations": [c.model_dump(mode="json") for c in result.confirmations],
         "unresolved_dates": [e.model_dump(mode="json") for e in result.unresolved_dates],

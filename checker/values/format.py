@@ -47,14 +47,15 @@ def readable_number(value: float) -> str:
 
 def normalized(claim: Claim) -> str:
     """The claim's interval in its base unit, readable: 1.745×10¹¹ – 1.755×10¹¹ count."""
-    low, high = claim.low, claim.high
-    if claim.unit == "date":
-        return str(low) if low == high else f"{low or '…'} – {high or '…'}"
-    if isinstance(low, (int, float)) or isinstance(high, (int, float)):
-        shown_low = readable_number(float(low)) if isinstance(low, (int, float)) else "−∞"
-        shown_high = readable_number(float(high)) if isinstance(high, (int, float)) else "∞"
-        span = shown_low if low == high else f"{shown_low} – {shown_high}"
-        return f"{span} {claim.unit or ''}".strip()
+    if claim.span is not None:
+        low, high = claim.span.low, claim.span.high
+        return str(low) if low == high else f"{low} – {high}"
+    quantity = claim.quantity
+    if quantity is not None and (quantity.low is not None or quantity.high is not None):
+        shown_low = readable_number(quantity.low) if quantity.low is not None else "−∞"
+        shown_high = readable_number(quantity.high) if quantity.high is not None else "∞"
+        span = shown_low if quantity.low == quantity.high else f"{shown_low} – {shown_high}"
+        return f"{span} {quantity.unit}".strip()
     return claim.value
 
 
