@@ -18,6 +18,7 @@ def claims_table(claims: list[Claim]) -> pd.DataFrame:
     rows = [claim.flat() for claim in claims]
     table = pd.DataFrame(rows, columns=list(FLAT_CLAIM_FIELDS))
     table["object"] = table["object"].fillna("")
+    table["version"] = table["version"].fillna("")
     return table
 
 

@@ -27,6 +27,7 @@ from checker.nlp import toolkit_for
 from checker.normalize import FormatFree, normalize, remove_format_characters
 from checker.rulepack import RulePack
 from checker.segment import segment
+from checker.versions import with_versions
 
 
 def extract_article(article: Article, pack: RulePack) -> Extraction:
@@ -60,7 +61,7 @@ def _extract(article: Article, pack: RulePack) -> Extraction:
     claims: list[Claim] = []
     unresolved: list[Evidence] = []
     segments = segment(normalized.text, article.text, article.body_start, toolkit)
-    known = [with_descriptions(normalized.text, find_mentions(seg, toolkit, pack), pack) for seg in segments]
+    known = [with_descriptions(normalized.text, with_versions(normalized.text, find_mentions(seg, toolkit, pack), pack), pack) for seg in segments]
     unknown = find_candidates(article, normalized.text, segments, known, pack, toolkit)
     discourse = Discourse()
     previous_end = 0

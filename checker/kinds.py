@@ -29,8 +29,8 @@ class Kind:
 KINDS: dict[str, Kind] = {
     row.name: row
     for row in (
-        Kind("NUM001", "numeric_mismatch", "quantity", "stable", "checker.detect.numeric", ("subject", "attribute", "object", "unit")),
-        Kind("DATE001", "date_conflict", "date", "stable", "checker.detect.dates", ("subject", "attribute", "object")),
+        Kind("NUM001", "numeric_mismatch", "quantity", "stable", "checker.detect.numeric", ("subject", "attribute", "version", "object", "unit")),
+        Kind("DATE001", "date_conflict", "date", "stable", "checker.detect.dates", ("subject", "attribute", "version", "object")),
         Kind("ATTR001", "attribution_conflict", "entity", "stable", "checker.detect.attribution", ("subject", "attribute")),
         Kind("TYPE001", "type_conflict", "type", "stable", "checker.detect.types", ("subject", "attribute")),
         # a denial is compared with the credits of another attribute, so it groups itself

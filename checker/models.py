@@ -150,6 +150,7 @@ class Mention(Frozen):
     text: str
     score: float = 100.0
     variant_of: str | None = None
+    version: str | None = None  # ERNIE 3.0 when the pack knows only ERNIE (checker.versions)
 
 
 class Candidate(Frozen):
@@ -205,6 +206,7 @@ class Claim(Frozen):
     modality: Modality = Modality.asserted
     negated: bool = False
     obj: str | None = Field(default=None, alias="object")
+    version: str | None = None  # the subject's version, when the article names one the pack does not know (3.0 of ERNIE)
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
@@ -243,7 +245,7 @@ class Claim(Frozen):
         values = (
             self.id, self.article, self.start, self.end, self.text, self.sentence, self.subject, self.subject_text,
             self.attribute, self.value, self.unit, low, high, self.qualifier.value, self.modality.value, self.negated,
-            self.obj, bool(quantity and quantity.high_open), span.timezone if span is not None else None,
+            self.obj, bool(quantity and quantity.high_open), span.timezone if span is not None else None, self.version,
         )
         return dict(zip(FLAT_CLAIM_FIELDS, values, strict=True))
 
@@ -251,7 +253,7 @@ class Claim(Frozen):
 # the fields of a claim in the JSON report (report schema `claims` items), in order
 FLAT_CLAIM_FIELDS = (
     "id", "article", "start", "end", "text", "sentence", "subject", "subject_text", "attribute", "value",
-    "unit", "low", "high", "qualifier", "modality", "negated", "object", "high_open", "timezone",
+    "unit", "low", "high", "qualifier", "modality", "negated", "object", "high_open", "timezone", "version",
 )
 
 

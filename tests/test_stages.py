@@ -127,8 +127,8 @@ def test_extraction_is_a_pure_function_and_parallel_matches_serial(pack):
 def test_alignment_groups_by_subject_attribute_object(pack):
     claims = claims_of("GPT-3有1750亿参数。GPT-3有1700亿参数。谷歌向Anthropic投资了3亿美元。", pack)
     groups = dict(aligned_groups(claims_table(claims), pack, KINDS["numeric_mismatch"]))
-    assert ("gpt-3", "parameter_count", "", "count") in groups and ("google", "investment", "anthropic", "USD") in groups
-    assert [claim.text for claim in claims if claim.id in groups[("gpt-3", "parameter_count", "", "count")]] == ["GPT-3有1750亿参数", "GPT-3有1700亿参数"]
+    assert ("gpt-3", "parameter_count", "", "", "count") in groups and ("google", "investment", "", "anthropic", "USD") in groups
+    assert [claim.text for claim in claims if claim.id in groups[("gpt-3", "parameter_count", "", "", "count")]] == ["GPT-3有1750亿参数", "GPT-3有1700亿参数"]
 
 
 def test_detection_respects_intervals_plans_and_timezones(pack):

@@ -241,5 +241,6 @@ class SentenceContext:
             subject_text=self.article.text[self.absolute(subject.start):self.absolute(subject.end)],
             attribute=attribute,
             value=value,
+            version=subject.version,
             **fields,
         )

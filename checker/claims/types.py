@@ -13,6 +13,7 @@ import re
 
 from checker.claims.context import SentenceContext, word_pattern
 from checker.models import Claim, Mention
+from checker.versions import without_version
 
 QUOTES_AND_SPACE = " “”\"「」『』'"
 # a version or a Latin modifier between a name and its type word (昇腾910B芯片, 盘古AI晶片)
@@ -77,8 +78,9 @@ def _coordinated_type(ctx: SentenceContext, type_words: dict[str, list[str]], me
 
 def _own_type(type_words: dict[str, list[str]], mention: Mention) -> tuple[str, int, int] | None:
     """A name that ends in a type word says its type (混元大模型 is a model)."""
+    name, end = without_version(mention)  # 盘古大模型3.0 is a model too
     for label, words in type_words.items():
         for word in sorted(words, key=len, reverse=True):
-            if len(mention.text) > len(word) and not word.isascii() and mention.text.endswith(word):
-                return label, mention.end - len(word), mention.end
+            if len(name) > len(word) and not word.isascii() and name.endswith(word):
+                return label, end - len(word), end
     return None

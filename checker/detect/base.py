@@ -134,6 +134,11 @@ def entity_label(pack: RulePack, entity_id: str) -> str:
     return entity_id
 
 
+def subject_label(pack: RulePack, entity_id: str, version: str = "") -> str:
+    """entity_label, with the version a claim key carries (ERNIE 3.0)."""
+    return f"{entity_label(pack, entity_id)} {version}" if version else entity_label(pack, entity_id)
+
+
 def attribute_label(pack: RulePack, attribute: str) -> str:
     rule = pack.attributes.get(attribute)
     return rule.label if rule and rule.label else attribute

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from checker.detect.base import DetectInput, attribute_label, detector, entity_label, make_finding
+from checker.detect.base import DetectInput, attribute_label, detector, make_finding, subject_label
 from checker.detect.compare import clusters, dates_agree, in_conflict
 
 
@@ -30,11 +30,11 @@ def date_conflict(data: DetectInput) -> list:
     findings = []
     pack = data.pack
     agree = partial(dates_agree, pack)
-    for (subject, attribute, _place), claims in data.groups("date_conflict"):
+    for (subject, attribute, version, _place), claims in data.groups("date_conflict"):
         disputed = in_conflict(clusters(claims, lambda c: (c.span.low, c.span.high, c.span.timezone, c.modality.value), agree), agree)
         if not disputed:
             continue
         sides = " vs ".join(f"“{cluster[0].text}” ({cluster[0].value}) in {', '.join(sorted({c.article for c in cluster}))}" for cluster in disputed)
-        message = f"{entity_label(pack, subject)} {attribute_label(pack, attribute)}: {sides}"
+        message = f"{subject_label(pack, subject, version)} {attribute_label(pack, attribute)}: {sides}"
         findings.append(make_finding("date_conflict", subject, attribute, [c for cluster in disputed for c in cluster], message, pack))
     return findings

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from itertools import combinations
 
-from checker.detect.base import DetectInput, attribute_label, detector, entity_label, make_finding
+from checker.detect.base import DetectInput, attribute_label, detector, entity_label, make_finding, subject_label
 from checker.detect.compare import clusters, comparable, in_conflict, quantities_agree
 from checker.models import Claim, Modality
 from checker.values.format import readable_value
@@ -32,13 +32,13 @@ def numeric_mismatch(data: DetectInput) -> list:
     pack = data.pack
     agree = partial(quantities_agree, pack)
     groups = data.groups("numeric_mismatch")
-    for (subject, attribute, obj, unit), claims in groups:
+    for (subject, attribute, version, obj, _unit), claims in groups:
         values = clusters(claims, lambda c: (_interval(c), c.modality == Modality.planned), agree)
         disputed = in_conflict(values, agree)
         if not disputed:
             continue
         message = (
-            f"{entity_label(pack, subject)} {attribute_label(pack, attribute)}"
+            f"{subject_label(pack, subject, version)} {attribute_label(pack, attribute)}"
             f"{' (' + entity_label(pack, obj) + ')' if obj else ''}: "
             f"{' vs '.join(_describe(cluster) for cluster in disputed)} cannot all hold"
         )
@@ -53,19 +53,19 @@ def _currency_swaps(data: DetectInput, groups: list[tuple[tuple, list[Claim]]]) 
     pack = data.pack
     money: dict[tuple, list[tuple[tuple, list[Claim]]]] = {}
     for key, claims in groups:
-        if pack.unit_allowed(key[3], ["currency"]):
-            money.setdefault(key[:3], []).append((key, claims))  # one subject, attribute and object, by currency
+        if pack.unit_allowed(key[4], ["currency"]):
+            money.setdefault(key[:4], []).append((key, claims))  # one subject, attribute, version and object, by currency
     findings = []
     for (key_a, left), (key_b, right) in (pair for currencies in money.values() for pair in combinations(currencies, 2)):
         pairs = [(a, b) for a in left for b in right if comparable(a, b) and _interval(a) == _interval(b)]
         if not pairs:
             continue
         a, b = pairs[0]
-        subject, attribute, obj = key_a[:3]
+        subject, attribute, version, obj = key_a[:4]
         message = (
-            f"{entity_label(pack, subject)} {attribute_label(pack, attribute)}"
-            f"{' (' + entity_label(pack, obj) + ')' if obj else ''}: “{a.text}” ({key_a[3]}) in {a.article} vs "
-            f"“{b.text}” ({key_b[3]}) in {b.article}: the same amount in two currencies"
+            f"{subject_label(pack, subject, version)} {attribute_label(pack, attribute)}"
+            f"{' (' + entity_label(pack, obj) + ')' if obj else ''}: “{a.text}” ({key_a[4]}) in {a.article} vs "
+            f"“{b.text}” ({key_b[4]}) in {b.article}: the same amount in two currencies"
         )
         findings.append(make_finding("numeric_mismatch", subject, attribute, [a, b], message, pack))
     return findings

@@ -6,9 +6,14 @@ import datetime as dt
 
 from checker.detect.base import DetectInput, attribute_label, detector, entity_label, make_finding
 from checker.detect.compare import developers_agree
+from checker.kinds import KINDS
 from checker.models import Claim, Confirmation, DateSpan, FactRef, Modality, Quantity
 from checker.rulepack import Fact, RulePack
 from checker.values.format import number, readable_value
+
+
+# attribute kinds whose values differ by version: the kinds that key their claims by it
+BY_VERSION = frozenset(kind.attribute_kind for kind in KINDS.values() if "version" in kind.group_by)
 
 
 def expected_text(fact: Fact) -> str:
@@ -84,6 +89,8 @@ def checks(data: DetectInput):
     for claim in data.claims.values():
         if claim.modality == Modality.denied or claim.negated:
             continue
+        if claim.version and data.pack.attributes[claim.attribute].kind in BY_VERSION:
+            continue  # a version's figures and dates are not its family's (ERNIE 3.0 against ERNIE's record)
         for fact in by_key.get((claim.subject, claim.attribute), []):
             if fact.object and claim.obj != fact.object:
                 continue
