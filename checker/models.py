@@ -207,6 +207,7 @@ class Claim(Frozen):
     negated: bool = False
     obj: str | None = Field(default=None, alias="object")
     version: str | None = None  # the subject's version, when the article names one the pack does not know (3.0 of ERNIE)
+    when: DateSpan | None = None  # a figure's time as its clause states it (2019年 in 2019年首度注资10亿美元)
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
@@ -246,6 +247,7 @@ class Claim(Frozen):
             self.id, self.article, self.start, self.end, self.text, self.sentence, self.subject, self.subject_text,
             self.attribute, self.value, self.unit, low, high, self.qualifier.value, self.modality.value, self.negated,
             self.obj, bool(quantity and quantity.high_open), span.timezone if span is not None else None, self.version,
+            _interval_text(self.when),
         )
         return dict(zip(FLAT_CLAIM_FIELDS, values, strict=True))
 
@@ -253,8 +255,14 @@ class Claim(Frozen):
 # the fields of a claim in the JSON report (report schema `claims` items), in order
 FLAT_CLAIM_FIELDS = (
     "id", "article", "start", "end", "text", "sentence", "subject", "subject_text", "attribute", "value",
-    "unit", "low", "high", "qualifier", "modality", "negated", "object", "high_open", "timezone", "version",
+    "unit", "low", "high", "qualifier", "modality", "negated", "object", "high_open", "timezone", "version", "when",
 )
+
+
+def _interval_text(span: DateSpan | None) -> str | None:
+    if span is None:
+        return None
+    return span.low.isoformat() if span.low == span.high else f"{span.low.isoformat()}..{span.high.isoformat()}"
 
 
 class Evidence(Frozen):

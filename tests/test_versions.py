@@ -1,5 +1,5 @@
 """Versions of a family the pack knows only as a family: keyed apart for dates and figures,
-one entity for developer and type, never checked against the family's record."""
+never checked against the family's record; a figure dated before a fact became true."""
 
 from __future__ import annotations
 
@@ -95,3 +95,13 @@ def test_a_version_figure_is_not_checked_against_the_family_record(pack):
     assert [version for version, _ in counts] == ["", "5"]
     wrong = [f for f in findings if f.kind == "reference_mismatch" and f.attribute == "parameter_count"]
     assert len(wrong) == 1 and wrong[0].claims == [c.id for c in claims if c.attribute == "parameter_count" and not c.version]
+
+
+def test_a_figure_dated_before_the_fact_became_true_is_of_an_earlier_state(pack):
+    dated, findings = _run(pack, "2020年，谷歌向Anthropic投资了1亿美元。")
+    [claim] = [c for c in dated if c.attribute == "investment"]
+    assert claim.when is not None and claim.flat()["when"] == "2020-01-01..2020-12-31"
+    assert not [f for f in findings if f.kind == "reference_mismatch"]
+    undated, findings = _run(pack, "谷歌向Anthropic投资了1亿美元。")
+    assert [c.when for c in undated if c.attribute == "investment"] == [None]
+    assert [f.attribute for f in findings if f.kind == "reference_mismatch"] == ["investment"]

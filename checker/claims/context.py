@@ -13,13 +13,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from checker.discourse import Antecedent, Discourse
-from checker.models import Article, Candidate, Claim, Mention, Modality
+from checker.models import Article, Candidate, Claim, DateMatch, Mention, Modality
+from checker.values import find_dates
 from checker.rulepack import RulePack
 from checker.words import CLAUSE_BREAK, find_words, reach, word_pattern  # noqa: F401  (re-exported for the extractors)
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
+FRAME_REST = 3  # characters besides the date in a clause that frames a sentence in time (截至4月底，)
 SPEECH_VERBS = ("称", "表示", "说", "透露", "指出", "认为", "said", "says")
 # an unknown name of unknown type is a subject only right before the value (Sparrow拥有700亿参数),
 # not across a clause (DeepMind的研究人员训练了一个700亿参数的模型)
@@ -28,6 +31,10 @@ UNTYPED_REACH = 8
 AGENT_TYPES = ("organization", "person")
 # a leading time frame (在ChatGPT用于写文章之前，…): the names inside it are not the sentence's topic
 TIME_FRAME = re.compile(r"^\s*在[^，,；;。]*?(?:之前|之后|以前|以后|期间|前|后|时)(?=[，,])")
+
+
+def _without(text: str, part: str) -> str:
+    return text.replace(part, "").strip(" ,，截至到在于")
 
 
 def _as_mention(candidate: Candidate) -> Mention:
@@ -64,6 +71,27 @@ class SentenceContext:
     def __post_init__(self) -> None:
         bounds = [0] + [m.end() for m in CLAUSE_BREAK.finditer(self.text)] + [len(self.text)]
         self.clauses = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+    @cached_property
+    def dates(self) -> list[DateMatch]:
+        """The sentence's dates, read once for every extractor that needs them."""
+        return find_dates(self.text, self.article.date, traditional=self.traditional)
+
+    def stated_date(self, pos: int, start: int = 0) -> DateMatch | None:
+        """The date that frames `pos` in time: the last resolved date before it in its clause
+        (from `start` on), or in the clause before when that clause holds only the date
+        (截至4月底，…; 2020年，…)."""
+        clause_start = self.clause_of(pos)[0]
+        earlier = [c for c in self.clauses if c[1] <= clause_start]
+        frame = earlier[-1][0] if earlier else clause_start
+        for match in reversed(self.dates):
+            if match.span is None or match.end > pos or match.start < frame:
+                continue
+            if match.start >= max(clause_start, start):
+                return match
+            if match.end <= clause_start and len(_without(self.text[frame:clause_start], match.text)) <= FRAME_REST:
+                return match
+        return None
 
     # --- positions -----------------------------------------------------------
     def clause_of(self, pos: int) -> tuple[int, int]:

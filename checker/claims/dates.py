@@ -19,7 +19,6 @@ from __future__ import annotations
 from checker.claims.context import SentenceContext, find_words, head_of_object
 from checker.models import Article, Claim, DateMatch, Evidence, Mention
 from checker.normalize import normalize
-from checker.values import find_dates
 from checker.values.format import format_date
 
 OPENING, CLOSING = ("(", "（"), (")", "）")  # a date in brackets after a name (text is folded: （ may be ( already)
@@ -35,7 +34,7 @@ def date_claims(ctx: SentenceContext) -> tuple[list[Claim], list[Evidence]]:
     """Claims, and the relative dates that could not be resolved (no article date)."""
     claims: list[Claim] = []
     unresolved: list[Evidence] = []
-    for match in find_dates(ctx.text, ctx.article.date, traditional=ctx.traditional):
+    for match in ctx.dates:
         if match.span is None:
             unresolved.append(_evidence(ctx.article, ctx.absolute(match.start), ctx.absolute(match.end)))
             continue

@@ -21,12 +21,10 @@ import re
 
 from checker.claims.context import SentenceContext, find_words
 from checker.models import Claim, Mention
-from checker.values import find_dates
 
 VERB_REACH = 6  # characters between the cue and the start of the verb
 OBJECT_REACH = 12  # characters between the verb and the start of the object word
 PLACE_AFTER = 6  # characters between the verb and the place after it (launched in the EU)
-FRAME_REST = 3  # characters besides the date in a clause that frames a denial in time (截至4月底，)
 FORBID_REACH = 24  # characters after the object word where a figure word (的参数规模) makes it a figure's denial
 
 
@@ -63,21 +61,9 @@ def negation_claims(ctx: SentenceContext) -> list[Claim]:
 
 
 def _as_of(ctx: SentenceContext, cue: int) -> dt.date | None:
-    """The day a denial speaks of: the last date before the cue in its clause or in a clause
-    before that holds only the date (截至4月底，…), else the article's date."""
-    clause_start = ctx.clause_of(cue)[0]
-    earlier = [c for c in ctx.clauses if c[1] <= clause_start]
-    frame = earlier[-1][0] if earlier else clause_start
-    for match in reversed(find_dates(ctx.text, ctx.article.date, traditional=ctx.traditional)):
-        if match.span is None or match.end > cue or match.start < frame:
-            continue
-        if match.start >= clause_start or len(_without(ctx.text[frame:clause_start], match.text)) <= FRAME_REST:
-            return match.span.high
-    return ctx.article.date
-
-
-def _without(text: str, part: str) -> str:
-    return text.replace(part, "").strip(" ,，截至到在于")
+    """The day a denial speaks of: the last day of the date that frames the cue, else the article's date."""
+    stated = ctx.stated_date(cue)
+    return stated.span.high if stated is not None and stated.span is not None else ctx.article.date
 
 
 def _place(ctx: SentenceContext, types: list[str], after: int, verb: re.Match[str]) -> Mention | None:

@@ -16,7 +16,7 @@ from checker.claims.context import SentenceContext, find_words, reach
 from checker.claims.periods import period_before
 from checker.claims.tables import TableFigure, table_figures
 from checker.claims.variants import variant_of
-from checker.models import Claim, Mention, Modality, Quantity, QuantityMatch
+from checker.models import Claim, DateSpan, Mention, Modality, Quantity, QuantityMatch
 from checker.rulepack import AttributeRule
 from checker.words import MARKER_REACH
 from checker.values import find_quantities
@@ -105,7 +105,15 @@ def _claim_for(ctx: SentenceContext, match: QuantityMatch, previous: Mention | N
     if period is not None:
         obj = obj or period.key
         modality = Modality.planned if period.open else modality  # 本季营收将达…: a forecast
-    return _make(ctx, (start, end), subject, trigger.attribute, quantity, modality, obj), subject
+    when = None if rule.per_period else _stated_time(ctx, start, match.start)
+    return _make(ctx, (start, end), subject, trigger.attribute, quantity, modality, obj, when), subject
+
+
+def _stated_time(ctx: SentenceContext, start: int, figure: int) -> DateSpan | None:
+    """The date the claim's own words give the figure (微软2019年向OpenAI注资10亿美元: 2019): one inside
+    the claim's span before the figure, or a clause before it that holds only a date (2019年，…)."""
+    stated = ctx.stated_date(figure, start)
+    return stated.span if stated is not None else None
 
 
 def _table_claim(ctx: SentenceContext, figure: TableFigure) -> Claim:
@@ -116,7 +124,10 @@ def _table_claim(ctx: SentenceContext, figure: TableFigure) -> Claim:
     return _make(ctx, (match.start, match.end), figure.subject, figure.attribute, match.quantity, modality, obj)
 
 
-def _make(ctx: SentenceContext, span: tuple[int, int], subject: Mention, attribute: str, quantity: Quantity, modality: Modality, obj: str | None) -> Claim:
+def _make(
+    ctx: SentenceContext, span: tuple[int, int], subject: Mention, attribute: str, quantity: Quantity, modality: Modality, obj: str | None,
+    when: DateSpan | None = None,
+) -> Claim:
     return ctx.claim(
         span[0],
         span[1],
@@ -126,6 +137,7 @@ def _make(ctx: SentenceContext, span: tuple[int, int], subject: Mention, attribu
         quantity=quantity,
         modality=modality,
         obj=obj,
+        when=when,
     )
 
 

@@ -94,7 +94,7 @@ def checks(data: DetectInput):
         for fact in by_key.get((claim.subject, claim.attribute), []):
             if fact.object and claim.obj != fact.object:
                 continue
-            if not fact.holds_on(data.article_dates.get(claim.article)):
+            if not fact.holds_on(data.article_dates.get(claim.article)) or not fact.covers(claim.when):
                 continue
             result = verdict(data.pack, fact, claim)
             if result is not None:

@@ -8,7 +8,7 @@ from checker import __version__
 from checker.api import RunResult
 from checker.untrusted import dumps
 
-SCHEMA_VERSION = "1.3"  # 1.1: articles carry `encoding`; 1.2: articles carry `url`, problems may be level "info"; 1.3: claims carry `version`
+SCHEMA_VERSION = "1.3"  # 1.1: articles carry `encoding`; 1.2: articles carry `url`, problems may be level "info"; 1.3: claims carry `version` and `when`
 
 def report_dict(result: RunResult) -> dict:
     findings = [f.model_dump(mode="json") for f in result.findings]

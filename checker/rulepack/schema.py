@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from checker.kinds import FINDING_KINDS
 from checker.values.numbers import CURRENCY_CODES
+
+if TYPE_CHECKING:
+    from checker.models import DateSpan
 
 # entity types are the pack's (settings.yaml `entity_types`); these are the default, which
 # the extractors' built-in guesses for unknown names (a person, a company, a model) use
@@ -279,6 +282,13 @@ class Fact(Strict):
         if self.value is None and (self.low is None or self.high is None):
             raise _rule_error("a fact needs `value`, or both `low` and `high`", "add `value:` or `low:` and `high:`")
         return self
+
+    def covers(self, when: DateSpan | None) -> bool:
+        """Whether a figure the article dates to `when` can be of the state the fact records: one
+        dated wholly before the day it became true (`as_of`) is of an earlier state (an
+        investment of 2019 is not the one of 2023). `valid_from` and `valid_to` bound the
+        articles' dates, not the figure's, so they do not decide this."""
+        return when is None or self.as_of is None or when.high >= self.as_of
 
     def holds_on(self, day: dt.date | None) -> bool:
         """Whether the fact applies to an article published on `day` (unknown: yes)."""
