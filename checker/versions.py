@@ -1,12 +1,12 @@
-"""Versions of a named family: ERNIE 3.0, 盘古大模型3.0, Llama 2 where the pack knows only the family.
+"""Versions of a named family: ERNIE 4.0, 混元大模型2.0, Llama 3 where the pack knows only the family.
 
 News names a model family and its versions with the same words plus a number, and a
-version's release date or size is not the family's: ERNIE 1.0 came out in 2019, ERNIE 3.0
-in 2021, and the two dates do not conflict. A known name followed by a version number that
+version's release date or size is not the family's: a family's first version and its fourth
+came out years apart, and the two dates do not conflict. A known name followed by a version number that
 no alias of the pack covers is a mention of that version: it keeps the family's entity (so a
 version's developer and type are the family's) and carries the version, which keys the
 claims whose values differ by version (dates, quantities: checker.kinds `group_by`). The
-family named right before its version (文心大模型ERNIE 1.0) is that version too.
+family named right before its version (混元大模型Hunyuan 2.0) is that version too.
 Hand-written because no library reads product versions out of Chinese and English names.
 """
 
@@ -24,12 +24,12 @@ VERSION = re.compile(r"[ \-]?(?P<v>[vV])?(?P<number>\d{1,2}(?:\.\d{1,2})?)")
 # a counter or a date word (文心一言3月, 腾讯2023年, GPT 4倍, 6%): then the number is a value, not a version
 NOT_AFTER = re.compile(r"[\d.A-Za-z%‰]|\s?[年月日号时点分秒亿万千百十个家款名位倍元美港台度代期轮季]")
 TRAILING_VERSION = re.compile(r"[ \-]?[vV]?\d{1,2}(?:\.\d{1,2})?$")
-APPOSITION_GAP = 1  # 文心大模型ERNIE 1.0, 文心大模型 ERNIE 1.0: the family right before its version
+APPOSITION_GAP = 1  # 混元大模型Hunyuan 2.0, 混元大模型 Hunyuan 2.0: the family right before its version
 
 
 @lru_cache(maxsize=8)
 def _aliases(pack: RulePack) -> dict[str, str]:
-    """Every alias, folded (case, spaces, hyphens), to its entity: 'ERNIE-3.0' finds an alias 'ERNIE 3.0'."""
+    """Every alias, folded (case, spaces, hyphens), to its entity: 'Llama-3' finds an alias 'Llama 3'."""
     return {_folded(alias): entity.id for entity in pack.entities.values() for alias in entity.aliases}
 
 
@@ -59,7 +59,7 @@ def _versioned(text: str, mention: Mention, aliases: dict[str, str]) -> Mention:
         return mention
     latin = mention.text[-1:].isascii() and mention.text[-1:].isalnum()
     if not latin and not (hit.group("v") or "." in hit.group("number")):
-        return mention  # after a CJK name a bare integer is too often a figure: 盘古3.0 yes, 文心一言2 no
+        return mention  # after a CJK name a bare integer is too often a figure: 混元2.0 yes, 文心一言2 no
     if latin and mention.text[-1:].isdigit() and not hit.group(0)[:1].isspace() and hit.group(0)[:1] != "-":
         return mention  # GPT-3 followed by 5 would be one number (GPT-35): not a version
     spelled = text[mention.start:hit.end()]
@@ -70,7 +70,7 @@ def _versioned(text: str, mention: Mention, aliases: dict[str, str]) -> Mention:
 
 
 def without_version(mention: Mention) -> tuple[str, int]:
-    """The name as written without its version, and where it ends: 盘古大模型 of 盘古大模型3.0."""
+    """The name as written without its version, and where it ends: 混元大模型 of 混元大模型2.0."""
     if mention.version is None:
         return mention.text, mention.end
     trailing = TRAILING_VERSION.search(mention.text)

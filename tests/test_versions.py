@@ -72,14 +72,14 @@ def test_the_family_named_before_its_version_is_that_version(pack):
 
 
 def test_release_dates_of_two_versions_do_not_conflict(pack):
-    claims, findings = _run(pack, "Anthropic released Claude in March 2023.", "Anthropic released Claude 3 in March 2024.")
+    claims, findings = _run(pack, "Claude was launched in March 2023.", "Claude 3 was launched in March 2024.")
     dated = sorted((c.version or "", c.span.low) for c in claims if c.attribute == "release_date")
     assert dated == [("", dt.date(2023, 3, 1)), ("3", dt.date(2024, 3, 1))]
     assert not [f for f in findings if f.kind == "date_conflict"]
 
 
 def test_release_dates_of_one_version_conflict_and_the_message_names_it(pack):
-    _, findings = _run(pack, "Anthropic released Claude 3 in March 2024.", "Anthropic released Claude 3 in May 2024.")
+    _, findings = _run(pack, "Claude 3 was launched in March 2024.", "Claude 3 was launched in May 2024.")
     [conflict] = [f for f in findings if f.kind == "date_conflict"]
     assert conflict.subject == "claude" and conflict.message.startswith("Claude 3 ")
 
@@ -90,7 +90,7 @@ def test_a_version_shares_its_family_type(pack):
 
 
 def test_a_version_figure_is_not_checked_against_the_family_record(pack):
-    claims, findings = _run(pack, "华为发布盘古大模型5.0，参数规模为1万亿。", "华为的盘古大模型参数规模为1万亿。")
+    claims, findings = _run(pack, "盘古大模型5.0的参数规模为1万亿。", "据称盘古大模型参数规模为1万亿。")
     counts = sorted((c.version or "", c.quantity.low) for c in claims if c.attribute == "parameter_count")
     assert [version for version, _ in counts] == ["", "5"]
     wrong = [f for f in findings if f.kind == "reference_mismatch" and f.attribute == "parameter_count"]

@@ -110,7 +110,7 @@ def _claim_for(ctx: SentenceContext, match: QuantityMatch, previous: Mention | N
 
 
 def _stated_time(ctx: SentenceContext, start: int, figure: int) -> DateSpan | None:
-    """The date the claim's own words give the figure (微软2019年向OpenAI注资10亿美元: 2019): one inside
+    """The date the claim's own words give the figure (谷歌2020年向Anthropic投资1亿美元: 2020): one inside
     the claim's span before the figure, or a clause before it that holds only a date (2019年，…)."""
     stated = ctx.stated_date(figure, start)
     return stated.span if stated is not None else None

@@ -78,7 +78,7 @@ def _coordinated_type(ctx: SentenceContext, type_words: dict[str, list[str]], me
 
 def _own_type(type_words: dict[str, list[str]], mention: Mention) -> tuple[str, int, int] | None:
     """A name that ends in a type word says its type (混元大模型 is a model)."""
-    name, end = without_version(mention)  # 盘古大模型3.0 is a model too
+    name, end = without_version(mention)  # 混元大模型2.0 is a model too
     for label, words in type_words.items():
         for word in sorted(words, key=len, reverse=True):
             if len(name) > len(word) and not word.isascii() and name.endswith(word):
