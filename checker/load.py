@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 from charset_normalizer import from_bytes
 
+from checker.legacy import CJK_ENCODINGS, candidates as legacy_candidates, guess as guess_legacy
 from checker.models import Article, LoadProblem
 from checker.normalize import detect_language
 
@@ -30,7 +31,6 @@ PACK_MARKER = "entities.yaml"  # the one file every rules pack must have
 FRONT_MATTER_KEYS = ("title", "url", "source", "date", "id", "language", "lang")
 MAX_FIELD_CHARS = 1_000  # a title or id longer than this is not a title or id
 SURROGATE = re.compile(r"[\ud800-\udfff]")
-PLAUSIBLE = 0.75  # share of common characters above which a decoding is taken as right
 PLAUSIBLE_WITHOUT_BOM = 0.95  # UTF-16/32 without a BOM: binary data decodes to CJK too
 
 
@@ -166,7 +166,7 @@ def decode(data: bytes) -> str:
 
 
 def decode_bytes(data: bytes) -> Decoded:
-    """Decode article bytes: BOMs first, then strict UTF-8, GB18030 and Big5, then detection.
+    """Decode article bytes: BOMs first, then strict UTF-8, then a legacy guess (checker.legacy), then detection.
 
     Whatever was not certain is said in `warning`: bytes invalid in the encoding their
     BOM declares (replaced by U+FFFD, so nothing around them is lost), UTF-16 without a
@@ -184,17 +184,19 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    chinese = [(text, encoding) for encoding in ("gb18030", "big5") if (text := _strict(data, encoding)) is not None]
-    if chinese:
-        text, encoding = max(chinese, key=lambda pair: _plausibility(pair[0]))
-        if _plausibility(text) >= PLAUSIBLE:
-            return Decoded(text, encoding)
+    if (legacy := guess_legacy(data)) is not None:
+        return Decoded(legacy.text, legacy.encoding, _guessed(legacy.encoding))
     best = from_bytes(data).best()
     if best is not None:
-        return Decoded(str(best), best.encoding, f"no encoding declared and not UTF-8: guessed {best.encoding}; save the file as UTF-8 if the text looks wrong")
+        return Decoded(str(best), best.encoding, _guessed(best.encoding))
+    chinese = [guess for guess in legacy_candidates(data) if guess.encoding in CJK_ENCODINGS]
     if chinese:
-        return Decoded(text, encoding, f"read as {encoding}, but much of it decodes to rare characters; save the file as UTF-8")
+        return Decoded(chinese[0].text, chinese[0].encoding, f"read as {chinese[0].encoding}, but much of it decodes to rare characters; save the file as UTF-8")
     raise DecodeError("unknown text encoding; save the file as UTF-8")
+
+
+def _guessed(encoding: str) -> str:
+    return f"no encoding declared and not UTF-8: guessed {encoding}; save the file as UTF-8 if the text looks wrong"
 
 
 def _with_bom(data: bytes, bom_length: int, encoding: str) -> Decoded:

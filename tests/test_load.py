@@ -86,15 +86,18 @@ def test_gbk_and_gb18030_chinese(tmp_path, encoding):
     data = ZH_HANS.encode(encoding)
     with pytest.raises(UnicodeDecodeError):
         data.decode("utf-8")  # the test really exercises the fallback
-    article = single(write(tmp_path, "a.txt", data))
+    (article,), (problem,) = load_one(write(tmp_path, "a.txt", data))
     assert article.text == ZH_HANS
     assert article.language == "zh-Hans"
+    assert article.encoding == "gb18030"  # GB18030 is a superset of GBK
+    assert problem.level == "warning" and "guessed gb18030" in problem.message
 
 
 def test_gb18030_only_characters(tmp_path):
     text = "欧元符号€与扩展汉字㐀出现在文中。\n"
-    article = single(write(tmp_path, "a.txt", text.encode("gb18030")))
+    (article,), (problem,) = load_one(write(tmp_path, "a.txt", text.encode("gb18030")))
     assert article.text == text
+    assert "guessed gb18030" in problem.message
 
 
 def test_undetectable_encoding_gives_clear_error(tmp_path):
@@ -355,7 +358,7 @@ def test_jsonl_lines(tmp_path):
 def test_jsonl_in_gbk_and_with_id(tmp_path):
     line = json.dumps({"text": ZH_HANS, "id": "custom"}, ensure_ascii=False)
     articles, problems = load_one(write(tmp_path, "b.jsonl", (line + "\n").encode("gbk")))
-    assert problems == []
+    assert [p.message for p in problems] == ["no encoding declared and not UTF-8: guessed gb18030; save the file as UTF-8 if the text looks wrong"]
     assert [(a.id, a.text) for a in articles] == [("custom", ZH_HANS)]
 
 
