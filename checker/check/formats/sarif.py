@@ -18,6 +18,7 @@ from checker import __version__
 from checker.check.core import CheckedFinding, CheckResult, Status
 from checker.check.locations import Location, artifact_uri, display_path
 from checker.detect import detectors
+from checker.output.outcome import Outcome
 from checker.untrusted import dumps, visible_controls
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -177,5 +178,5 @@ def sarif_log(result: CheckResult) -> dict:
     }
 
 
-def render(result: CheckResult) -> str:
-    return dumps(sarif_log(result)) + "\n"
+def render(outcome: Outcome) -> str:
+    return dumps(sarif_log(outcome.gate)) + "\n"
