@@ -9,7 +9,7 @@ from checker.output.envelope import envelope
 from checker.output.outcome import Outcome
 from checker.untrusted import dumps
 
-SCHEMA_VERSION = "1.2"  # 1.1: articles carry `encoding`; 1.2: articles carry `url`, problems may be level "info"
+SCHEMA_VERSION = "1.3"  # 1.1: articles carry `encoding`; 1.2: articles carry `url`, problems may be level "info"; 1.3: problems carry `code`
 
 CLAIM_FIELDS = (
     "id", "article", "start", "end", "text", "sentence", "subject", "subject_text", "attribute", "value",

@@ -168,7 +168,7 @@ def render_markdown(result: RunResult) -> str:
         lines.append("")
     if result.problems:
         lines += ["## Files and folders not read, or read with caveats", ""]
-        lines += [f"- {p.level}: {_code(p.path)}: {_escape(p.message)}" for p in result.problems]
+        lines += [f"- {p.level}: {_code(p.path)}: {p.code} {_escape(p.message)}" for p in result.problems]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -12,7 +12,7 @@ from checker.output.envelope import envelope
 from checker.output.outcome import Outcome
 from checker.untrusted import dumps
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"  # 1.1: problems may be level "info", summary counts hidden rule warnings; 1.2: problems carry `code`
 
 
 def _location(location: Location) -> dict:

@@ -141,7 +141,7 @@ def _invocation(result: CheckResult) -> dict:
             for entry in result.stale
         ]
     execution = [
-        {"level": "error" if problem.level == "error" else "warning", "message": {"text": escape(f"{problem.path}: {problem.message}")}}
+        {"level": "error" if problem.level == "error" else "warning", "message": {"text": escape(str(problem))}}
         for problem in result.run.problems
     ]
     invocation: dict = {"executionSuccessful": True}
