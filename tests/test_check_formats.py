@@ -114,6 +114,16 @@ def test_sarif_rules_come_from_the_detector_registry(contradiction):
     assert len(notifications) == len(contradiction.rule_warnings) > 0
 
 
+def test_sarif_names_each_unreadable_file_by_its_load_problem_code(tmp_path, pack):
+    folder = write_dataset(tmp_path / "d")
+    (folder / "blob.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    log = json.loads(render(Outcome.of_check(check_paths([folder], pack)), "sarif"))
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
+    [notification] = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert notification["descriptor"] == {"id": "LD030"} and notification["level"] == "error"
+    assert notification["message"]["text"].endswith("blob.md: LD030 binary file (contains NUL bytes), not an article")
+
+
 def test_sarif_points_at_the_record_line_of_a_jsonl_file(tmp_path, pack):
     feed = tmp_path / "feed.jsonl"
     records = [{"date": "2023-02-10", "text": f"{A_CLAIM}。"}, {"date": "2023-02-11", "text": f"{B_CLAIM} in a new round."}]

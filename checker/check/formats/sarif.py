@@ -5,7 +5,8 @@ are related locations (linked from the message), so every article involved is po
 at. Rules metadata comes from the detector registry. Baselined findings carry
 `baselineState: unchanged` and an accepted external suppression with the curator's
 reason. Rule warnings and stale baseline entries are tool configuration notifications;
-files that could not be read are tool execution notifications. Columns count Unicode
+files that could not be read are tool execution notifications, identified by their load
+problem code (LD0xx). Columns count Unicode
 code points (`columnKind`), the unit line_col uses.
 """
 
@@ -141,7 +142,7 @@ def _invocation(result: CheckResult) -> dict:
             for entry in result.stale
         ]
     execution = [
-        {"level": "error" if problem.level == "error" else "warning", "message": {"text": escape(str(problem))}}
+        {"descriptor": {"id": problem.code}, "level": "error" if problem.level == "error" else "warning", "message": {"text": escape(str(problem))}}
         for problem in result.run.problems
     ]
     invocation: dict = {"executionSuccessful": True}
