@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 from charset_normalizer import from_bytes
 
+from checker.legacy import CJK_ENCODINGS, candidates as legacy_candidates, guess as guess_legacy
 from checker.models import Article, LoadProblem
 from checker.normalize import detect_language
 
@@ -30,12 +31,13 @@ PACK_MARKER = "entities.yaml"  # the one file every rules pack must have
 FRONT_MATTER_KEYS = ("title", "url", "source", "date", "id", "language", "lang")
 MAX_FIELD_CHARS = 1_000  # a title or id longer than this is not a title or id
 SURROGATE = re.compile(r"[\ud800-\udfff]")
-PLAUSIBLE = 0.75  # share of common characters above which a decoding is taken as right
 PLAUSIBLE_WITHOUT_BOM = 0.95  # UTF-16/32 without a BOM: binary data decodes to CJK too
 
 
 class DecodeError(ValueError):
-    pass
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -45,22 +47,23 @@ class Decoded:
     text: str
     encoding: str
     warning: str | None = None
+    code: str = "LD031"  # of the warning: a guess, or LD032 for bytes invalid after a BOM
 
 
-def _not_regular(path: Path) -> str | None:
-    """Why `path` is no file to read (a FIFO would block, a device never ends), or None."""
+def _not_regular(path: Path) -> tuple[str, str] | None:
+    """(code, reason) when `path` is no file to read (a FIFO would block, a device never ends), or None."""
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        return "broken symbolic link (its target is missing)" if path.is_symlink() else "no such file or folder"
+        return ("LD012", "broken symbolic link (its target is missing)") if path.is_symlink() else ("LD001", "no such file or folder")
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return "symbolic link loop"
-        return f"cannot read it: {exc.strerror or exc}"
+            return "LD011", "symbolic link loop"
+        return "LD002", f"cannot read it: {exc.strerror or exc}"
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return None
     kind = "a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode) else "not a regular file"
-    return f"{kind}, not a regular file; not read"
+    return "LD010", f"{kind}, not a regular file; not read"
 
 
 def find_article_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, Path]], list[LoadProblem]]:
@@ -80,13 +83,13 @@ def find_article_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, Pa
             files, skipped = _walk(path, explicit)
             found.extend((f, path) for f in files)
             problems.extend(
-                LoadProblem(path=str(where), message=_skip_message(reason), level="info" if reason.startswith(("a separate dataset", "a rules pack")) else "warning")
-                for where, reason in skipped
+                LoadProblem(path=str(where), message=_skip_message(reason), level="info" if code == "LD014" else "warning", code=code)
+                for where, code, reason in skipped
             )
-        elif (reason := _not_regular(path)) is None:
+        elif (irregular := _not_regular(path)) is None:
             found.append((path, path.parent))
         else:
-            problems.append(LoadProblem(path=str(path), message=reason))
+            problems.append(LoadProblem(path=str(path), message=irregular[1], code=irregular[0]))
     return found, problems
 
 
@@ -117,8 +120,8 @@ def _is_article_file(name: str) -> bool:
     return Path(name).suffix.lower() in ARTICLE_SUFFIXES
 
 
-def _walk(root: Path, explicit: set[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """Article files under `root`, and what was left out with the reason.
+def _walk(root: Path, explicit: set[Path]) -> tuple[list[Path], list[tuple[Path, str, str]]]:
+    """Article files under `root`, and what was left out with the problem code and reason.
 
     Left out: boundary subfolders holding articles (a boundary that is itself passed
     explicitly is left out silently: it is read on its own), folders that cannot be
@@ -126,10 +129,10 @@ def _walk(root: Path, explicit: set[Path]) -> tuple[list[Path], list[tuple[Path,
     article-named entries that are no regular file (dangling links, FIFOs, devices).
     """
     files: list[Path] = []
-    skipped: list[tuple[Path, str]] = []
+    skipped: list[tuple[Path, str, str]] = []
 
     def unreadable(exc: OSError) -> None:
-        skipped.append((Path(exc.filename or root), f"cannot read folder: {exc.strerror or exc}"))
+        skipped.append((Path(exc.filename or root), "LD003", f"cannot read folder: {exc.strerror or exc}"))
 
     for folder, subfolders, names in os.walk(root, onerror=unreadable):
         here = Path(folder)
@@ -137,22 +140,22 @@ def _walk(root: Path, explicit: set[Path]) -> tuple[list[Path], list[tuple[Path,
         for name in sorted(subfolders):
             child = here / name
             if child.is_symlink():
-                skipped.append((child, "symbolic link to a folder, not followed"))
+                skipped.append((child, "LD013", "symbolic link to a folder, not followed"))
                 continue
             reason = boundary_reason(child)
             if reason is None:
                 kept.append(name)
             elif child.resolve() not in explicit and _holds_articles(child):
-                skipped.append((child, reason))
+                skipped.append((child, "LD014", reason))
         subfolders[:] = kept
         for name in sorted(names):
             if not _is_article_file(name):
                 continue
-            reason = _not_regular(here / name)
-            if reason is None:
+            irregular = _not_regular(here / name)
+            if irregular is None:
                 files.append(here / name)
             else:
-                skipped.append((here / name, reason))
+                skipped.append((here / name, *irregular))
     return sorted(files), sorted(skipped)
 
 
@@ -166,7 +169,7 @@ def decode(data: bytes) -> str:
 
 
 def decode_bytes(data: bytes) -> Decoded:
-    """Decode article bytes: BOMs first, then strict UTF-8, GB18030 and Big5, then detection.
+    """Decode article bytes: BOMs first, then strict UTF-8, then a legacy guess (checker.legacy), then detection.
 
     Whatever was not certain is said in `warning`: bytes invalid in the encoding their
     BOM declares (replaced by U+FFFD, so nothing around them is lost), UTF-16 without a
@@ -178,23 +181,25 @@ def decode_bytes(data: bytes) -> Decoded:
     if b"\x00" in data:
         guess = _wide_without_bom(data)
         if guess is None:
-            raise DecodeError("binary file (contains NUL bytes), not an article")
+            raise DecodeError("LD030", "binary file (contains NUL bytes), not an article")
         return guess
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    chinese = [(text, encoding) for encoding in ("gb18030", "big5") if (text := _strict(data, encoding)) is not None]
-    if chinese:
-        text, encoding = max(chinese, key=lambda pair: _plausibility(pair[0]))
-        if _plausibility(text) >= PLAUSIBLE:
-            return Decoded(text, encoding)
+    if (legacy := guess_legacy(data)) is not None:
+        return Decoded(legacy.text, legacy.encoding, _guessed(legacy.encoding))
     best = from_bytes(data).best()
     if best is not None:
-        return Decoded(str(best), best.encoding, f"no encoding declared and not UTF-8: guessed {best.encoding}; save the file as UTF-8 if the text looks wrong")
+        return Decoded(str(best), best.encoding, _guessed(best.encoding))
+    chinese = [guess for guess in legacy_candidates(data) if guess.encoding in CJK_ENCODINGS]
     if chinese:
-        return Decoded(text, encoding, f"read as {encoding}, but much of it decodes to rare characters; save the file as UTF-8")
-    raise DecodeError("unknown text encoding; save the file as UTF-8")
+        return Decoded(chinese[0].text, chinese[0].encoding, f"read as {chinese[0].encoding}, but much of it decodes to rare characters; save the file as UTF-8")
+    raise DecodeError("LD033", "unknown text encoding; save the file as UTF-8")
+
+
+def _guessed(encoding: str) -> str:
+    return f"no encoding declared and not UTF-8: guessed {encoding}; save the file as UTF-8 if the text looks wrong"
 
 
 def _with_bom(data: bytes, bom_length: int, encoding: str) -> Decoded:
@@ -204,7 +209,7 @@ def _with_bom(data: bytes, bom_length: int, encoding: str) -> Decoded:
     except UnicodeDecodeError as exc:
         name = encoding.upper()
         warning = f"starts with a {name} byte-order mark but is not valid {name} ({exc.reason} at byte {bom_length + exc.start}); the invalid bytes are read as U+FFFD"
-        return Decoded(body.decode(encoding, errors="replace"), encoding, warning)
+        return Decoded(body.decode(encoding, errors="replace"), encoding, warning, "LD032")
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
@@ -347,6 +352,11 @@ def meta_problems(meta: dict) -> list[tuple[str, str]]:
     return problems
 
 
+def _meta_code(key: str) -> str:
+    """The code of a problem `meta_problems` found with `key`: a date, or another field."""
+    return "LD042" if key == "date" else "LD041"
+
+
 def _key_line(text: str, body_start: int, key: str) -> int | None:
     """The line of `key:` in the front matter, for a message that names it."""
     found = re.search(rf"^{re.escape(key)}\s*:", text[:body_start], re.MULTILINE)
@@ -378,17 +388,17 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
 def load_file(path: Path, root: Path, default_date: dt.date | None = None, max_bytes: int = MAX_BYTES) -> tuple[list[Article], list[LoadProblem]]:
     """Load one file: a single article, or one article per line of a .jsonl file."""
     name = str(path)
-    reason = _not_regular(path)
-    if reason is not None or path.is_dir():
-        return [], [LoadProblem(path=name, message=reason or "a folder, not a file")]
+    irregular = _not_regular(path) or (("LD004", "a folder, not a file") if path.is_dir() else None)
+    if irregular is not None:
+        return [], [LoadProblem(path=name, message=irregular[1], code=irregular[0])]
     try:
         size = path.stat().st_size
         data = b"" if size > max_bytes else read_limited(path, max_bytes)
     except OSError as exc:
-        return [], [LoadProblem(path=name, message=f"cannot read file: {exc.strerror or exc}")]
+        return [], [LoadProblem(path=name, message=f"cannot read file: {exc.strerror or exc}", code="LD002")]
     if size > max_bytes or len(data) > max_bytes:
         size = max(size, len(data))
-        return [], [LoadProblem(path=name, message=f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes); split it into articles")]
+        return [], [LoadProblem(path=name, message=f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes); split it into articles", code="LD021")]
     return load_data(data, name, _article_id(path, root), path.suffix.lower() == ".jsonl", default_date)
 
 
@@ -396,23 +406,23 @@ def load_data(data: bytes, name: str, base_id: str, jsonl: bool = False, default
     """The articles of one file's bytes (or of standard input, read by the caller): one
     article with optional front matter, or one per line of JSON Lines."""
     if not data.strip():
-        return [], [LoadProblem(path=name, message="file is empty")]
+        return [], [LoadProblem(path=name, message="file is empty", code="LD020")]
     try:
         decoded = decode_bytes(data)
     except DecodeError as exc:
-        return [], [LoadProblem(path=name, message=str(exc))]
-    problems = [LoadProblem(path=name, message=decoded.warning, level="warning")] if decoded.warning else []
+        return [], [LoadProblem(path=name, message=str(exc), code=exc.code)]
+    problems = [LoadProblem(path=name, message=decoded.warning, level="warning", code=decoded.code)] if decoded.warning else []
     text = decoded.text
     if jsonl:
         articles, line_problems = _load_jsonl(text, name, base_id, default_date, decoded.encoding)
         return articles, problems + line_problems
     if not text.strip():
-        return [], problems + [LoadProblem(path=name, message="file has no text")]
+        return [], problems + [LoadProblem(path=name, message="file has no text", code="LD020")]
     meta, body_start, problem = split_front_matter(text)
-    problems += [LoadProblem(path=name, message=problem, level="warning")] if problem else []
+    problems += [LoadProblem(path=name, message=problem, level="warning", code="LD040")] if problem else []
     for key, message in meta_problems(meta):
         line = _key_line(text, body_start, key)
-        problems.append(LoadProblem(path=f"{name}:{line}" if line else name, message=f"front matter: {message}", level="warning"))
+        problems.append(LoadProblem(path=f"{name}:{line}" if line else name, message=f"front matter: {message}", level="warning", code=_meta_code(key)))
     return [make_article(base_id, name, text, meta, body_start, default_date, decoded.encoding)], problems
 
 
@@ -432,22 +442,22 @@ def _load_jsonl(text: str, name: str, base_id: str, default_date: dt.date | None
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            problems.append(LoadProblem(path=where, message=f"not valid JSON ({exc.msg} at column {exc.colno})"))
+            problems.append(LoadProblem(path=where, message=f"not valid JSON ({exc.msg} at column {exc.colno})", code="LD050"))
             continue
         except RecursionError:
-            problems.append(LoadProblem(path=where, message="JSON nested too deeply to be an article record"))
+            problems.append(LoadProblem(path=where, message="JSON nested too deeply to be an article record", code="LD051"))
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
-            problems.append(LoadProblem(path=where, message="each line must be a JSON object with a non-empty string `text`"))
+            problems.append(LoadProblem(path=where, message="each line must be a JSON object with a non-empty string `text`", code="LD052"))
             continue
         body, broken = SURROGATE.subn("\ufffd", record["text"])
         if broken:
-            problems.append(LoadProblem(path=where, message=f"`text` holds {broken} lone surrogate escape{'s' if broken != 1 else ''} (\\ud800-\\udfff), not characters; read as U+FFFD", level="warning"))
+            problems.append(LoadProblem(path=where, message=f"`text` holds {broken} lone surrogate escape{'s' if broken != 1 else ''} (\\ud800-\\udfff), not characters; read as U+FFFD", level="warning", code="LD053"))
         meta = {key: record[key] for key in FRONT_MATTER_KEYS if key in record}
-        problems.extend(LoadProblem(path=where, message=message, level="warning") for _, message in meta_problems(meta))
+        problems.extend(LoadProblem(path=where, message=message, level="warning", code=_meta_code(key)) for key, message in meta_problems(meta))
         articles.append(make_article(f"{base_id}-{number}", where, body, meta, 0, default_date, encoding))
     if not articles and not problems:
-        problems.append(LoadProblem(path=name, message="file has no JSON records, only blank lines"))
+        problems.append(LoadProblem(path=name, message="file has no JSON records, only blank lines", code="LD054"))
     return articles, problems
 
 

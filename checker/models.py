@@ -11,8 +11,9 @@ import datetime as dt
 from enum import Enum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from checker.load_codes import LOAD_CODES
 from checker.severity import Severity  # noqa: F401  (re-exported: findings carry one)
 
 
@@ -45,6 +46,17 @@ class LoadProblem(Frozen):
     path: str
     message: str
     level: str = "error"
+    code: str  # a key of checker.load_codes.LOAD_CODES
+
+    @field_validator("code")
+    @classmethod
+    def _known_code(cls, code: str) -> str:
+        if code not in LOAD_CODES:
+            raise ValueError(f"unknown load problem code {code!r}")
+        return code
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.code} {self.message}"
 
 
 class Sentence(Frozen):

@@ -14,7 +14,6 @@ from typer.testing import CliRunner
 
 from checker.check import Status, check_paths
 from checker.check.core import CheckedFinding
-from checker.check.formats import Format, render
 from checker.check.formats.github import LIMIT, command, escape_data, escape_property
 from checker.check.formats.junit import xml_text
 from checker.check.formats.sarif import escape as sarif_escape
@@ -22,6 +21,8 @@ from checker.check.formats.text import one_line
 from checker.check.locations import Location
 from checker.cli import app
 from checker.models import Severity
+from checker.output import Outcome, render
+from checker.output.registry import formats_for
 from tests.conftest import ROOT
 from tests.test_check import A_CLAIM, ARTICLE_A, ARTICLE_B, B_CLAIM, expected_region, write_dataset
 
@@ -51,7 +52,7 @@ def test_schemas_shipped_with_the_tests_are_intact():
 
 
 def test_json_validates_and_lists_locations(contradiction):
-    document = json.loads(render(contradiction, Format.json))
+    document = json.loads(render(Outcome.of_check(contradiction), "json"))
     jsonschema.Draft202012Validator(CHECK_SCHEMA).validate(document)
     assert document["passed"] is False and document["summary"]["failing"] == 1
     [finding] = document["findings"]
@@ -63,7 +64,7 @@ def test_json_validates_and_lists_locations(contradiction):
 
 def test_json_rejects_what_the_schema_forbids(contradiction):
     """The schema is a real contract: a missing status or an unknown key fails validation."""
-    document = json.loads(render(contradiction, Format.json))
+    document = json.loads(render(Outcome.of_check(contradiction), "json"))
     del document["findings"][0]["status"]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(document, CHECK_SCHEMA)
@@ -75,7 +76,7 @@ def test_json_rejects_what_the_schema_forbids(contradiction):
 def test_junit_validates_with_one_testcase_per_article_and_failures_on_both(tmp_path, pack):
     folder = write_dataset(tmp_path / "d")
     (folder / "b.md").rename(folder / "b<&>\".md")
-    xml = render(check_paths([folder], pack), Format.junit)
+    xml = render(Outcome.of_check(check_paths([folder], pack)), "junit")
     JUNIT_SCHEMA.validate(xml)
     root = ET.fromstring(xml)
     cases = {case.get("name").rsplit("/", 1)[-1]: case for case in root.iter("testcase") if case.get("classname") == "claim-checker.articles"}
@@ -99,7 +100,7 @@ def test_xml_text_drops_characters_xml_cannot_carry():
 def test_sarif_rules_come_from_the_detector_registry(contradiction):
     from checker.detect import REGISTRY
 
-    log = json.loads(render(contradiction, Format.sarif))
+    log = json.loads(render(Outcome.of_check(contradiction), "sarif"))
     jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
     run = log["runs"][0]
     rules = {rule["id"]: rule for rule in run["tool"]["driver"]["rules"]}
@@ -113,11 +114,21 @@ def test_sarif_rules_come_from_the_detector_registry(contradiction):
     assert len(notifications) == len(contradiction.rule_warnings) > 0
 
 
+def test_sarif_names_each_unreadable_file_by_its_load_problem_code(tmp_path, pack):
+    folder = write_dataset(tmp_path / "d")
+    (folder / "blob.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    log = json.loads(render(Outcome.of_check(check_paths([folder], pack)), "sarif"))
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
+    [notification] = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert notification["descriptor"] == {"id": "LD030"} and notification["level"] == "error"
+    assert notification["message"]["text"].endswith("blob.md: LD030 binary file (contains NUL bytes), not an article")
+
+
 def test_sarif_points_at_the_record_line_of_a_jsonl_file(tmp_path, pack):
     feed = tmp_path / "feed.jsonl"
     records = [{"date": "2023-02-10", "text": f"{A_CLAIM}。"}, {"date": "2023-02-11", "text": f"{B_CLAIM} in a new round."}]
     feed.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
-    log = json.loads(render(check_paths([feed], pack), Format.sarif))
+    log = json.loads(render(Outcome.of_check(check_paths([feed], pack)), "sarif"))
     jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
     [result] = log["runs"][0]["results"]
     spots = [loc["physicalLocation"] for loc in result["locations"] + result["relatedLocations"]]
@@ -148,7 +159,7 @@ def test_github_annotates_the_claim_and_escapes_percent_signs(tmp_path, pack):
     folder.mkdir()
     (folder / "a.md").write_text("---\ndate: 2023-02-09\n---\n2月8日，Alphabet股价当天下跌7.7%。\n", encoding="utf-8")
     (folder / "b.md").write_text("---\ndate: 2023-02-09\n---\n2月8日，Alphabet股价大跌12%。\n", encoding="utf-8")
-    output = render(check_paths([folder], pack), Format.github)
+    output = render(Outcome.of_check(check_paths([folder], pack)), "github")
     [annotation] = [line for line in output.splitlines() if "title=NUM001" in line]
     column = len("2月8日，") + 1
     assert annotation.startswith(f"::error file={folder.as_posix()}/a.md,line=4,col={column},endLine=4,")
@@ -170,7 +181,7 @@ def test_github_stops_at_ten_per_level_and_says_how_many_more(contradiction):
         findings=_many(contradiction, 13, Severity.error) + _many(contradiction, 3, Severity.warning) + _many(contradiction, 12, Severity.info),
         rule_warnings=[],
     )
-    lines = render(crowded, Format.github).splitlines()
+    lines = render(Outcome.of_check(crowded), "github").splitlines()
     levels = [line.split(" ", 1)[0].split("::")[1] for line in lines if line.startswith("::")]
     assert levels.count("error") == LIMIT and levels.count("warning") == 3
     assert levels.count("notice") == LIMIT  # nine findings and the summary notice
@@ -179,7 +190,7 @@ def test_github_stops_at_ten_per_level_and_says_how_many_more(contradiction):
 
 
 def test_github_under_the_limit_has_no_summary_notice(contradiction):
-    lines = render(dataclasses.replace(contradiction, rule_warnings=contradiction.rule_warnings[:LIMIT]), Format.github).splitlines()
+    lines = render(Outcome.of_check(dataclasses.replace(contradiction, rule_warnings=contradiction.rule_warnings[:LIMIT])), "github").splitlines()
     assert not any(line.startswith("::notice::") for line in lines)
     assert sum(line.startswith("::error ") for line in lines) == 1
     assert sum(line.startswith("::warning ") for line in lines) == LIMIT
@@ -194,15 +205,15 @@ def test_text_keeps_untrusted_text_on_one_line_without_control_characters():
 
 def test_text_lists_baselined_findings_only_in_the_counts(contradiction):
     accepted = dataclasses.replace(contradiction, findings=[dataclasses.replace(contradiction.findings[0], status=Status.baselined, fails=False)])
-    text = render(accepted, Format.text)
+    text = render(Outcome.of_check(accepted), "text")
     assert "NUM001" not in text and "rule warning" in text
     assert "baselined: 1" in text and "passed: no new finding at or above error" in text
 
 
 def test_cli_writes_every_format(tmp_path):
     folder = write_dataset(tmp_path / "d")
-    for name in Format:
-        out = tmp_path / f"check.{name.value}"
-        result = runner.invoke(app, ["check", str(folder), "-f", name.value, "-o", str(out)])
+    for name in (row.name for row in formats_for("check")):
+        out = tmp_path / f"check.{name}"
+        result = runner.invoke(app, ["check", str(folder), "-f", name, "-o", str(out)])
         assert result.exit_code == 1, (name, result.output)
         assert out.read_text(encoding="utf-8").strip(), name

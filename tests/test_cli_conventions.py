@@ -239,7 +239,7 @@ def test_check_locates_findings_on_standard_input(two_kinds):
 def test_empty_standard_input_is_an_error(tmp_path):
     result = runner.invoke(app, ["report", "-"], input="")
     assert result.exit_code == 2
-    assert "-: file is empty" in result.stderr
+    assert "-: LD020 file is empty" in result.stderr
 
 
 # --- discovered configuration ---------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from checker.load import (
     parse_date,
     split_front_matter,
 )
+from checker.load_codes import LOAD_CODES
 from checker.models import Article, LoadProblem
 
 ZH_HANS = "腾讯发布了新的语言模型，参数规模达到一千亿。\n"
@@ -86,22 +88,25 @@ def test_gbk_and_gb18030_chinese(tmp_path, encoding):
     data = ZH_HANS.encode(encoding)
     with pytest.raises(UnicodeDecodeError):
         data.decode("utf-8")  # the test really exercises the fallback
-    article = single(write(tmp_path, "a.txt", data))
+    (article,), (problem,) = load_one(write(tmp_path, "a.txt", data))
     assert article.text == ZH_HANS
     assert article.language == "zh-Hans"
+    assert article.encoding == "gb18030"  # GB18030 is a superset of GBK
+    assert problem.level == "warning" and "guessed gb18030" in problem.message
 
 
 def test_gb18030_only_characters(tmp_path):
     text = "欧元符号€与扩展汉字㐀出现在文中。\n"
-    article = single(write(tmp_path, "a.txt", text.encode("gb18030")))
+    (article,), (problem,) = load_one(write(tmp_path, "a.txt", text.encode("gb18030")))
     assert article.text == text
+    assert "guessed gb18030" in problem.message
 
 
 def test_undetectable_encoding_gives_clear_error(tmp_path):
     path = write(tmp_path, "a.txt", bytes(range(1, 256)) * 4)
     articles, problems = load_one(path)
     assert articles == []
-    assert problems == [LoadProblem(path=str(path), message="unknown text encoding; save the file as UTF-8")]
+    assert problems == [LoadProblem(path=str(path), message="unknown text encoding; save the file as UTF-8", code="LD033")]
 
 
 def test_decode_raises_decode_error_for_nul_bytes():
@@ -114,12 +119,12 @@ def test_decode_raises_decode_error_for_nul_bytes():
 
 def test_empty_file(tmp_path):
     path = write(tmp_path, "a.md", b"")
-    assert load_one(path) == ([], [LoadProblem(path=str(path), message="file is empty")])
+    assert load_one(path) == ([], [LoadProblem(path=str(path), message="file is empty", code="LD020")])
 
 
 def test_whitespace_only_file(tmp_path):
     path = write(tmp_path, "a.md", b"  \n\t\r\n   \n")
-    assert load_one(path) == ([], [LoadProblem(path=str(path), message="file is empty")])
+    assert load_one(path) == ([], [LoadProblem(path=str(path), message="file is empty", code="LD020")])
 
 
 def test_unicode_whitespace_only_file(tmp_path):
@@ -132,7 +137,7 @@ def test_unicode_whitespace_only_file(tmp_path):
 
 def test_empty_jsonl(tmp_path):
     path = write(tmp_path, "a.jsonl", b"\n\n")
-    assert load_one(path) == ([], [LoadProblem(path=str(path), message="file is empty")])
+    assert load_one(path) == ([], [LoadProblem(path=str(path), message="file is empty", code="LD020")])
 
 
 @pytest.mark.parametrize(
@@ -355,7 +360,7 @@ def test_jsonl_lines(tmp_path):
 def test_jsonl_in_gbk_and_with_id(tmp_path):
     line = json.dumps({"text": ZH_HANS, "id": "custom"}, ensure_ascii=False)
     articles, problems = load_one(write(tmp_path, "b.jsonl", (line + "\n").encode("gbk")))
-    assert problems == []
+    assert [p.message for p in problems] == ["no encoding declared and not UTF-8: guessed gb18030; save the file as UTF-8 if the text looks wrong"]
     assert [(a.id, a.text) for a in articles] == [("custom", ZH_HANS)]
 
 
@@ -435,7 +440,7 @@ def test_nonexistent_path(tmp_path):
     missing = tmp_path / "nope"
     articles, problems = load_articles([missing])
     assert articles == []
-    assert problems == [LoadProblem(path=str(missing), message="no such file or folder")]
+    assert problems == [LoadProblem(path=str(missing), message="no such file or folder", code="LD001")]
 
 
 def test_run_goes_on_after_problem(tmp_path):
@@ -465,4 +470,51 @@ def test_many_problems_and_articles_together(tmp_path):
         ("3-broken-fm.md", "warning"),
         ("4-big.txt", "error"),
         ("5-lines.jsonl:2", "error"),
+    ]
+
+
+# --- problem codes ----------------------------------------------------------------
+
+
+def test_load_codes_are_documented_one_to_one():
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "robustness.md").read_text(encoding="utf-8")
+    assert dict(re.findall(r"^\| `(LD\d{3})` \| (.+) \|$", docs, flags=re.M)) == LOAD_CODES
+
+
+def test_a_load_problem_needs_a_known_code():
+    with pytest.raises(ValueError, match="unknown load problem code 'LD999'"):
+        LoadProblem(path="a.md", message="x", code="LD999")
+    assert str(LoadProblem(path="a.md:3", message="not valid JSON", code="LD050")) == "a.md:3: LD050 not valid JSON"
+
+
+@pytest.mark.parametrize(
+    "name, data, codes",
+    [
+        ("a.md", "---\ntitle: [x\n---\nbody\n", ["LD040"]),
+        ("a.md", "---\ndate: someday\n---\nbody\n", ["LD042"]),
+        ("a.md", "---\nsource: {a: 1}\n---\nbody\n", ["LD041"]),
+        ("a.md", b"\xef\xbb\xbfcaf\xe9\n", ["LD032"]),
+        ("a.md", "Le député a voté.\n".encode("latin-1"), ["LD031"]),
+        ("a.jsonl", '{"text": 3}\n[1]\n', ["LD052", "LD052"]),
+        ("a.jsonl", '{"text": "OK", "date": "2023-02-30"}\n', ["LD042"]),
+        ("a.jsonl", "   \n\n", ["LD020"]),
+    ],
+)
+def test_each_problem_carries_its_code(tmp_path, name, data, codes):
+    _, problems = load_one(write(tmp_path, name, data))
+    assert [p.code for p in problems] == codes, problems
+
+
+def test_skipped_entries_carry_their_codes(tmp_path):
+    (tmp_path / "nested" / "rules").mkdir(parents=True)
+    (tmp_path / "nested" / "rules" / "entities.yaml").write_text("entities: []\n", encoding="utf-8")
+    (tmp_path / "nested" / "b.md").write_text(EN, encoding="utf-8")
+    (tmp_path / "gone.md").symlink_to(tmp_path / "nowhere.md")
+    (tmp_path / "folder-link").symlink_to(tmp_path / "nested")
+    _, problems = find_article_files([tmp_path, tmp_path / "missing.md"])
+    assert sorted((Path(p.path).name, p.code, p.level) for p in problems) == [
+        ("folder-link", "LD013", "warning"),
+        ("gone.md", "LD012", "warning"),
+        ("missing.md", "LD001", "error"),
+        ("nested", "LD014", "info"),
     ]

@@ -9,6 +9,7 @@ by a wall-clock limit.
 from __future__ import annotations
 
 import json
+import re
 import resource
 import os
 import shutil
@@ -122,18 +123,18 @@ def test_bad_article_beside_the_control(tmp_path, case):
     assert CONTROL_CODES <= control_findings(report)
     problems = [p for p in report["problems"] if not p["path"].endswith("control.md")]
     if case.may_be_isolated and problems:
-        assert [p["message"].split(" (")[0] for p in problems] == ["internal error while extracting claims"]
+        assert [(p["code"], p["message"].split(" (")[0]) for p in problems] == [("LD090", "internal error while extracting claims")]
         return
     if not case.level:
         assert problems == []
         return
     named = [p for p in problems if case.message in p["message"] or case.message in p["path"]]
-    assert named and all(p["level"] == case.level and p["path"].startswith(str(folder)) for p in named), problems
+    assert named and all(p["level"] == case.level and p["code"] == case.code and p["path"].startswith(str(folder)) for p in named), problems
     assert len(named) == len(problems), problems  # one message per file, no noise
     if case.line:
         assert named[0]["path"].endswith(f":{case.line}")
     shown = result.stderr
-    assert all(f"{p['level']}: {p['path']}: " in shown for p in named)  # literally, markup and all
+    assert all(f"{p['level']}: {p['path']}: {case.code} " in shown for p in named)  # literally, markup and all
 
 
 @pytest.mark.parametrize("case", RULES_CASES, ids=lambda c: c.name)
@@ -146,7 +147,7 @@ def test_broken_rules_pack(tmp_path, case):
         result = runner.invoke(app, ["rules", "validate", str(pack)])
     no_traceback(result)
     assert result.exit_code == case.exit
-    assert case.message in result.stdout
+    assert f"{case.code} " in result.stdout and case.message in result.stdout
     assert str(pack) in result.stdout or "pack" in result.stdout
 
 
@@ -160,8 +161,8 @@ def test_broken_baseline(tmp_path, case):
         result = runner.invoke(app, ["check", str(folder), "--baseline", str(baseline)])
     no_traceback(result)
     assert result.exit_code == case.exit
-    where = f"{baseline}:{case.line}:" if case.line else f"{baseline}"
-    assert where in result.stderr and case.message in result.stderr
+    where = re.escape(f"{baseline}:{case.line}" if case.line else str(baseline)) + ("" if case.line else r"(:\d+)?")
+    assert re.search(f"{where}: {case.code} ", result.stderr) and case.message in result.stderr, result.stderr
 
 
 def test_docs_table_is_the_corpus():

@@ -7,14 +7,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from checker.check.formats.names import Format
 from checker.cli.common import ArticlesCommand, config_or_exit, flag_or, ColorMode, ColorOpt, CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, EXIT_FINDINGS, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, SelectOpt, IgnoreOpt, QuietOpt, StatisticsOpt, VerboseOpt, app, emit, err, execute, print_problems, require_paths, say, selection_or_exit
 from checker.limits import MAX_BYTES
+from checker.output.registry import choices, formats_for, help_text
 from checker.severity import Severity
 
 if TYPE_CHECKING:  # the gate's machinery loads when a command runs, not for `checker --help`
     from checker.check.baseline import Baseline
     from checker.check.core import CheckResult
+
+CheckFormat = choices("check")
+DEFAULT_FORMAT = CheckFormat(formats_for("check")[0].name)
 
 
 def _baseline_or_exit(path: Path) -> Baseline:
@@ -34,7 +37,7 @@ def check(
     rules: RulesOpt = None,
     baseline: Annotated[Path | None, typer.Option("--baseline", help="Accepted findings (YAML, written by `checker baseline`); an entry needs a non-empty reason.")] = None,
     fail_on: Annotated[Severity, typer.Option("--fail-on", help="Fail on new findings of this severity or higher.")] = Severity.error,
-    format: Annotated[Format, typer.Option("--format", "-f", help="text for people, json, sarif (code scanning), junit (test reports), github (workflow annotations), gitlab (Code Quality report).")] = Format.text,
+    format: Annotated[CheckFormat, typer.Option("--format", "-f", help=help_text("check"))] = DEFAULT_FORMAT,
     output: OutputOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -79,14 +82,14 @@ def check(
     rules, baseline = flag_or(ctx, "rules", rules, config.rules), flag_or(ctx, "baseline", baseline, config.baseline)
     fail_on, format = flag_or(ctx, "fail_on", fail_on, config.fail_on), flag_or(ctx, "format", format, config.format)
     select, ignore = flag_or(ctx, "select", select, config.select), flag_or(ctx, "ignore", ignore, config.ignore)
-    if statistics and format is not Format.text:
+    if statistics and format.value != DEFAULT_FORMAT.value:
         say("error", "bold red", f"--statistics prints text; it cannot be combined with --format {format.value}")
         raise typer.Exit(EXIT_ERROR)
     codes = selection_or_exit(select, ignore)
     accepted = filter_baseline(_baseline_or_exit(baseline) if baseline is not None else None, codes)
     run = filter_run(execute(articles, rules, date, jobs, max_bytes, verbose, cache_dir=cache_dir, no_cache=no_cache, engine=engine, scheduler=scheduler, quiet=quiet), codes)
     result = check_run(run, accepted, fail_on, strict_rules, lint_rules=rules is not None, show_rule_warnings=rule_warnings)
-    emit(_rendered(result, format, quiet, statistics), output, quiet)
+    emit(_rendered(result, format.value, quiet, statistics), output, quiet)
     if output is not None and not quiet:
         for line in summary_lines(result):
             err.print(line, highlight=False, markup=False)
@@ -94,19 +97,17 @@ def check(
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _rendered(result: CheckResult, format: Format, quiet: bool, statistics: bool) -> str:
-    """The output: the chosen format, or (text only) the statistics of the new findings or
-    the quiet form, each ending with the verdict (and the counts unless quiet)."""
-    from checker.check.formats import render, text
+def _rendered(result: CheckResult, format: str, quiet: bool, statistics: bool) -> str:
+    """The output: the chosen format, or the statistics of the new findings, ending with
+    the verdict (and the counts unless quiet)."""
     from checker.check.formats.text import summary_lines
     from checker.check.statistics import statistics_lines
+    from checker.output import Outcome, render
 
     if statistics:
         summary = summary_lines(result)[-1:] if quiet else summary_lines(result)
         return "\n".join([*statistics_lines(checked.finding for checked in result.new), *summary]) + "\n"
-    if quiet and format is Format.text:
-        return text.render(result, quiet=True)
-    return render(result, format)
+    return render(Outcome.of_check(result, quiet), format)
 
 
 @app.command("baseline", cls=ArticlesCommand)

@@ -176,7 +176,7 @@ def read_stdin(max_bytes: int, date: dt.date | None) -> tuple[list[Article], lis
 
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
-        return [], [LoadProblem(path=str(STDIN), message=f"standard input is over the {max_bytes:,}-byte limit (--max-bytes)")]
+        return [], [LoadProblem(path=str(STDIN), message=f"standard input is over the {max_bytes:,}-byte limit (--max-bytes)", code="LD021")]
     articles, problems = load_data(data, str(STDIN), STDIN_ID, default_date=date)
     return [article.model_copy(update={"id": STDIN_ID}) for article in articles], problems
 
@@ -274,7 +274,7 @@ def execute(
         result = replace(result, problems=[*piped_problems, *result.problems])
     for problem in result.problems:
         if problem.level == "error" or (not quiet and (problem.level != "info" or verbose)):
-            say(problem.level, "dim" if problem.level == "info" else "yellow", f"{problem.path}: {problem.message}")
+            say(problem.level, "dim" if problem.level == "info" else "yellow", str(problem))
     if result.read_nothing:
         say("error", "bold red", f"no article could be read: {nothing_read(articles, result)}")
         raise typer.Exit(EXIT_ERROR)

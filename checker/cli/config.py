@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 
-from checker.check.formats.names import Format
 from checker.cli.selection import SelectionError, selected_codes
+from checker.output.registry import choices
 from checker.severity import Severity
 
 OWN_FILE = ".checker.toml"
@@ -34,7 +35,7 @@ class Config:
     select: list[str] | None = None
     ignore: list[str] | None = None
     baseline: Path | None = None
-    format: Format | None = None
+    format: Enum | None = None  # a member of choices("check")
     keys: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -83,12 +84,12 @@ def load_config(start: Path | None = None) -> Config:
             if not isinstance(table[key], str) or not table[key].strip():
                 raise fail(key, "must be a path (a non-empty string)")
             values[key] = path.parent / table[key]
-    for key, choices in (("fail-on", Severity), ("format", Format)):
+    for key, options in (("fail-on", Severity), ("format", choices("check"))):
         if key in table:
-            names = [choice.value for choice in choices]
+            names = [option.value for option in options]
             if table[key] not in names:
                 raise fail(key, f"must be one of {', '.join(names)}, not {table[key]!r}")
-            values[key.replace("-", "_")] = choices(table[key])
+            values[key.replace("-", "_")] = options(table[key])
     for key in ("select", "ignore"):
         if key in table:
             codes = table[key]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -11,13 +10,10 @@ import typer
 
 from checker.cli.common import ArticlesCommand, config_or_exit, flag_or, ColorMode, ColorOpt, CacheDirOpt, EngineName, EngineOpt, NoCacheOpt, SchedulerOpt, EXIT_ERROR, ArticlesArg, DateOpt, JobsOpt, MaxBytesOpt, OutputOpt, RulesOpt, SelectOpt, IgnoreOpt, QuietOpt, StatisticsOpt, VerboseOpt, app, emit, err, execute, say, selection_or_exit
 from checker.limits import MAX_BYTES
+from checker.output.registry import choices, formats_for, help_text
 
-
-class ReportFormat(str, Enum):
-    md = "md"
-    json = "json"
-    claimreview = "claimreview"
-    html = "html"
+ReportFormat = choices("report")
+DEFAULT_FORMAT = ReportFormat(formats_for("report")[0].name)
 
 
 @app.command(cls=ArticlesCommand)
@@ -25,7 +21,7 @@ def report(
     ctx: typer.Context,
     articles: ArticlesArg,
     rules: RulesOpt = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="md for people, html (one self-contained page with filters and charts), json for machines, claimreview for schema.org ClaimReview JSON-LD.")] = ReportFormat.md,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help=help_text("report"))] = DEFAULT_FORMAT,
     output: OutputOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -55,7 +51,7 @@ def report(
     """
     from checker.cli.selection import filter_run
 
-    if statistics and format is not ReportFormat.md:
+    if statistics and format.value != DEFAULT_FORMAT.value:
         say("error", "bold red", f"--statistics prints text; it cannot be combined with --format {format.value}")
         raise typer.Exit(EXIT_ERROR)
     config = config_or_exit()
@@ -66,25 +62,14 @@ def report(
         from checker.check.statistics import statistics_lines
 
         emit("".join(f"{line}\n" for line in statistics_lines(result.findings)), output, quiet)
-    elif format == ReportFormat.claimreview:
-        from checker.report.claimreview import ReviewOptions, render_claimreview
+        return
+    from checker.output import Outcome, render
+    from checker.output.outcome import ReviewOptions
 
-        if review_url is None and not quiet:
-            err.print("note: without --review-url the reviews have no `url`, which Google requires for fact-check results", highlight=False)
-        options = ReviewOptions(publisher=publisher, publisher_url=publisher_url, review_url=review_url, date=review_date.date() if review_date else None)
-        emit(render_claimreview(result, options), output, quiet)
-    elif format == ReportFormat.html:
-        from checker.report.html import render_html
-
-        emit(render_html(result), output, quiet)
-    elif format == ReportFormat.json:
-        from checker.report.json_report import render_json
-
-        emit(render_json(result), output, quiet)
-    else:
-        from checker.report.markdown import render_markdown
-
-        emit(render_markdown(result), output, quiet)
+    if format.value == "claimreview" and review_url is None and not quiet:
+        err.print("note: without --review-url the reviews have no `url`, which Google requires for fact-check results", highlight=False)
+    review = ReviewOptions(publisher=publisher, publisher_url=publisher_url, review_url=review_url, date=review_date.date() if review_date else None)
+    emit(render(Outcome(result, review=review), format.value), output, quiet)
 
 
 @app.command(cls=ArticlesCommand)

@@ -60,7 +60,7 @@ def extract_guarded(article: Article, pack: RulePack) -> Extraction:
         return extract_article(article, pack)
     except Exception as exc:  # noqa: BLE001 - isolation boundary of one article
         message = f"internal error while extracting claims ({type(exc).__name__}: {exc}); this article's claims are left out"
-        return Extraction(article=article, claims=[], problems=[LoadProblem(path=article.path, message=message)])
+        return Extraction(article=article, claims=[], problems=[LoadProblem(path=article.path, message=message, code="LD090")])
 
 
 def extract_local(articles: list[Article], pack: RulePack, jobs: int = 1, progress: Callable[[Article], None] | None = None) -> Iterator[Extraction]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from checker.api import RunResult
 from checker.detect.base import attribute_label, entity_label
 from checker.models import Article, Claim, FactRef
+from checker.output.outcome import Outcome, ReviewOptions
 from checker.untrusted import dumps
 
 CONTEXT = "https://schema.org"
@@ -28,21 +29,6 @@ RATINGS = {False: (WORST, "False", "Incorrect"), True: (BEST, "True", "Correct")
 # "<" ">" "&" as \u escapes: the same JSON data, but article text such as "</script>" cannot
 # end the <script type="application/ld+json"> element the output is usually pasted into
 HTML_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
-
-
-@dataclass(frozen=True)
-class ReviewOptions:
-    """Who publishes the fact checks, where, and when.
-
-    `review_url` is the page that will host the reviews; each review's url is that page
-    plus an anchor, which Google requires (same domain as the page with the markup).
-    `date` is the review's datePublished; None means today.
-    """
-
-    publisher: str = "claim-checker"
-    publisher_url: str | None = None
-    review_url: str | None = None
-    date: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -151,3 +137,7 @@ def _body(label: str, claim: Claim, fact: FactRef, agrees: bool) -> str:
     stated = claim.value if claim.unit in (None, "date") else f"{claim.value} {claim.unit}"
     verdict = "agrees with" if agrees else "contradicts"
     return f"{label}: the article states {stated}, which {verdict} the record, {fact.expected} (source: {fact.source_title}, {fact.source_url})."
+
+
+def render(outcome: Outcome) -> str:
+    return render_claimreview(outcome.run, outcome.review)

@@ -26,6 +26,7 @@ from checker import __version__
 from checker.api import RunResult
 from checker.detect.base import attribute_label, entity_label
 from checker.models import Article, Claim, Finding
+from checker.output.outcome import Outcome
 from checker.report.locate import line_col
 from checker.values.format import normalized, readable_number
 
@@ -216,3 +217,7 @@ def render_html(result: RunResult) -> str:
     policy = f"default-src 'none'; script-src {_csp_hash(script)}; style-src {_csp_hash(style)}; img-src data:; base-uri 'none'; form-action 'none'"
     page = env.get_template("report.html.j2").render(data=build(result), style=style, script=script, policy=policy)
     return page
+
+
+def render(outcome: Outcome) -> str:
+    return render_html(outcome.run)

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections import Counter
 
-from checker import __version__
 from checker.api import RunResult
+from checker.output.envelope import envelope
+from checker.output.outcome import Outcome
 from checker.untrusted import dumps
 
-SCHEMA_VERSION = "1.3"  # 1.1: articles carry `encoding`; 1.2: articles carry `url`, problems may be level "info"; 1.3: claims carry `version` and `when`
+SCHEMA_VERSION = "1.3"  # 1.1: articles carry `encoding`; 1.2: articles carry `url`, problems may be level "info"; 1.3: claims carry `version` and `when`, problems carry `code`
+
 
 def report_dict(result: RunResult) -> dict:
     findings = [f.model_dump(mode="json") for f in result.findings]
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "claim-checker", "version": __version__},
+    return envelope(SCHEMA_VERSION, {
         "articles": [
             {"id": a.id, "path": a.path, "title": a.title, "date": a.date.isoformat() if a.date else None, "source": a.source, "url": a.url, "language": a.language, "encoding": a.encoding}
             for a in result.articles
@@ -33,8 +33,8 @@ def report_dict(result: RunResult) -> dict:
             "by_kind": dict(sorted(Counter(f.kind for f in result.findings).items())),
             "by_severity": dict(sorted(Counter(f.severity.value for f in result.findings).items())),
         },
-    }
+    })
 
 
-def render_json(result: RunResult) -> str:
-    return dumps(report_dict(result)) + "\n"
+def render(outcome: Outcome) -> str:
+    return dumps(report_dict(outcome.run)) + "\n"

@@ -12,6 +12,7 @@ from checker.api import RunResult
 from checker.detect.base import attribute_label, entity_label
 from checker.detect.reference import readable_ref
 from checker.models import Article, Claim, Confirmation, FactRef, Finding
+from checker.output.outcome import Outcome
 from checker.report.locate import line_col
 from checker.values.format import readable_value
 from checker.untrusted import one_line
@@ -167,6 +168,10 @@ def render_markdown(result: RunResult) -> str:
         lines.append("")
     if result.problems:
         lines += ["## Files and folders not read, or read with caveats", ""]
-        lines += [f"- {p.level}: {_code(p.path)}: {_escape(p.message)}" for p in result.problems]
+        lines += [f"- {p.level}: {_code(p.path)}: {p.code} {_escape(p.message)}" for p in result.problems]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def render(outcome: Outcome) -> str:
+    return render_markdown(outcome.run)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from checker.check.core import CheckResult, Status
 from checker.check.formats.text import summary_lines, why_not_accepted
 from checker.check.locations import Location, display_path
+from checker.output.outcome import Outcome
 from checker.untrusted import one_line, visible_controls
 
 LIMIT = 10
@@ -71,7 +72,8 @@ def _summary(result: CheckResult) -> list[str]:
     return [one_line(line) for line in summary_lines(result)]
 
 
-def render(result: CheckResult) -> str:
+def render(outcome: Outcome) -> str:
+    result = outcome.gate
     found = annotations(result)
     counts = {level: sum(1 for lvl, _ in found if lvl == level) for level in ("error", "warning", "notice")}
     over = any(count > LIMIT for count in counts.values())

@@ -10,6 +10,7 @@ baseline accepts are left out, as the merge request widget shows what is new.
 from __future__ import annotations
 
 from checker.check.core import CheckResult
+from checker.output.outcome import Outcome
 from checker.untrusted import dumps
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
@@ -34,5 +35,5 @@ def issues(result: CheckResult) -> list[dict]:
     return out
 
 
-def render(result: CheckResult) -> str:
-    return dumps(issues(result)) + "\n"
+def render(outcome: Outcome) -> str:
+    return dumps(issues(outcome.gate)) + "\n"

@@ -6,12 +6,13 @@ the gate, its baseline reason and the file locations of all cited claims.
 
 from __future__ import annotations
 
-from checker import __version__
 from checker.check.core import CheckedFinding, CheckResult
 from checker.check.locations import Location
+from checker.output.envelope import envelope
+from checker.output.outcome import Outcome
 from checker.untrusted import dumps
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"  # 1.1: problems may be level "info", summary counts hidden rule warnings; 1.2: problems carry `code`
 
 
 def _location(location: Location) -> dict:
@@ -46,9 +47,7 @@ def _finding(checked: CheckedFinding) -> dict:
 
 
 def check_dict(result: CheckResult) -> dict:
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "claim-checker", "version": __version__},
+    return envelope(SCHEMA_VERSION, {
         "passed": result.passed,
         "fail_on": result.fail_on.value,
         "strict_rules": result.strict_rules,
@@ -68,8 +67,8 @@ def check_dict(result: CheckResult) -> dict:
         "stale": [{**entry.model_dump(mode="json"), "line": result.stale_line(entry)} for entry in result.stale],
         "rule_warnings": [{"kind": w.kind, "name": w.name, "message": w.message, "file": w.file, "line": w.line} for w in result.rule_warnings],
         "problems": [problem.model_dump(mode="json") for problem in result.run.problems],
-    }
+    })
 
 
-def render(result: CheckResult) -> str:
-    return dumps(check_dict(result)) + "\n"
+def render(outcome: Outcome) -> str:
+    return dumps(check_dict(outcome.gate)) + "\n"

@@ -16,6 +16,7 @@ from collections import defaultdict
 
 from checker.check.core import CheckedFinding, CheckResult, Status
 from checker.check.locations import display_path
+from checker.output.outcome import Outcome
 from checker.untrusted import terminal_lines
 
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -83,7 +84,7 @@ def junit_tree(result: CheckResult) -> ET.Element:
     return root
 
 
-def render(result: CheckResult) -> str:
-    root = junit_tree(result)
+def render(outcome: Outcome) -> str:
+    root = junit_tree(outcome.gate)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

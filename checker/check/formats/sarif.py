@@ -5,7 +5,8 @@ are related locations (linked from the message), so every article involved is po
 at. Rules metadata comes from the detector registry. Baselined findings carry
 `baselineState: unchanged` and an accepted external suppression with the curator's
 reason. Rule warnings and stale baseline entries are tool configuration notifications;
-files that could not be read are tool execution notifications. Columns count Unicode
+files that could not be read are tool execution notifications, identified by their load
+problem code (LD0xx). Columns count Unicode
 code points (`columnKind`), the unit line_col uses.
 """
 
@@ -18,6 +19,7 @@ from checker import __version__
 from checker.check.core import CheckedFinding, CheckResult, Status
 from checker.check.locations import Location, artifact_uri, display_path
 from checker.detect import detectors
+from checker.output.outcome import Outcome
 from checker.untrusted import dumps, visible_controls
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -140,7 +142,7 @@ def _invocation(result: CheckResult) -> dict:
             for entry in result.stale
         ]
     execution = [
-        {"level": "error" if problem.level == "error" else "warning", "message": {"text": escape(f"{problem.path}: {problem.message}")}}
+        {"descriptor": {"id": problem.code}, "level": "error" if problem.level == "error" else "warning", "message": {"text": escape(str(problem))}}
         for problem in result.run.problems
     ]
     invocation: dict = {"executionSuccessful": True}
@@ -177,5 +179,5 @@ def sarif_log(result: CheckResult) -> dict:
     }
 
 
-def render(result: CheckResult) -> str:
-    return dumps(sarif_log(result)) + "\n"
+def render(outcome: Outcome) -> str:
+    return dumps(sarif_log(outcome.gate)) + "\n"

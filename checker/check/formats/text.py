@@ -10,6 +10,7 @@ the log or a GitHub workflow command.
 from __future__ import annotations
 
 from checker.check.core import CheckedFinding, CheckResult, Status
+from checker.output.outcome import Outcome
 from checker.untrusted import one_line
 
 
@@ -37,9 +38,10 @@ def summary_lines(result: CheckResult) -> list[str]:
     return [counts, verdict]
 
 
-def render(result: CheckResult, quiet: bool = False) -> str:
+def render(outcome: Outcome) -> str:
     """The findings, stale entries and rule warnings, then the summary; `quiet`: the new findings
     and the verdict only."""
+    result, quiet = outcome.gate, outcome.quiet
     lines: list[str] = []
     for checked in result.new:
         finding = checked.finding
