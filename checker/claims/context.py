@@ -19,6 +19,7 @@ from checker.discourse import Antecedent, Discourse
 from checker.languages import Grammar, grammar
 from checker.models import Article, Candidate, Claim, Mention, Modality
 from checker.rulepack import RulePack
+from checker.structure import Block
 from checker.words import CLAUSE_BREAK, find_words, reach, word_pattern  # noqa: F401  (re-exported for the extractors)
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -68,6 +69,7 @@ class SentenceContext:
     discourse: Discourse | None = None  # what the sentences before this one named
     new_paragraph: bool = False  # a blank line or a heading separates it from the sentence before
     title: bool = False  # a heading, a list item's title line or a bold title line
+    block: Block | None = None  # the heading, paragraph, list item or table the sentence sits in (article offsets)
     clauses: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
