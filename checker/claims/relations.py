@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.claims.attribution import in_apposition, is_object
 from checker.claims.context import AGENT_TYPES, SentenceContext, find_words, word_pattern
-from checker.languages import grammar
+from checker.languages import Grammar, grammar
 from checker.models import Claim, Mention
 from checker.normalize import normalize
 from checker.rulepack import AttributeRule
@@ -154,12 +155,17 @@ def _introduced_unnamed(ctx: SentenceContext, noun: TypePhrase) -> bool:
 
 def _skipped() -> str:
     """What stands between a name and the words about it: spaces and quotation marks (and 'apostrophes')."""
-    return " \t" + grammar().quote_chars + "'"
+    return _marks(grammar())[0]
 
 
 def _closing() -> str:
     """What may close a type phrase: punctuation and closing quotation marks."""
-    return ",.;:!?。、)]" + grammar().closing_quotes + "'"
+    return _marks(grammar())[1]
+
+
+@lru_cache(maxsize=4)
+def _marks(language: Grammar) -> tuple[str, str]:
+    return " \t" + language.quote_chars + "'", ",.;:!?。、)]" + language.closing_quotes + "'"
 
 
 def _skip(text: str, pos: int, chars: str | None = None) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from functools import cached_property
 from typing import Annotated
 
 from pydantic import Field, StringConstraints
@@ -87,19 +88,19 @@ class Grammar:
         found = [at for marker in self.modifier_markers if (at := text.find(marker, start, end)) >= 0]
         return min(found, default=-1)
 
-    @property
+    @cached_property
     def opening_quotes(self) -> str:
         return "".join(a for a, _ in self.quotes)
 
-    @property
+    @cached_property
     def closing_quotes(self) -> str:
         return "".join(b for _, b in self.quotes)
 
-    @property
+    @cached_property
     def quote_chars(self) -> str:
         """Every quotation mark, opening and closing (titles not included)."""
         return "".join(dict.fromkeys(self.opening_quotes + self.closing_quotes))
 
-    @property
+    @cached_property
     def title_chars(self) -> str:
         return "".join(a + b for a, b in self.title_marks)
