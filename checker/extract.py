@@ -25,7 +25,7 @@ from checker.nlp import toolkit_for
 from checker.normalize import FormatFree, normalize, remove_format_characters
 from checker.rulepack import RulePack
 from checker.segment import segment
-from checker.structure import block_at, blocks
+from checker.structure import structure
 
 
 def extract_article(article: Article, pack: RulePack) -> Extraction:
@@ -58,7 +58,7 @@ def _extract(article: Article, pack: RulePack) -> Extraction:
     toolkit = toolkit_for(pack)
     claims: list[Claim] = []
     unresolved: list[Evidence] = []
-    layout = blocks(normalized.text, article.body_start)
+    layout = structure(normalized.text, article.body_start)
     segments = segment(normalized.text, article.text, article.body_start, toolkit)
     known = [with_descriptions(normalized.text, find_mentions(seg, toolkit, pack), pack) for seg in segments]
     unknown = find_candidates(article, normalized.text, segments, known, pack, toolkit)
@@ -66,14 +66,14 @@ def _extract(article: Article, pack: RulePack) -> Extraction:
     previous: int | None = None
     for seg, found, names in zip(segments, known, unknown):
         sentence = seg.sentence
-        index = block_at(layout, sentence.start)
-        block = layout[index] if index is not None else None
+        index = layout.index_at(sentence.start)
+        block = layout.blocks[index] if index is not None else None
         opens = block is not None and index != previous  # the first sentence of its block
         previous = index
         # a heading, a list item or a bold title line opens a block of its own (its names head that block)
         title = opens and block.title
         # the rest of a title line: the segmenter may cut "1. **" from the name that follows
-        title_line = block is not None and block.title and "\n" not in normalized.text[block.start:sentence.start]
+        title_line = block is not None and block.title and sentence.start < block.first_line_end
         new_paragraph = opens and (block.title or block.after_blank)
         relative = [m.model_copy(update={"start": m.start - sentence.start, "end": m.end - sentence.start}) for m in found]
         ctx = SentenceContext(

@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table"]
@@ -53,6 +54,7 @@ class Block:
     kind: BlockKind
     start: int
     end: int
+    first_line_end: int  # where its first line ends: a title line's extent
     after_blank: bool  # a blank line separates it from the block before
     heading: int | None = None  # index of the nearest heading above it
     level: int = 0  # a heading's level, 1 to 6
@@ -70,6 +72,31 @@ class Block:
         """A table's header row: its first line that is no separator."""
         return next((row for row in self.rows if not row.separator), None)
 
+    def row_at(self, pos: int) -> int | None:
+        """The index of the table line that starts at `pos`, or None."""
+        index = bisect_right(self._row_starts, pos) - 1
+        return index if index >= 0 and self.rows[index].start == pos else None
+
+    @cached_property
+    def _row_starts(self) -> list[int]:
+        return [row.start for row in self.rows]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """An article's blocks, and which block holds an offset (a binary search, so a long article stays linear)."""
+
+    blocks: list[Block]
+    starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", [b.start for b in self.blocks])
+
+    def index_at(self, pos: int) -> int | None:
+        """The index of the block that holds offset `pos`, or None."""
+        index = bisect_right(self.starts, pos) - 1
+        return index if index >= 0 and pos < self.blocks[index].end else None
+
 
 @dataclass(frozen=True)
 class _Line:
@@ -79,6 +106,11 @@ class _Line:
     marker: str = ""  # a heading's #s, or a list item's family (ordered, bullet)
 
 
+def structure(text: str, start: int = 0) -> Layout:
+    """The layout of `text[start:]`."""
+    return Layout(blocks(text, start))
+
+
 def blocks(text: str, start: int = 0) -> list[Block]:
     """The blocks of `text[start:]`, in text order."""
     out: list[Block] = []
@@ -86,7 +118,7 @@ def blocks(text: str, start: int = 0) -> list[Block]:
     open_list: tuple[int, str] | None = None  # (its first item's index, marker family) of the list still open
     for group, blank in _groups(_lines(text, start)):
         first = group[0]
-        common = {"start": first.start, "end": group[-1].end, "after_blank": blank, "heading": heading}
+        common = {"start": first.start, "end": group[-1].end, "first_line_end": first.end, "after_blank": blank, "heading": heading}
         if first.kind == "heading":
             block = Block(kind="heading", level=len(first.marker), **common)
         elif first.kind == "list_item":
@@ -103,12 +135,6 @@ def blocks(text: str, start: int = 0) -> list[Block]:
             heading = len(out)
         out.append(block)
     return out
-
-
-def block_at(found: Sequence[Block], pos: int) -> int | None:
-    """The index of the block that holds offset `pos`, or None."""
-    index = bisect_right([b.start for b in found], pos) - 1
-    return index if index >= 0 and pos < found[index].end else None
 
 
 def _groups(lines: list[_Line]) -> list[tuple[list[_Line], bool]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.structure import block_at, blocks
+from checker.structure import blocks, structure
 
 ARTICLE = """---
 title: 芯片季报
@@ -61,7 +61,10 @@ def test_an_article_reads_as_typed_blocks():
     assert header is not None and [ARTICLE[a:b].strip() for a, b in header.cells] == ["季度", "营收（亿元）"]
     assert [row.separator for row in table.rows] == [False, True, False, False]
     assert [ARTICLE[a:b].strip() for a, b in table.rows[3].cells] == ["第二季", "13.1"]
-    assert block_at(found, ARTICLE.index("营收创新高")) == 1 and block_at(found, ARTICLE.index("\n\n## ")) is None
+    layout = structure(ARTICLE, start)
+    assert layout.index_at(ARTICLE.index("营收创新高")) == 1 and layout.index_at(ARTICLE.index("\n\n## ")) is None
+    assert table.row_at(table.rows[2].start) == 2 and table.row_at(table.rows[2].start + 1) is None
+    assert ARTICLE[item.start:item.first_line_end] == "- **曜石X1**：推理芯片"
 
 
 def test_markers_need_a_space_or_bold_after_them():
@@ -99,4 +102,7 @@ def test_blocks_slice_the_text_do_not_overlap_and_cover_the_body(lines, skip):
     assert all(a.end < b.start for a, b in zip(found, found[1:]))
     covered = {i for b in found for i in range(b.start, b.end)}
     assert {i for i in range(start, len(text)) if not text[i].isspace()} <= covered
-    assert all(block_at(found, i) is not None for i in covered)
+    layout = structure(text, start)
+    assert all(found[layout.index_at(i)].start <= i < found[layout.index_at(i)].end for i in covered)
+    for block in found:
+        assert block.start < block.first_line_end <= block.end and "\n" not in text[block.start:block.first_line_end]

@@ -8,7 +8,8 @@ Command model", "its Claude chatbot", "The assistant, Baidu's reply to ChatGPT",
 model a chip). Every word is the pack's: the developer attribute's `possessive` markers and its
 `forbid` words (an investor is not a developer: 微软投资的…, backed by), the type attribute's
 `type_words`, and the lexicon's `demonstratives`, `articles`, `copula`, `phrase_end` and
-`possessive_pronouns`.
+`possessive_pronouns`; quotation marks and the modifier marker 的 are the language tables'
+(checker/languages).
 """
 
 from __future__ import annotations

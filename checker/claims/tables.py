@@ -80,7 +80,7 @@ def _row_and_header(ctx: SentenceContext) -> tuple[Row, Row] | None:
     block = ctx.block
     if block is None or block.kind != "table":
         return None
-    line = next((i for i, row in enumerate(block.rows) if row.start == ctx.start), None)
+    line = block.row_at(ctx.start)
     header = block.header
     if line is None or line > MAX_ROWS or header is None or header.start >= ctx.start:
         return None
