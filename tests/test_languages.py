@@ -40,6 +40,14 @@ def test_a_wrong_table_names_its_file_and_line(tmp_path, body, line, says):
     assert f"xx.yaml:{line}:" in str(caught.value) and says in str(caught.value)
 
 
+@pytest.mark.parametrize(("data", "says"), [(b"- [a, b]\n", "xx.yaml"), (b"quotes: [\xff\xfe]\n", "cannot read"), (b"quotes: [[a, b\n", "xx.yaml:")])
+def test_a_table_that_is_no_mapping_or_no_yaml_is_an_error(tmp_path, data, says):
+    path = tmp_path / "xx.yaml"
+    path.write_bytes(data)
+    with pytest.raises(LanguageError, match=says):
+        load_table(path)
+
+
 def test_yaml_booleans_are_no_words(tmp_path):
     path = tmp_path / "xx.yaml"
     path.write_text("function_words: [a, on]\n", encoding="utf-8")  # `on` reads as true: quote it

@@ -34,7 +34,7 @@ def load_table(path: Path) -> LanguageTable:
     problems: list[RuleProblem] = []
     try:
         data, lines = load_yaml_with_lines(read_yaml_text(path))
-    except (OSError, YamlProblem) as exc:
+    except (OSError, UnicodeDecodeError, YamlProblem) as exc:
         raise LanguageError([RuleProblem(str(path), getattr(exc, "line", None), f"cannot read language table: {exc}", code="RP003")]) from exc
     table = validate(LanguageTable, data if data is not None else {}, (data, lines, str(path)), (), problems)
     if table is None:
