@@ -64,9 +64,9 @@ def default_cache_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def tool_fingerprint() -> str:
-    """The version and a hash of every source file of the package."""
+    """The version and a hash of every source file of the package, language tables included."""
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+    for path in sorted([*PACKAGE_DIR.rglob("*.py"), *PACKAGE_DIR.glob("languages/*.yaml")]):
         digest.update(str(path.relative_to(PACKAGE_DIR)).encode())
         digest.update(path.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:16]}"

@@ -26,7 +26,8 @@ import yaml
 from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz
 
-from checker.claims.candidates import PERSON_ROLES, fold
+from checker.claims.candidates import fold
+from checker.languages import grammar
 from checker.models import Article, Candidate
 from checker.normalize import normalize
 from checker.rulepack import RulePack
@@ -39,13 +40,9 @@ CONTEXT_REACH = 30  # characters shown on each side of the name
 TYPE_PREFERENCE = ("model", "organization", "product", "platform", "chip", "person")
 DEFAULT_TYPE = "product"
 DEFAULT_INDENT = "  "
-# cues the candidate finder does not type by: a role a few words before (founder and CEO
-# Jane Doe, 首席执行官 Jane Doe), or after a comma (Jane Doe, the company's CTO)
-PERSON_CUES = tuple(cue.casefold() for cue in (*PERSON_ROLES, "founded by", "co-founded by"))
 PERSON_NAME = re.compile(r"[A-Z][a-z'’-]{1,20}(?: [A-Z]\.)?(?: [A-Z][a-z'’-]{1,20}){1,2}")
 INITIALLED = re.compile(r"[A-Z][a-z]{1,20} [A-Z]\. [A-Z][a-z]{1,20}|(?:[A-Z]\. ?){1,2}[A-Z][a-z]{1,20}")
 PERSON_AFTER = re.compile(r"\s?[,，(（]\s?(?:(?:the|its|a|an|[\w.-]{1,30}['’]s)\s){0,2}", re.IGNORECASE)
-PLACE_BEFORE = ("based in", "headquartered in", "总部位于", "总部设在", "位于")
 PLACE_AFTER = re.compile(r"(?:,\s?[A-Z][a-z]{1,20})?-based\b")
 CUE_REACH = 40  # characters before a name searched for its cue
 
@@ -160,14 +157,22 @@ def _person(group: list[Candidate], texts: dict[str, str]) -> bool:
         return True
     if not any(PERSON_NAME.fullmatch(name) for name in names):
         return False
+    cues = _person_cues()
     for candidate in group:
-        if _before(candidate, texts).endswith(PERSON_CUES):
+        if _before(candidate, texts).endswith(cues):
             return True
         text = texts[candidate.article]
         gap = PERSON_AFTER.match(text, candidate.end)
-        if gap and gap.end() > candidate.end and text[gap.end():gap.end() + CUE_REACH].casefold().startswith(PERSON_CUES):
+        if gap and gap.end() > candidate.end and text[gap.end():gap.end() + CUE_REACH].casefold().startswith(cues):
             return True
     return False
+
+
+def _person_cues() -> tuple[str, ...]:
+    """Cues the candidate finder does not type by: a role a few words before (founder and CEO
+    Jane Doe, 首席执行官 Jane Doe), or after a comma (Jane Doe, the company's CTO), or founded by."""
+    language = grammar()
+    return tuple(cue.casefold() for cue in language.person_roles + language.person_cues)
 
 
 def _placed(group: list[Candidate], texts: dict[str, str]) -> bool:
@@ -177,7 +182,7 @@ def _placed(group: list[Candidate], texts: dict[str, str]) -> bool:
         return False
     placed = sum(
         1 for c in group
-        if _before(c, texts).endswith(PLACE_BEFORE) or PLACE_AFTER.match(texts[c.article], c.end)
+        if _before(c, texts).endswith(grammar().location_cues) or PLACE_AFTER.match(texts[c.article], c.end)
     )
     return placed * 2 >= len(group)
 

@@ -32,8 +32,6 @@ LATIN_NAME = re.compile(r"^[A-Z0-9][A-Za-z0-9.\- ]{3,}$")
 DIGITS = re.compile(r"\d+")
 SHORT_CODE = re.compile(r"^(?=[^ ]{0,6}$)[A-Za-z]{0,3}\d[A-Za-z0-9\-]*$")  # H200, A100, M6, RTX4090-like model codes
 TRANSPOSITION_MIN_LENGTH = 5  # one swapped letter pair in a shorter name is too often another name
-# 通义大模型 ~ 通用大模型 is a common word plus a suffix, not a typo: fuzzy-match the bare names only
-GENERIC_SUFFIXES = ("大模型", "模型", "公司", "集团", "平台", "实验室")
 
 
 @dataclass(frozen=True, eq=False)
@@ -54,9 +52,11 @@ class AliasIndex:
 def alias_index(pack: RulePack) -> AliasIndex:
     cjk: dict[str, str] = {}
     latin: dict[str, str] = {}
+    # 通义大模型 ~ 通用大模型 is a common word plus a suffix, not a typo: fuzzy-match the bare names only
+    generic = tuple(pack.settings.lexicon.generic_suffixes)
     for entity in pack.entities.values():
         for alias in entity.aliases:
-            if CJK_NAME.match(alias) and not alias.endswith(GENERIC_SUFFIXES):
+            if CJK_NAME.match(alias) and not alias.endswith(generic):
                 cjk[alias] = entity.id
             elif LATIN_NAME.match(alias) and re.search(r"[A-Za-z]{2}", alias):
                 latin[alias] = entity.id

@@ -1,4 +1,4 @@
-"""Stages 2–6 for one article: normalize, segment, resolve entities, find unknown names, extract claims.
+"""Stages 2–6 for one article: normalize, structure, segment, resolve entities, find unknown names, extract claims.
 
 `extract_article` is a pure function of (article, rules pack): no I/O, no shared
 mutable state beyond per-pack caches, so articles can be processed in parallel
@@ -6,8 +6,6 @@ processes or on a distributed engine.
 """
 
 from __future__ import annotations
-
-import re
 
 from checker.claims.attribution import attribution_claims
 from checker.claims.candidates import find_candidates
@@ -27,6 +25,7 @@ from checker.nlp import toolkit_for
 from checker.normalize import FormatFree, normalize, remove_format_characters
 from checker.rulepack import RulePack
 from checker.segment import segment
+from checker.structure import structure
 from checker.versions import with_versions
 
 
@@ -60,19 +59,23 @@ def _extract(article: Article, pack: RulePack) -> Extraction:
     toolkit = toolkit_for(pack)
     claims: list[Claim] = []
     unresolved: list[Evidence] = []
+    layout = structure(normalized.text, article.body_start)
     segments = segment(normalized.text, article.text, article.body_start, toolkit)
     known = [with_descriptions(normalized.text, with_versions(normalized.text, find_mentions(seg, toolkit, pack), pack), pack) for seg in segments]
     unknown = find_candidates(article, normalized.text, segments, known, pack, toolkit)
     discourse = Discourse()
-    previous_end = 0
-    title_line = False
+    previous: int | None = None
     for seg, found, names in zip(segments, known, unknown):
         sentence = seg.sentence
-        title = bool(TITLE.match(normalized.text, sentence.start))
+        index = layout.index_at(sentence.start)
+        block = layout.blocks[index] if index is not None else None
+        opens = block is not None and index != previous  # the first sentence of its block
+        previous = index
+        # a heading, a list item or a bold title line opens a block of its own (its names head that block)
+        title = opens and block.title
         # the rest of a title line: the segmenter may cut "1. **" from the name that follows
-        title_line = title or (title_line and "\n" not in normalized.text[previous_end:sentence.start])
-        new_paragraph = title or "\n\n" in normalized.text[previous_end:sentence.start]
-        previous_end = sentence.end
+        title_line = block is not None and block.title and sentence.start < block.first_line_end
+        new_paragraph = opens and (block.title or block.after_blank)
         relative = [m.model_copy(update={"start": m.start - sentence.start, "end": m.end - sentence.start}) for m in found]
         ctx = SentenceContext(
             article=article,
@@ -87,6 +90,7 @@ def _extract(article: Article, pack: RulePack) -> Extraction:
             discourse=discourse,
             new_paragraph=new_paragraph,
             title=title_line,
+            block=block,
         )
         dated, missing = date_claims(ctx)
         unresolved.extend(missing)
@@ -105,10 +109,6 @@ def _extract(article: Article, pack: RulePack) -> Extraction:
         unresolved_dates=unresolved,
         candidates=[c for names in unknown for c in names],
     )
-
-
-# a heading, a list item or a bold title line opens a block of its own (its names head that block)
-TITLE = re.compile(r"[ \t]*(?:#{1,6}\s|(?:\d{1,3}[.、)）]|[-*+•])(?=\s|\*\*)|\*\*)")
 
 
 def _antecedents(found: list[Mention], names: list[Candidate], pack: RulePack) -> list[tuple[Mention, str | None]]:

@@ -20,13 +20,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from checker.languages import grammar
 from checker.models import Sentence
 from checker.nlp import Toolkit
 
-ABBREVIATIONS = {
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mr", "mrs", "ms", "dr", "prof", "inc", "corp", "co", "ltd", "st", "vs", "no", "u.s", "e.g", "i.e", "etc",
-}
 CONTENT = re.compile(r"[\w\u4e00-\u9fff]")
 PARAGRAPH = re.compile(r"[^\n]+")
 MAX_PIECE = 50_000
@@ -127,7 +124,7 @@ def _is_false_split(previous: Span, current: Span, doc_text: str) -> bool:
     if not previous[-1].whitespace_ and first.isascii() and first.isalpha():
         return True  # a dot inside a name: Character.AI, Baidu.com
     word = re.search(r"([A-Za-z.]+)\.$", text)
-    if word and word.group(1).lower() in ABBREVIATIONS:
+    if word and word.group(1).lower() in grammar().abbreviations:  # Feb., U.S.
         return True
     following = doc_text[current.start_char:current.start_char + TAIL].lstrip()[:1]
     return bool(following) and (following.islower() or following.isdigit() and text[-2:-1].isdigit())

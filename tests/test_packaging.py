@@ -45,13 +45,24 @@ def test_every_rules_file_is_in_the_wheel(wheel):
     assert not any(n.startswith(("fixtures/", "tests/", "rules/")) for n in names)
 
 
+def test_every_language_table_is_in_the_wheel(wheel):
+    tables = sorted((ROOT / "checker" / "languages").glob("*.yaml"))
+    assert tables
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        for table in tables:
+            assert f"checker/languages/{table.name}" in names, f"{table.name} missing from {wheel.name}"
+
+
 def test_unpacked_wheel_loads_its_bundled_rules(wheel, tmp_path):
     site = tmp_path / "site"
     with zipfile.ZipFile(wheel) as archive:
         archive.extractall(site)
     script = (
+        "from checker.languages import grammar\n"
         "from checker.rulepack import bundled_rules_dir, load_rules\n"
         "pack = load_rules()\n"
+        "assert grammar().particles\n"
         "print(bundled_rules_dir())\n"
         "print(len(pack.entities), len(pack.attributes), len(pack.facts))\n"
     )

@@ -17,12 +17,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from checker.claims.context import SentenceContext, find_words, head_of_object, word_pattern
+from checker.languages import grammar
 from checker.models import Claim, Mention
 
 ORGANIZATION = ("organization",)
 NEGATION_REACH = 4
 OBJECT_REACH = 14  # a forbid word this far before an organization makes it an object (invested in X)
-NOMINAL_MARKERS = ("对", "关于", "about")  # 对研发X的传闻: talk about developing, not a credit
 
 
 def attribution_claims(ctx: SentenceContext) -> list[Claim]:
@@ -33,7 +33,8 @@ def attribution_claims(ctx: SentenceContext) -> list[Claim]:
         for hit in find_words(rule.triggers, ctx.text):
             t_start, t_end = hit.start(), hit.end()
             lead = ctx.text[max(0, t_start - NEGATION_REACH):t_start]
-            if find_words(ctx.pack.negation_cues, lead) or lead.rstrip().endswith(NOMINAL_MARKERS):
+            # 对研发X的传闻: talk about developing, not a credit
+            if find_words(ctx.pack.negation_cues, lead) or lead.rstrip().endswith(grammar().nominal_markers):
                 continue
             if any(ctx.text.startswith(w, t_end) for w in rule.nominal):
                 continue  # 开源社区, 开源路线: the trigger heads a noun here, it is no verb
@@ -106,7 +107,7 @@ def _joint(ctx: SentenceContext, rule, organizations: list[Mention], t_start: in
     lead = ctx.text[:last.start].rstrip(" ")
     coordinator = word_pattern(tuple(ctx.pack.settings.lexicon.coordinators))
     joined = [m for m in coordinator.finditer(lead) if m.end() == len(lead)] if coordinator else []
-    partners = [m for m in organizations if joined and m.end <= joined[-1].start() and "的" not in ctx.text[m.end:joined[-1].start()]]
+    partners = [m for m in organizations if joined and m.end <= joined[-1].start() and not grammar().marked(ctx.text[m.end:joined[-1].start()])]
     return [partners[-1], last] if partners else [last]
 
 

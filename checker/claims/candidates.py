@@ -24,55 +24,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.claims.context import word_pattern
+from checker.languages import Grammar, char_class, grammar
 from checker.models import Article, Candidate, Mention
 from checker.nlp import COMMON_FREQ, Toolkit
 from checker.normalize import normalize
 from checker.rulepack import RulePack
 from checker.segment import Segment
 
-MODEL_CUES = ("大语言模型", "语言模型", "大模型", "模型")
-COMPANY_CUES = ("股份有限公司", "有限公司", "公司", "集团", "实验室", "研究院")
-# words that end a company name and also stand alone as common words (百川智能公司, 汉王科技集团)
-COMPANY_NAME_ENDINGS = ("智能", "科技", "信息", "技术", "网络", "软件", "数据", "控股", "传媒", "电子", "资本")
-ORG_SUFFIXES = frozenset({"ai", "labs", "lab", "inc", "ltd", "corp", "llc", "technologies", "management", "partners", "capital", "ventures", "group", "holdings"})
-NAMING_WORDS = ("名为", "名叫", "叫做", "叫作", "称为", "命名为", "代号为", "代号", "取名", "dubbed", "called", "named", "codenamed")
-PERSON_ROLES = (
-    "首席执行官", "首席技术官", "首席科学家", "首席营销官", "创始人", "董事长", "总裁", "总经理", "负责人", "分析师",
-    "执行长", "科学家", "工程师", "研究员", "教授", "主管", "CEO", "CTO", "co-founder", "founder", "analyst", "chief executive",
-    "professor", "chairman", "president", "scientist", "researcher",
-)
 # 约翰·亨尼斯(John Hennessy): a transliterated personal name, then the original
 TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]+[·•][\u4e00-\u9fff]+\s*[(（]\s*$")
-CALENDAR = frozenset(
-    {
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-        "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-        "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-    }
-)
-# English words capitalized only because they open a sentence, a heading or a quotation
-FUNCTION_WORDS = frozenset(
-    {
-        "a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i",
-        "you", "his", "her", "their", "our", "my", "your", "in", "on", "at", "for", "from", "by", "with",
-        "of", "to", "and", "but", "or", "nor", "as", "after", "before", "when", "while", "if", "since",
-        "until", "during", "according", "last", "next", "earlier", "later", "today", "yesterday", "tomorrow",
-        "meanwhile", "however", "also", "both", "all", "some", "many", "most", "more", "other", "another",
-        "such", "there", "here", "what", "which", "who", "why", "how", "not", "no", "yes", "now", "then",
-        "so", "than", "because", "although", "though", "despite", "over", "under", "about", "into", "per",
-        "via", "new", "mr", "mrs", "ms", "dr",
-    }
-)
-QUOTES = {"《": "》", "「": "」", "『": "』", "“": "”", '"': '"'}
 QUOTED_MAX = 16
 QUOTE_NOISE = re.compile(r"[，。！？；：、,;!?()（）\[\]【】—]")  # a quoted phrase, not a name
-QUOTE_CHARS = " “”\"「」『』《》'"
 MAX_NAME_TOKENS = 3
 MAX_CJK_NAME = 8
-NUMERAL = re.compile(r"^[\d零〇一二两三四五六七八九十百千万亿几数多余级]+$")
-# grammatical characters that jieba's unknown-word model glues to a neighbour (华为称其大模型 -> 称其)
-PARTICLES = re.compile("[的了是在和与及等其被把将已也都就还又并而但或称说这那此该]")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+(?:[.\-+][A-Za-z0-9]+)*(?![A-Za-z0-9])")
@@ -116,11 +80,24 @@ class _Sentence:
 
 @dataclass(frozen=True, eq=False)
 class _Lexicon:
-    """What the finder needs from a pack, prepared once per pack."""
+    """What the finder needs from a pack and the language tables, prepared once per pack."""
 
     stop: frozenset[str]  # casefolded not_names
     known: frozenset[str]  # known aliases, folded
     type_words: tuple[tuple[str, re.Pattern[str]], ...]  # (label, the type words of that label)
+    model_cues: frozenset[str]  # the pack's words after a model's name (大模型)
+    # the language tables' words (checker/languages)
+    organization_cues: frozenset[str]
+    organization_endings: tuple[str, ...]
+    organization_suffixes: frozenset[str]
+    person_roles: tuple[str, ...]
+    naming_words: tuple[str, ...]
+    not_capitalized: frozenset[str]  # function and calendar words: capitalized, yet no name
+    quotes: tuple[tuple[str, str], ...]  # titles first, then quotation marks
+    quote_chars: str  # what may stand between a name and a type word or role next to it
+    modifier_markers: tuple[str, ...]
+    numeral: re.Pattern[str]
+    particles: re.Pattern[str]
 
 
 def name_key(text: str) -> str:
@@ -133,8 +110,12 @@ def fold(name: str) -> str:
     return FOLD.sub("", name.casefold())
 
 
-@lru_cache(maxsize=8)
 def _lexicon(pack: RulePack) -> _Lexicon:
+    return _prepared(pack, grammar())
+
+
+@lru_cache(maxsize=8)
+def _prepared(pack: RulePack, language: Grammar) -> _Lexicon:
     aliases = (alias for entity in pack.entities.values() for alias in entity.aliases)
     known = frozenset(fold(normalize(alias).text) for alias in aliases)
     words = [
@@ -144,7 +125,24 @@ def _lexicon(pack: RulePack) -> _Lexicon:
         for label, terms in rule.type_words.items()
         if (pattern := word_pattern(tuple(terms))) is not None
     ]
-    return _Lexicon(stop=frozenset(w.casefold() for w in pack.settings.lexicon.not_names), known=known, type_words=tuple(words))
+    return _Lexicon(
+        stop=frozenset(w.casefold() for w in pack.settings.lexicon.not_names),
+        known=known,
+        type_words=tuple(words),
+        model_cues=frozenset(pack.settings.lexicon.model_cues),
+        organization_cues=frozenset(language.organization_cues),
+        organization_endings=language.organization_name_endings,
+        organization_suffixes=frozenset(language.organization_suffixes),
+        person_roles=language.person_roles,
+        naming_words=language.naming_words,
+        not_capitalized=frozenset(language.function_words + language.calendar_words),
+        quotes=language.title_marks + language.quotes,
+        quote_chars=" " + language.quote_chars + language.title_chars + "'",  # and 'Sparrow', quoted by an apostrophe
+        modifier_markers=language.modifier_markers,
+        numeral=re.compile(r"^(?:\d|" + char_class(language.numerals) + ")+$"),
+        # grammatical characters that jieba's unknown-word model glues to a neighbour (华为称其大模型 -> 称其)
+        particles=re.compile(char_class(language.particles)),
+    )
 
 
 def find_candidates(
@@ -251,7 +249,7 @@ def _latin_runs(sentence: _Sentence, words: list[re.Match[str]], lexicon: _Lexic
             i += 1
             continue
         j = i + 1
-        while j < len(words) and (kinds[j] in ("name", "version") or (kinds[j] != "taken" and words[j].group().casefold() in ORG_SUFFIXES)):
+        while j < len(words) and (kinds[j] in ("name", "version") or (kinds[j] != "taken" and words[j].group().casefold() in lexicon.organization_suffixes)):
             j += 1
         touching = any(_glued(words[k].group(), kinds[k]) for k in (i - 1, j) if 0 <= k < len(words))
         start, end = words[i].start(), words[j - 1].end()
@@ -273,7 +271,7 @@ def _latin_kind(word: str, lexicon: _Lexicon, following: str = "") -> str:
     if VERSION.match(word) and not CJK.match(following):
         return "version"
     folded = word.casefold()
-    if folded in lexicon.stop or folded in FUNCTION_WORDS or folded in CALENDAR or word[0].isdigit():
+    if folded in lexicon.stop or folded in lexicon.not_capitalized or word[0].isdigit():
         return "no"
     parts = re.split(r"[.\-+]", word)
     if len(parts) > 1:
@@ -307,27 +305,33 @@ def _plausible(sentence: _Sentence, words: list[re.Match[str]], lowercase: set[s
 def _latin_type(text: str, start: int, end: int, lexicon: _Lexicon) -> str | None:
     """person after a role word (分析师Timothy Arcuri), organization before one (DeepMind执行长), a type word
     next to it, or a company suffix (Character.AI)."""
-    if text[:start].rstrip(QUOTE_CHARS).endswith(PERSON_ROLES) or TRANSLITERATED.search(text[:start]):
+    if text[:start].rstrip(lexicon.quote_chars).endswith(lexicon.person_roles) or TRANSLITERATED.search(text[:start]):
         return "person"
-    if text[end:].lstrip(QUOTE_CHARS).removeprefix("的").startswith(PERSON_ROLES):
+    if _unmarked(text[end:].lstrip(lexicon.quote_chars), lexicon.modifier_markers).startswith(lexicon.person_roles):
         return "organization"  # DeepMind首席执行官Demis Hassabis, OpenAI CEO
     guessed = _type_after(text, end, lexicon) or _type_before(text, start, lexicon)
     if guessed:
         return guessed
     parts = re.split(r"[ .\-+]", text[start:end])
-    return "organization" if len(parts) > 1 and parts[-1].casefold() in ORG_SUFFIXES else None
+    return "organization" if len(parts) > 1 and parts[-1].casefold() in lexicon.organization_suffixes else None
+
+
+def _unmarked(text: str, markers: tuple[str, ...]) -> str:
+    """`text` without the modifier marker it opens with (的CEO -> CEO)."""
+    marker = next((m for m in markers if text.startswith(m)), "")
+    return text[len(marker):]
 
 
 def _type_after(text: str, end: int, lexicon: _Lexicon) -> str | None:
     """The entity type named right after a span: Sparrow模型, “悟道”大模型, the Sparrow chatbot."""
-    while end < len(text) and text[end] in QUOTE_CHARS:
+    while end < len(text) and text[end] in lexicon.quote_chars:
         end += 1
     return next((label for label, pattern in lexicon.type_words if pattern.match(text, end)), None)
 
 
 def _type_before(text: str, start: int, lexicon: _Lexicon) -> str | None:
     """The entity type named right before a span: 对话模型Sparrow, 初创公司Anthropic."""
-    before = text[:start].rstrip(QUOTE_CHARS)
+    before = text[:start].rstrip(lexicon.quote_chars)
     for label, pattern in lexicon.type_words:
         if any(hit.end() == len(before) for hit in pattern.finditer(before, max(0, len(before) - 12))):
             return label
@@ -341,10 +345,10 @@ def _before_cues(sentence: _Sentence, lexicon: _Lexicon, frequency: dict[str, in
     hits = []
     tokens = sentence.tokens
     for index, token in enumerate(tokens):
-        if token.text in MODEL_CUES:
+        if token.text in lexicon.model_cues:
             cue, kind, endings = "before_model", "model", ()
-        elif token.text in COMPANY_CUES:
-            cue, kind, endings = "before_company", "organization", COMPANY_NAME_ENDINGS
+        elif token.text in lexicon.organization_cues:
+            cue, kind, endings = "before_company", "organization", lexicon.organization_endings
         else:
             continue
         span = _name_before(tokens, index, lexicon, frequency, endings, skip_modifiers=cue == "before_model")
@@ -378,8 +382,8 @@ def _cjk_name_token(word: str, lexicon: _Lexicon, frequency: dict[str, int]) -> 
     return (
         len(word) >= 2
         and bool(CJK_ONLY.match(word))
-        and not NUMERAL.match(word)
-        and not PARTICLES.search(word)
+        and not lexicon.numeral.match(word)
+        and not lexicon.particles.search(word)
         and word not in lexicon.stop
         and frequency.get(word, 0) < COMMON_FREQ
     )
@@ -391,17 +395,17 @@ def _cjk_name_token(word: str, lexicon: _Lexicon, frequency: dict[str, int]) -> 
 def _quoted(sentence: _Sentence, lexicon: _Lexicon, frequency: dict[str, int]) -> list[_Hit]:
     text = sentence.text
     hits = []
-    for opening, closing in QUOTES.items():
+    for opening, closing in lexicon.quotes:
         pattern = re.compile(f"{re.escape(opening)}([^{re.escape(opening + closing)}\n]{{2,{QUOTED_MAX}}}){re.escape(closing)}")
         for match in pattern.finditer(text):
             inner = match.group(1)
             start = match.start(1) + len(inner) - len(inner.lstrip())
             end = match.end(1) - (len(inner) - len(inner.rstrip()))
             content = text[start:end]
-            if len(content) < 2 or QUOTE_NOISE.search(content) or NUMERAL.match(content) or content.casefold() in lexicon.stop:
+            if len(content) < 2 or QUOTE_NOISE.search(content) or lexicon.numeral.match(content) or content.casefold() in lexicon.stop:
                 continue
             type_after = _type_after(text, match.end(), lexicon)
-            named = text[:match.start()].rstrip().endswith(NAMING_WORDS)  # 名为“星火”: even a common word
+            named = text[:match.start()].rstrip().endswith(lexicon.naming_words)  # 名为“星火”: even a common word
             common = bool(CJK_ONLY.match(content)) and frequency.get(content, 0) >= COMMON_FREQ  # “对话”模型
             if content.isascii():
                 if _latin_kind(content.split()[0], lexicon) == "name":  # “Stable Diffusion”, not “AI-as-a-service”

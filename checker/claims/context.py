@@ -13,24 +13,32 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from checker.discourse import Antecedent, Discourse
+from checker.languages import Grammar, grammar
 from checker.models import Article, Candidate, Claim, DateMatch, Mention, Modality
 from checker.values import find_dates
 from checker.rulepack import RulePack
+from checker.structure import Block
 from checker.words import CLAUSE_BREAK, find_words, reach, word_pattern  # noqa: F401  (re-exported for the extractors)
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 FRAME_REST = 3  # characters besides the date in a clause that frames a sentence in time (截至4月底，)
-SPEECH_VERBS = ("称", "表示", "说", "透露", "指出", "认为", "said", "says")
 # an unknown name of unknown type is a subject only right before the value (Sparrow拥有700亿参数),
 # not across a clause (DeepMind的研究人员训练了一个700亿参数的模型)
 UNTYPED_REACH = 8
 # entity types that act (the topic of a sentence) rather than are acted on (released, trained, sold)
 AGENT_TYPES = ("organization", "person")
-# a leading time frame (在ChatGPT用于写文章之前，…): the names inside it are not the sentence's topic
-TIME_FRAME = re.compile(r"^\s*在[^，,；;。]*?(?:之前|之后|以前|以后|期间|前|后|时)(?=[，,])")
+
+
+@lru_cache(maxsize=4)
+def time_frame(language: Grammar) -> re.Pattern[str] | None:
+    """A leading time frame (在ChatGPT用于写文章之前，…): the names inside it are not the sentence's topic."""
+    opening, closing = word_pattern(language.time_frame_open), word_pattern(language.time_frame_close)
+    if opening is None or closing is None:
+        return None
+    return re.compile(rf"^\s*(?:{opening.pattern})[^，,；;。]*?(?:{closing.pattern})(?=[，,])")
 
 
 def _without(text: str, part: str) -> str:
@@ -45,9 +53,10 @@ def _as_mention(candidate: Candidate) -> Mention:
 def head_of_object(ctx: SentenceContext, mentions: list[Mention], clause_end: int) -> Mention:
     """The entity a verb acts on, among those after it: skip modifiers marked by 的
     (推出了集成ChatGPT技术的新版必应 -> 新版必应); otherwise the first (打造的Claude被视为…)."""
+    language = grammar()
     for mention in mentions:
         tail = ctx.text[mention.end:min(clause_end, mention.end + 6)]
-        if "的" not in tail:
+        if not language.marked(tail):
             return mention
     return mentions[-1]
 
@@ -66,6 +75,7 @@ class SentenceContext:
     discourse: Discourse | None = None  # what the sentences before this one named
     new_paragraph: bool = False  # a blank line or a heading separates it from the sentence before
     title: bool = False  # a heading, a list item's title line or a bold title line
+    block: Block | None = None  # the heading, paragraph, list item or table the sentence sits in (article offsets)
     clauses: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -119,8 +129,9 @@ class SentenceContext:
     def is_comparison(self, mention: Mention) -> bool:
         """百度版ChatGPT, 对标ChatGPT, ChatGPT-like: the entity is a yardstick, not the subject."""
         lexicon = self.pack.settings.lexicon
-        before = self.text[max(0, mention.start - reach(lexicon.comparison_before)):mention.start].rstrip(" “\"「『")
-        after = self.text[mention.end:mention.end + reach(lexicon.comparison_after)].lstrip(" ”\"」』")
+        language = grammar()
+        before = self.text[max(0, mention.start - reach(lexicon.comparison_before)):mention.start].rstrip(" " + language.opening_quotes)
+        after = self.text[mention.end:mention.end + reach(lexicon.comparison_after)].lstrip(" " + language.closing_quotes)
         return any(before.endswith(w) for w in lexicon.comparison_before) or any(after.startswith(w) for w in lexicon.comparison_after)
 
     def subject_near(self, start: int, end: int, types: Sequence[str], exclude: Iterable[Mention] = (), unknown: bool = True) -> Mention | None:
@@ -132,7 +143,7 @@ class SentenceContext:
         right = [m for m in known if m.start >= end and m.start < clause[1]]
         if right:
             between = self.text[end:right[0].start]
-            if len(between) <= 12 and between.rstrip().endswith("的"):
+            if len(between) <= 12 and between.rstrip().endswith(grammar().modifier_markers):
                 return right[0]  # 1750亿参数的GPT-3
         left = [m for m in known if m.end <= start and m.start >= clause[0]]
         if left:
@@ -153,7 +164,8 @@ class SentenceContext:
         candidate = self.unknown_before(start, types) if unknown else None
         if candidate is not None:
             return candidate
-        frame = TIME_FRAME.match(self.text)
+        frame_pattern = time_frame(grammar())
+        frame = frame_pattern.match(self.text) if frame_pattern else None
         topic = [m for m in known if m.end <= start and not (frame and m.end <= frame.end())]
         if topic:
             # an agent (company, person) is the sentence's topic; an artifact is often introduced as the
@@ -238,7 +250,7 @@ class SentenceContext:
         head_end = self.clauses[0][1] if self.clauses else 0
         scopes = [self.text[clause[0]:max(end, clause[1])], self.text[:head_end]]
         previous = [c for c in self.clauses if c[1] <= clause[0]]
-        if previous and self.text[previous[-1][0]:previous[-1][1]].rstrip(",，:： ").endswith(SPEECH_VERBS):
+        if previous and self.text[previous[-1][0]:previous[-1][1]].rstrip(",，:： ").endswith(grammar().speech_verbs):
             scopes.append(self.text[previous[-1][0]:previous[-1][1]])  # Semafor爆料称，投资总额…
         lexicon = self.pack.settings.lexicon
         for modality, words in (

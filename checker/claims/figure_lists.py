@@ -12,17 +12,32 @@ figures pair with the names before it, one to one, or give no claim.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
+from checker.languages import Grammar, grammar
 from checker.models import Qualifier, Quantity, QuantityMatch
-
-# what stands between the parts of a list of figures: a comma, an enumeration comma, and / or
-LIST_SEP = re.compile(r"\s{0,2}(?:、|，|,|和|与|及|以及|或|(?:,\s?)?(?<![A-Za-z])(?:and|or)(?![A-Za-z]))\s{0,2}")
-# what stands between the ends of a range (从A到B, between A and B, from A to B)
-RANGE_SEP = re.compile(r"\s{0,2}(?:到|至|~|～|-|–|—|(?<![A-Za-z])to(?![A-Za-z]))\s{0,2}")
+from checker.words import word_pattern
 
 
-# GPT-3和GPT-4的参数分别为1750亿和1.8万亿: each figure is its own name's, in order
-RESPECTIVELY = re.compile(r"分别|各自|(?<![A-Za-z])(?i:respectively)(?![A-Za-z])")
+@dataclass(frozen=True)
+class _Separators:
+    items: re.Pattern[str] | None  # between the parts of a list of figures: 、, and / or (", and" too)
+    ends: re.Pattern[str] | None  # between the ends of a range (从A到B, from A to B)
+    respectively: re.Pattern[str] | None  # GPT-3和GPT-4的参数分别为1750亿和1.8万亿: each figure is its own name's
+
+
+@lru_cache(maxsize=4)
+def _separators(language: Grammar) -> _Separators:
+    latin = word_pattern(tuple(w for w in language.list_separators if w.isascii() and w.isalpha()))
+    other = word_pattern(tuple(w for w in language.list_separators if not (w.isascii() and w.isalpha())))
+    items = "|".join(p for p in (other and other.pattern, latin and rf"(?:,\s?)?(?:{latin.pattern})") if p)
+    ends = word_pattern(language.range_separators)
+    return _Separators(
+        items=re.compile(rf"\s{{0,2}}(?:{items})\s{{0,2}}") if items else None,
+        ends=re.compile(rf"\s{{0,2}}(?:{ends.pattern})\s{{0,2}}") if ends else None,
+        respectively=word_pattern(language.respectively),
+    )
 
 
 def grouped(text: str, matches: list[QuantityMatch]) -> tuple[list[QuantityMatch], list[list[QuantityMatch]]]:
@@ -31,7 +46,8 @@ def grouped(text: str, matches: list[QuantityMatch]) -> tuple[list[QuantityMatch
     out: list[QuantityMatch] = []
     respective: list[list[QuantityMatch]] = []
     run: list[QuantityMatch] = []
-    apart = bool(RESPECTIVELY.search(text))
+    respectively = _separators(grammar()).respectively
+    apart = bool(respectively and respectively.search(text))
     for match in sorted(matches, key=lambda m: m.start) + [None]:
         if match is not None and run and _joins(text, run, match):
             run.append(match)
@@ -51,7 +67,8 @@ def _joins(text: str, run: list[QuantityMatch], match: QuantityMatch) -> bool:
     if match.quantity.unit != last.quantity.unit or last.end > match.start:
         return False
     between = text[last.end:match.start]
-    return bool(LIST_SEP.fullmatch(between) or RANGE_SEP.fullmatch(between))
+    separators = _separators(grammar())
+    return any(pattern is not None and pattern.fullmatch(between) for pattern in (separators.items, separators.ends))
 
 
 def _merged(text: str, run: list[QuantityMatch]) -> list[QuantityMatch]:

@@ -10,16 +10,16 @@ or level word before the figure says it is the subject's (GPT-3是一个1750亿�
 from __future__ import annotations
 
 from checker.claims.context import SentenceContext, find_words
+from checker.languages import grammar
 from checker.rulepack import AttributeRule
 
-MODIFIER = ("的", "-", " ")
 NAME_GAP = 2  # a name this close after the type word is what the figure describes (…的大模型LLaMA)
 
 
 def describes_a_class(ctx: SentenceContext, rule: AttributeRule, figure_start: int, trigger_end: int) -> bool:
     """True when the figure and its trigger (ending at `trigger_end`) modify a bare type word."""
     tail = ctx.text[trigger_end:trigger_end + 1]
-    if tail not in MODIFIER:
+    if tail not in grammar().modifier_markers + ("-", " "):  # 百亿参数的模型, a 7-billion-parameter model
         return False
     after = trigger_end + 1
     word = _type_word_at(ctx, rule, after)

@@ -8,16 +8,19 @@ Command model", "its Claude chatbot", "The assistant, Baidu's reply to ChatGPT",
 model a chip). Every word is the pack's: the developer attribute's `possessive` markers and its
 `forbid` words (an investor is not a developer: 微软投资的…, backed by), the type attribute's
 `type_words`, and the lexicon's `demonstratives`, `articles`, `copula`, `phrase_end` and
-`possessive_pronouns`.
+`possessive_pronouns`; quotation marks and the modifier marker 的 are the language tables'
+(checker/languages).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.claims.attribution import in_apposition, is_object
 from checker.claims.context import AGENT_TYPES, SentenceContext, find_words, word_pattern
+from checker.languages import Grammar, grammar
 from checker.models import Claim, Mention
 from checker.normalize import normalize
 from checker.rulepack import AttributeRule
@@ -30,8 +33,6 @@ LATIN_MODIFIER_REACH = 40
 GAP_REACH = 12  # characters between a possessive marker and the name it credits (的开源模型LLaMA)
 LATIN_GAP_WORDS = 3
 LOOKBACK = 80  # characters before the sentence searched for an unnamed thing a demonstrative points back to
-SKIPPED = " \t“”\"「」『』'"
-CLOSING = ",.;:!?。、)]”\"」』'"
 
 
 TypeWords = dict[str, tuple[str, ...]]  # type label -> its words
@@ -85,7 +86,7 @@ def type_phrase(ctx: SentenceContext, pos: int, words: TypeWords, bounded: bool)
 def _modifiers(ctx: SentenceContext, start: int, end: int) -> bool:
     """Whether [start, end) can be modifiers of a noun: short, no 的, no name, no clause break."""
     text = ctx.text[start:end]
-    if "的" in text or any(start < m.end and m.start < end for m in ctx.mentions):
+    if grammar().marked(text) or any(start < m.end and m.start < end for m in ctx.mentions):
         return False
     if text.isascii():
         return len(text) <= LATIN_MODIFIER_REACH and len(text.split()) <= LATIN_MODIFIER_WORDS
@@ -94,7 +95,7 @@ def _modifiers(ctx: SentenceContext, start: int, end: int) -> bool:
 
 def _closes(ctx: SentenceContext, pos: int) -> bool:
     rest = ctx.text[pos:].lstrip(" ")
-    if not rest or rest[0] in CLOSING or CLAUSE_BREAK.match(rest):
+    if not rest or rest[0] in _closing() or CLAUSE_BREAK.match(rest):
         return True
     pattern = word_pattern(tuple(ctx.pack.settings.lexicon.phrase_end))
     return bool(pattern and pattern.match(rest))
@@ -153,7 +154,23 @@ def _introduced_unnamed(ctx: SentenceContext, noun: TypePhrase) -> bool:
     return False
 
 
-def _skip(text: str, pos: int, chars: str = SKIPPED) -> int:
+def _skipped() -> str:
+    """What stands between a name and the words about it: spaces and quotation marks (and 'apostrophes')."""
+    return _marks(grammar())[0]
+
+
+def _closing() -> str:
+    """What may close a type phrase: punctuation and closing quotation marks."""
+    return _marks(grammar())[1]
+
+
+@lru_cache(maxsize=4)
+def _marks(language: Grammar) -> tuple[str, str]:
+    return " \t" + language.quote_chars + "'", ",.;:!?。、)]" + language.closing_quotes + "'"
+
+
+def _skip(text: str, pos: int, chars: str | None = None) -> int:
+    chars = _skipped() if chars is None else chars
     while pos < len(text) and text[pos] in chars:
         pos += 1
     return pos
@@ -252,7 +269,7 @@ def _apposed_to(ctx: SentenceContext, rule: AttributeRule, owner: Mention, claus
     if find_words(rule.triggers, phrase) or find_words(rule.forbid, phrase):
         return None
     comma = len(lead) - 1 if copula is None else copula
-    end = len(ctx.text[:comma].rstrip(SKIPPED))
+    end = len(ctx.text[:comma].rstrip(_skipped()))
     named = [m for m in ctx.fitting(rule.subject_types) if m.end == end]
     if named:
         return named[-1]
@@ -279,12 +296,12 @@ def _copula_credits(ctx: SentenceContext, name: str, rule: AttributeRule) -> lis
         copula = _copula_ending(ctx, lead)
         if copula is None or is_object(ctx, rule.forbid, owner):
             continue
-        end = len(ctx.text[:clause_start + copula].rstrip(SKIPPED))
+        end = len(ctx.text[:clause_start + copula].rstrip(_skipped()))
         subjects = [m for m in ctx.fitting(rule.subject_types) if m.end == end]
         verbs = [
             v
             for v in find_words(rule.triggers, ctx.text, owner.end, min(clause_end, owner.end + GAP_REACH))
-            if ctx.text[v.end():v.end() + 1] == "的" and _modifiers(ctx, owner.end, v.start()) and not find_words(rule.forbid, ctx.text[owner.end:v.start()])
+            if ctx.text.startswith(grammar().modifier_markers, v.end()) and _modifiers(ctx, owner.end, v.start()) and not find_words(rule.forbid, ctx.text[owner.end:v.start()])
         ]
         if subjects and verbs and subjects[0].entity != owner.entity:
             a, b = subjects[0].start, verbs[0].end()
@@ -339,7 +356,7 @@ def _described(ctx: SentenceContext, mention: Mention, words: TypeWords) -> Type
         article = word_pattern(tuple(lexicon.articles))
         opened = _skip(ctx.text, _after_owner(ctx, pos))
         hit = article.match(ctx.text, opened) if article else None
-        relative = ctx.text.find("的", pos, min(ctx.clause_of(pos)[1], pos + GAP_REACH))
+        relative = grammar().find_marker(ctx.text, pos, min(ctx.clause_of(pos)[1], pos + GAP_REACH))
         if hit is None and not english and relative >= 0 and article:
             hit = article.match(ctx.text, relative + 1)  # 是百度推出的一款聊天机器人
         if english and hit is None and opened == pos:

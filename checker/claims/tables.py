@@ -18,16 +18,14 @@ from checker.claims.periods import Period, period_in
 from checker.models import Mention, QuantityMatch
 from checker.normalize import normalize
 from checker.rulepack import AttributeRule
+from checker.structure import Row
 from checker.values import find_quantities
 
-ROW = re.compile(r"^\s*\|")
-SEPARATOR = re.compile(r"^\s*\|[\s:|-]*\|?\s*$")
-CELL = re.compile(r"[^|]+")
 # the unit a header puts in parentheses: 收入（亿美元）, Revenue ($bn)
 HEADER_UNIT = re.compile(r"[（(]([^（()）]{1,10})[）)]")
 BARE = re.compile(r"\s*[+-]?\d[\d,.]{0,20}\s*")
 INTRO_REACH = 300  # characters before the table that may introduce it
-MAX_ROWS = 200  # rows above a row that are searched for its header: a longer table's rows are read as sentences
+MAX_ROWS = 200  # lines a row may sit below its table's start: a longer table's rows are read as sentences
 
 
 @dataclass(frozen=True)
@@ -40,14 +38,16 @@ class TableFigure:
 
 def table_figures(ctx: SentenceContext) -> list[TableFigure] | None:
     """The figures of a table row with what its header gives them; None when the sentence is no
-    table body row."""
-    if not ROW.match(ctx.text):
+    table body row (checker.structure found the table, its header row and its cells)."""
+    found = _row_and_header(ctx)
+    if found is None:
         return None
-    header, table_start = _header(ctx)
-    if header is None:
-        return None
-    cells = [(m.start(), m.group()) for m in CELL.finditer(ctx.text) if m.group().strip()]
-    heads = [h.strip() for h in header.strip().strip("|").split("|")]
+    row, header = found
+    table_start = header.start
+    end = ctx.start + len(ctx.text)  # a row cut into sentences is read up to this sentence's end
+    cells = [(a - ctx.start, cell) for a, b in row.cells if a < end and (cell := ctx.text[a - ctx.start:min(b, end) - ctx.start]).strip()]
+    line = normalize(ctx.article.text[header.start:header.end], ctx.article.language).text
+    heads = [line[a - header.start:b - header.start].strip() for a, b in header.cells]
     if len(cells) < 2:
         return []
     label = cells[0][1]
@@ -74,24 +74,17 @@ def table_figures(ctx: SentenceContext) -> list[TableFigure] | None:
     return figures
 
 
-def _header(ctx: SentenceContext) -> tuple[str | None, int]:
-    """The header line of the table this row belongs to (normalized), and the table's start offset;
-    None when this row is the header itself."""
-    text = ctx.article.text
-    lines: list[tuple[int, str]] = []
-    end = ctx.start
-    while end > 0 and len(lines) <= MAX_ROWS:
-        start = text.rfind("\n", 0, end - 1) + 1
-        line = text[start:end].rstrip("\n")
-        if not ROW.match(line):
-            break
-        lines.append((start, line))
-        end = start
-    rows = [(start, line) for start, line in reversed(lines) if not SEPARATOR.match(line)]
-    if not rows or len(lines) > MAX_ROWS:
-        return None, ctx.start
-    start, line = rows[0]
-    return normalize(line, ctx.article.language).text, start
+def _row_and_header(ctx: SentenceContext) -> tuple[Row, Row] | None:
+    """The table row this sentence opens and its table's header row; None when the sentence opens
+    no row, the row is the header itself, or it sits too far down a long table."""
+    block = ctx.block
+    if block is None or block.kind != "table":
+        return None
+    line = block.row_at(ctx.start)
+    header = block.header
+    if line is None or line > MAX_ROWS or header is None or header.start >= ctx.start:
+        return None
+    return block.rows[line], header
 
 
 def _figures(ctx: SentenceContext, cell: str, head: str) -> list[QuantityMatch]:

@@ -389,6 +389,12 @@ class Lexicon(Strict):
         default=[], description="Pronouns that credit what follows to the organization named before (its, 其): its Claude chatbot."
     )
     coordinators: list[str] = Field(default=[], description="Words joining two names (与, 和, and): co-developers before a `joint` word.")
+    model_cues: list[str] = Field(
+        default=[], description="Words right after an unknown CJK name that make it a model (大模型): the name is a candidate entity of type model."
+    )
+    generic_suffixes: list[str] = Field(
+        default=[], description="Generic words that end an alias (通义大模型, X公司): such an alias is not compared for variant spellings, its bare name is."
+    )
 
 
 class UnitRule(Strict):

@@ -1,0 +1,84 @@
+"""The language seam: grammar words are per-language tables in checker/languages, validated on load."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+
+import checker.languages as languages
+from checker.extract import extract_article
+from checker.languages import LANGUAGES, LanguageError, grammar, load_grammar, load_table
+from checker.models import Article
+
+HERE = languages.HERE
+
+
+def test_every_shipped_table_loads_and_is_merged_in_order():
+    for code in LANGUAGES:
+        load_table(HERE / f"{code}.yaml")
+    words = grammar()
+    assert words.quotes[0] == ("「", "」") and words.quotes[-1] == ('"', '"')  # zh before en
+    assert "dubbed" in words.naming_words and "名为" in words.naming_words
+    assert sorted(p.stem for p in HERE.glob("*.yaml")) == sorted(LANGUAGES)  # no table left unread
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "says"),
+    [
+        ("quotes: [[「, 」]]\nnaming_word: [dubbed]\n", 2, "naming_word"),
+        ("particles: [的, 了了]\n", 1, "particles"),
+        ("function_words: [a, on]\nspeech_verbs: said\n", 2, "speech_verbs"),
+    ],
+)
+def test_a_wrong_table_names_its_file_and_line(tmp_path, body, line, says):
+    path = tmp_path / "xx.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(LanguageError) as caught:
+        load_table(path)
+    assert f"xx.yaml:{line}:" in str(caught.value) and says in str(caught.value)
+
+
+@pytest.mark.parametrize(("data", "says"), [(b"- [a, b]\n", "xx.yaml"), (b"quotes: [\xff\xfe]\n", "cannot read"), (b"quotes: [[a, b\n", "xx.yaml:")])
+def test_a_table_that_is_no_mapping_or_no_yaml_is_an_error(tmp_path, data, says):
+    path = tmp_path / "xx.yaml"
+    path.write_bytes(data)
+    with pytest.raises(LanguageError, match=says):
+        load_table(path)
+
+
+def test_yaml_booleans_are_no_words(tmp_path):
+    path = tmp_path / "xx.yaml"
+    path.write_text("function_words: [a, on]\n", encoding="utf-8")  # `on` reads as true: quote it
+    with pytest.raises(LanguageError, match="xx.yaml:1"):
+        load_table(path)
+
+
+@pytest.fixture
+def toy_language(tmp_path, monkeypatch):
+    """The recipe of docs/architecture.md: a table beside the others and its code in LANGUAGES."""
+    for code in LANGUAGES:
+        shutil.copy(HERE / f"{code}.yaml", tmp_path / f"{code}.yaml")
+    (tmp_path / "es.yaml").write_text("person_roles: [directora, portavoz]\nfunction_words: [la, el, según]\n", encoding="utf-8")
+    monkeypatch.setattr(languages, "HERE", tmp_path)
+    monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("es",))
+    grammar.cache_clear()
+    yield
+    grammar.cache_clear()
+
+
+def _guessed_types(pack) -> dict[str, str | None]:
+    text = "El informe, según la directora Marta Quiroga, llegó el martes."
+    found = extract_article(Article(id="t", path="t.md", text=text, date=dt.date(2023, 5, 2), language="en"), pack).candidates
+    return {c.text: c.type for c in found}
+
+
+def test_a_toy_language_table_is_read_by_the_extractors(pack, toy_language):
+    assert "directora" in grammar().person_roles
+    assert _guessed_types(pack)["Marta Quiroga"] == "person"  # a name after a role word of the table
+
+
+def test_without_the_toy_table_the_role_word_is_unknown(pack):
+    assert _guessed_types(pack)["Marta Quiroga"] is None  # found as a name, of no guessed type
+    assert load_grammar(HERE, ("en",)).quotes == (('"', '"'),)
