@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from checker.discourse import Antecedent, Discourse
 from checker.models import Article, Candidate, Claim, Mention, Modality
@@ -28,11 +29,30 @@ UNTYPED_REACH = 8
 AGENT_TYPES = ("organization", "person")
 # a leading time frame (在ChatGPT用于写文章之前，…): the names inside it are not the sentence's topic
 TIME_FRAME = re.compile(r"^\s*在[^，,；;。]*?(?:之前|之后|以前|以后|期间|前|后|时)(?=[，,])")
+# a quoted span short enough to be a name (“星火计划”, 「登月计划」, "Project Plan B", 《…》): modality
+# words inside it are part of the name; a quotation after a colon or a speech verb is speech
+QUOTED = re.compile(r"“[^“”\n]{1,24}”|「[^「」\n]{1,24}」|『[^『』\n]{1,24}』|《[^《》\n]{1,40}》|\"[^\"\n]{1,40}\"")
+QUOTED_SPEECH_END = re.compile(r"[:：]\s*$|(?:称|表示|说|道|指出|透露|said|says|wrote)[,，]?\s*$")
+SPEECH_INSIDE = re.compile(r"[，,。；;！？!?]")
 
 
 def _as_mention(candidate: Candidate) -> Mention:
     """An unknown name as a claim subject: its id is `candidate:<name>`."""
     return Mention(entity=candidate.subject, start=candidate.start, end=candidate.end, text=candidate.text)
+
+
+def mask_quoted_names(text: str) -> str:
+    """`text` with the inside of each quoted name replaced by spaces; a quotation (after a
+    colon or a speech verb, or holding punctuation of its own) is left as it is."""
+    parts = []
+    last = 0
+    for match in QUOTED.finditer(text):
+        inner = match.group()[1:-1]
+        if QUOTED_SPEECH_END.search(text[max(0, match.start() - 8):match.start()]) or SPEECH_INSIDE.search(inner):
+            continue
+        parts.append(text[last:match.start() + 1] + " " * len(inner))
+        last = match.end() - 1
+    return "".join(parts) + text[last:]
 
 
 def head_of_object(ctx: SentenceContext, mentions: list[Mention], clause_end: int) -> Mention:
@@ -205,13 +225,15 @@ class SentenceContext:
 
     # --- qualifiers ----------------------------------------------------------
     def modality_at(self, start: int, end: int) -> Modality:
-        """Modality cues in the claim's clause or at the head of the sentence."""
+        """Modality cues in the claim's clause or at the head of the sentence, outside quoted
+        names (“星火计划” names a programme; it plans nothing)."""
         clause = self.clause_of(start)
         head_end = self.clauses[0][1] if self.clauses else 0
-        scopes = [self.text[clause[0]:max(end, clause[1])], self.text[:head_end]]
+        text = self.unquoted
+        scopes = [text[clause[0]:max(end, clause[1])], text[:head_end]]
         previous = [c for c in self.clauses if c[1] <= clause[0]]
         if previous and self.text[previous[-1][0]:previous[-1][1]].rstrip(",，:： ").endswith(SPEECH_VERBS):
-            scopes.append(self.text[previous[-1][0]:previous[-1][1]])  # Semafor爆料称，投资总额…
+            scopes.append(text[previous[-1][0]:previous[-1][1]])  # Semafor爆料称，投资总额…
         lexicon = self.pack.settings.lexicon
         for modality, words in (
             (Modality.denied, lexicon.denied),
@@ -222,6 +244,11 @@ class SentenceContext:
             if any(find_words(words, scope) for scope in scopes):
                 return modality
         return Modality.asserted
+
+    @cached_property
+    def unquoted(self) -> str:
+        """The sentence with the inside of every quoted name blanked (same length, so offsets hold)."""
+        return mask_quoted_names(self.text)
 
     # --- output --------------------------------------------------------------
     def absolute(self, pos: int) -> int:
