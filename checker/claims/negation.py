@@ -54,15 +54,15 @@ def negation_claims(ctx: SentenceContext) -> list[Claim]:
             if subject is None or subject.start >= cue.start():
                 continue
             start = subject.start if ctx.same_clause(subject.start, cue.start()) else cue.start()
-            as_of = _as_of(ctx, cue.start())
+            as_of_day = as_of(ctx, cue.start())
             claims.append(ctx.claim(
                 start, end, subject, name, "no", negated=True, modality=ctx.modality_at(cue.start(), end),
-                low=as_of and as_of.isoformat(), high=as_of and as_of.isoformat(), object=place.entity if place else None,
+                low=as_of_day and as_of_day.isoformat(), high=as_of_day and as_of_day.isoformat(), object=place.entity if place else None,
             ))
     return claims
 
 
-def _as_of(ctx: SentenceContext, cue: int) -> dt.date | None:
+def as_of(ctx: SentenceContext, cue: int) -> dt.date | None:
     """The day a denial speaks of: the last date before the cue in its clause or in a clause
     before that holds only the date (截至4月底，…), else the article's date."""
     clause_start = ctx.clause_of(cue)[0]
