@@ -17,7 +17,7 @@ from functools import cached_property
 
 from checker.discourse import Antecedent, Discourse
 from checker.models import Article, Candidate, Claim, Mention, Modality
-from checker.rulepack import RulePack
+from checker.rulepack import AttributeRule, RulePack
 from checker.words import CLAUSE_BREAK, find_words, reach, word_pattern  # noqa: F401  (re-exported for the extractors)
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -53,6 +53,13 @@ def mask_quoted_names(text: str) -> str:
         parts.append(text[last:match.start() + 1] + " " * len(inner))
         last = match.end() - 1
     return "".join(parts) + text[last:]
+
+
+def qualified(rule: AttributeRule, text: str, start: int, end: int) -> bool:
+    """The span [start, end) holds none of the rule's `forbid` words and, when it has `require`, one of those."""
+    if rule.forbid and find_words(rule.forbid, text, start, end):
+        return False
+    return not rule.require or bool(find_words(rule.require, text, start, end))
 
 
 def head_of_object(ctx: SentenceContext, mentions: list[Mention], clause_end: int) -> Mention:

@@ -186,6 +186,11 @@ class AttributeRule(Strict):
         "negation: words after the object that make the denial about something else (没有公布模型的参数规模 denies a figure). "
         "feature: words in the clause that make it no statement of the feature (是否支持 asks).",
     )
+    require: list[str] = Field(
+        default=[],
+        description="quantity and date: words one of which must be in the clause (the figure's; a date's trigger's), e.g. 全年 or full-year for an annual figure, "
+        "so one trigger word serves attributes told apart by a qualifier.",
+    )
     change: bool | None = Field(
         default=None,
         description="quantity: true when the trigger describes a change (涨/跌 must sit between trigger and value), false when such words disqualify it; unset: either.",
@@ -247,8 +252,8 @@ class AttributeRule(Strict):
 
 # Keys each kind of attribute reads; any other key set on it has no effect.
 KIND_KEYS: dict[str, tuple[str, ...]] = {
-    "quantity": ("units", "subject_types", "object_types", "object_markers", "triggers", "forbid", "change", "tolerance", "per_period", "variants"),
-    "date": ("subject_types", "object_types", "triggers", "forbid", "announces"),
+    "quantity": ("units", "subject_types", "object_types", "object_markers", "triggers", "forbid", "require", "change", "tolerance", "per_period", "variants"),
+    "date": ("subject_types", "object_types", "triggers", "forbid", "require", "announces"),
     "entity": ("subject_types", "triggers", "passive", "possessive", "joint", "nominal", "forbid"),
     "type": ("subject_types", "type_words"),
     "negation": ("subject_types", "negation_cues", "triggers", "objects", "forbid", "object_types", "contradicted_by", "events"),
