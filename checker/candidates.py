@@ -7,7 +7,10 @@ identical Latin spellings with the same digits (rapidfuzz), and a CJK name with 
 pinyin written in Latin (混元 / Hunyuan). A Latin name shaped like a person's (two or
 three capitalized words, or an initial) after a role or "founded by", or before ", the
 CEO", is typed person; a name placed as a location (Austin-based, based in Lisbon, a
-city before "Texas-based") is not suggested at all. Entries are ranked by occurrences, then by
+city before "Texas-based") is not suggested at all. A type word of the pack's own type
+attributes right against a mention (疫苗Abrysvo, Abrysvo vaccine) types the name with
+the pack's type (its `entity_types`), ahead of the built-in guesses; a guess the pack
+does not declare falls back to the pack's first type, marked as a guess. Entries are ranked by occurrences, then by
 number of articles, and rendered as YAML to paste into entities.yaml, each after up
 to three contexts, or as a Markdown table for review.
 """
@@ -17,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -26,6 +29,7 @@ import yaml
 from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz
 
+from checker.attribute_candidates import AttributeSuggestion, attributes_yaml
 from checker.claims.candidates import fold
 from checker.languages import grammar
 from checker.models import Article, Candidate
@@ -43,6 +47,7 @@ DEFAULT_INDENT = "  "
 PERSON_NAME = re.compile(r"[A-Z][a-z'’-]{1,20}(?: [A-Z]\.)?(?: [A-Z][a-z'’-]{1,20}){1,2}")
 INITIALLED = re.compile(r"[A-Z][a-z]{1,20} [A-Z]\. [A-Z][a-z]{1,20}|(?:[A-Z]\. ?){1,2}[A-Z][a-z]{1,20}")
 PERSON_AFTER = re.compile(r"\s?[,，(（]\s?(?:(?:the|its|a|an|[\w.-]{1,30}['’]s)\s){0,2}", re.IGNORECASE)
+TYPE_WORD_GAP = 1  # characters (a space, a quotation mark) between a name and a type word against it
 PLACE_AFTER = re.compile(r"(?:,\s?[A-Z][a-z]{1,20})?-based\b")
 CUE_REACH = 40  # characters before a name searched for its cue
 
@@ -71,7 +76,9 @@ class Suggestion:
 def suggest_entities(articles: Iterable[Article], candidates: Iterable[Candidate], pack: RulePack, min_count: int = 1) -> list[Suggestion]:
     """Entries for names seen at least `min_count` times and not known to `pack`, most frequent first."""
     known = {fold(normalize(alias).text) for entity in pack.entities.values() for alias in entity.aliases}
+    known |= {fold(word) for rule in pack.attributes.values() for words in rule.features.values() for word in words}  # feature words name no entity
     texts = {article.id: article.text for article in articles}
+    folded = {article_id: normalize(text).text for article_id, text in texts.items()}
     found = [c for c in candidates if fold(c.name) not in known]
     groups = [g for g in _grouped(found) if len(g) >= min_count]
     groups.sort(key=lambda g: (-len(g), -len({c.article for c in g}), _aliases(g)[0].casefold()))
@@ -80,7 +87,7 @@ def suggest_entities(articles: Iterable[Article], candidates: Iterable[Candidate
     for group in groups:
         if _placed(group, texts):
             continue
-        suggestion = _suggestion(group, texts, taken)
+        suggestion = _suggestion(group, texts, taken, _pack_type(group, folded, pack))
         taken.add(suggestion.id)
         out.append(suggestion)
     return out
@@ -124,13 +131,18 @@ def _aliases(group: list[Candidate]) -> list[str]:
     return [alias for alias, _ in sorted(seen.items(), key=lambda item: (-item[1], item[0]))]
 
 
-def _suggestion(group: list[Candidate], texts: dict[str, str], taken: set[str]) -> Suggestion:
+def _suggestion(group: list[Candidate], texts: dict[str, str], taken: set[str], read: tuple[str, list[str]] | None = None) -> Suggestion:
+    """`read`: the pack's type words found against the mentions (the type and its entity types), if any."""
     aliases = _aliases(group)
     votes = Counter(c.type for c in group if c.type)
     typed = bool(votes)
-    kind = min(votes, key=lambda t: (-votes[t], TYPE_PREFERENCE.index(t))) if typed else DEFAULT_TYPE
+    kind = min(votes, key=lambda t: (-votes[t], _preference(t), t)) if typed else DEFAULT_TYPE
     if kind == DEFAULT_TYPE and _person(group, texts):
         kind, typed = "person", True
+    if read is not None and read[0]:
+        kind, typed = read[0], True
+    elif read is not None and kind not in read[1]:
+        kind, typed = read[1][0], False  # the pack does not have the guessed type
     latin = next((a for a in aliases if a.isascii()), None)
     return Suggestion(
         id=_unique(slug(latin or aliases[0]), taken),
@@ -142,6 +154,43 @@ def _suggestion(group: list[Candidate], texts: dict[str, str], taken: set[str]) 
         contexts=_contexts(group, texts),
         typed=typed,
     )
+
+
+def _preference(entity_type: str) -> int:
+    """Rank of a guessed type on a tie; a type outside TYPE_PREFERENCE (a pack's own) comes last."""
+    return TYPE_PREFERENCE.index(entity_type) if entity_type in TYPE_PREFERENCE else len(TYPE_PREFERENCE)
+
+
+def _pack_type(group: list[Candidate], folded: dict[str, str], pack: RulePack) -> tuple[str, list[str]]:
+    """The pack type its type words give the name most often ("" when none is found), and the pack's types."""
+    declared = list(pack.settings.entity_types)
+    words = [
+        (word, label)
+        for rule in pack.attributes.values() if rule.kind == "type"
+        for label, spellings in rule.type_words.items() if label in declared
+        for word in spellings
+    ]
+    votes: Counter[str] = Counter()
+    for candidate in group:
+        text = folded[candidate.article]
+        before = text[max(0, candidate.start - CUE_REACH):candidate.start].rstrip(" \"'“‘「『")
+        after = text[candidate.end:candidate.end + CUE_REACH]
+        gap = len(after) - len(after[:TYPE_WORD_GAP].lstrip(" \"'”’」』")) - len(after[TYPE_WORD_GAP:])
+        for word, label in words:
+            if _ends_with_word(before, word) or _starts_with_word(after[gap:], word):
+                votes[label] += 1
+                break
+    best = max(votes, key=lambda t: (votes[t], -declared.index(t))) if votes else ""
+    return best, declared
+
+
+def _ends_with_word(text: str, word: str) -> bool:
+    """`text` ends with `word`, a Latin word whole (the drug, not a spill)."""
+    return text.casefold().endswith(word.casefold()) and not (word[:1].isalnum() and word.isascii() and text[-len(word) - 1:-len(word)].isalnum())
+
+
+def _starts_with_word(text: str, word: str) -> bool:
+    return text.casefold().startswith(word.casefold()) and not (word[-1:].isalnum() and word.isascii() and text[len(word):len(word) + 1].isalnum())
 
 
 def _before(candidate: Candidate, texts: dict[str, str]) -> str:
@@ -241,8 +290,9 @@ def entry_indent(pack: RulePack) -> str:
     return DEFAULT_INDENT
 
 
-def render_yaml(suggestions: list[Suggestion], indent: str = DEFAULT_INDENT) -> str:
-    """Entries ready to append to entities.yaml, each preceded by comments with its contexts."""
+def render_yaml(suggestions: list[Suggestion], indent: str = DEFAULT_INDENT, attributes: Sequence[AttributeSuggestion] = ()) -> str:
+    """Entries ready to append to entities.yaml, each preceded by comments with its contexts; then
+    the draft attributes, commented out so that the whole output still appends to entities.yaml."""
     lines = [
         f"# {len(suggestions)} names not in the rules pack (checker entities suggest).",
         "# Check each type and alias, fill in `parent` where one applies, then keep these under `entities:`.",
@@ -257,6 +307,13 @@ def render_yaml(suggestions: list[Suggestion], indent: str = DEFAULT_INDENT) -> 
             f"{indent}  type: {s.type}",
             f"{indent}  aliases: [{', '.join(_scalar(a) for a in s.aliases)}]",
         ]
+    if attributes:
+        lines += [
+            "",
+            f"# --- attributes.yaml: {len(attributes)} draft attributes, words that recur next to figures or dates no attribute reads.",
+            "# Remove the leading '# ' of the entries you keep, rename them, check units and subject_types, and paste them under `attributes:`.",
+        ]
+        lines += [("# " + line) if line and not line.lstrip().startswith("#") else line for line in attributes_yaml(list(attributes), indent)]
     return "\n".join(lines) + "\n"
 
 
@@ -269,7 +326,7 @@ def _scalar(text: str) -> str:
     return text if plain else json.dumps(text, ensure_ascii=False)
 
 
-def render_markdown(suggestions: list[Suggestion]) -> str:
+def render_markdown(suggestions: list[Suggestion], attributes: Sequence[AttributeSuggestion] = ()) -> str:
     lines = [
         "# Names not in the rules pack",
         "",
@@ -283,6 +340,20 @@ def render_markdown(suggestions: list[Suggestion]) -> str:
         kind = s.type if s.typed else f"{s.type}?"
         cells = [" / ".join(s.aliases), f"`{s.id}`", kind, str(s.occurrences), str(s.articles), ", ".join(s.cues)]
         lines.append("| " + " | ".join(_cell(c) for c in cells) + f" | {contexts} |")
+    if attributes:
+        lines += [
+            "",
+            "# Attribute candidates",
+            "",
+            f"{len(attributes)} words that recur next to figures or dates no attribute of the pack reads; a draft for attributes.yaml follows the table.",
+            "",
+            "| word | kind | units | subject types | occurrences | articles | contexts |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for a in attributes:
+            cells = [a.word, a.kind, ", ".join(a.units), ", ".join(a.subject_types), str(a.occurrences), str(a.articles)]
+            lines.append("| " + " | ".join(_cell(c) for c in cells) + " | " + "<br>".join(_cell(c) for c in a.contexts) + " |")
+        lines += ["", "```yaml", "attributes:", *[line for line in attributes_yaml(list(attributes)) if not line.lstrip().startswith("#")], "```"]
     return "\n".join(lines) + "\n"
 
 

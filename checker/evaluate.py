@@ -101,6 +101,8 @@ def finding_matches(expected: dict, finding: Finding, exact_articles: bool = Fal
 def claim_holds(expected: dict, claim: Claim) -> bool:
     if (claim.article, claim.subject, claim.attribute) != (expected["article"], expected["subject"], expected["attribute"]):
         return False
+    if "negated" in expected and claim.negated != bool(expected["negated"]):
+        return False  # a denial of a feature is not the feature
     value = expected["value"]
     if isinstance(value, dt.date) or claim.unit == "date":
         day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))

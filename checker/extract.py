@@ -11,6 +11,7 @@ from checker.claims.attribution import attribution_claims
 from checker.claims.candidates import find_candidates
 from checker.claims.context import SentenceContext
 from checker.claims.dates import date_claims
+from checker.claims.features import feature_claims
 from checker.claims.names import name_claims
 from checker.claims.negation import negation_claims
 from checker.claims.quantities import quantity_claims
@@ -100,6 +101,7 @@ def _extract(article: Article, pack: RulePack) -> Extraction:
         claims.extend(type_claims(ctx))
         claims.extend(relation_claims(ctx))
         claims.extend(negation_claims(ctx))
+        claims.extend(feature_claims(ctx))
         claims.extend(name_claims(ctx))
         discourse.add(sentence.index, _antecedents(found, names, pack), new_paragraph, title)
     return Extraction(

@@ -177,3 +177,14 @@ def test_pack_units_are_set_on_the_pack(ev_pack):
     assert not ev_pack.unit_allowed("kWh", ["count"])
     words = {(u.word, u.base, u.factor) for u in ev_pack.value_settings.units}
     assert words == {("kWh", "kWh", Decimal(1)), ("千瓦时", "kWh", Decimal(1)), ("MWh", "kWh", Decimal(1000))}
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("营收为新台币1,200亿元", "TWD"),
+    ("港币30亿元", "HKD"),
+    ("台币 300元", "TWD"),
+    ("人民币30亿元", "CNY"),
+    ("营收为1,200亿元", "CNY"),
+])
+def test_yuan_after_a_named_currency_is_that_currency(text, unit):
+    assert [m.quantity.unit for m in find_quantities(text)] == [unit]

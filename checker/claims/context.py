@@ -19,7 +19,7 @@ from checker.discourse import Antecedent, Discourse
 from checker.languages import Grammar, grammar
 from checker.models import Article, Candidate, Claim, DateMatch, Mention, Modality
 from checker.values import find_dates
-from checker.rulepack import RulePack
+from checker.rulepack import AttributeRule, RulePack
 from checker.structure import Block
 from checker.words import CLAUSE_BREAK, find_words, reach, word_pattern  # noqa: F401  (re-exported for the extractors)
 
@@ -43,11 +43,42 @@ def time_frame(language: Grammar) -> re.Pattern[str] | None:
 
 def _without(text: str, part: str) -> str:
     return text.replace(part, "").strip(" ,，截至到在于")
+# a quoted span short enough to be a name (“星火计划”, 「登月计划」, "Project Plan B", 《…》): modality
+# words inside it are part of the name; a quotation after a colon or a speech verb is speech
+QUOTED = re.compile(r"“[^“”\n]{1,24}”|「[^「」\n]{1,24}」|『[^『』\n]{1,24}』|《[^《》\n]{1,40}》|\"[^\"\n]{1,40}\"")
+SPEECH_INSIDE = re.compile(r"[，,。；;！？!?]")
 
 
 def _as_mention(candidate: Candidate) -> Mention:
     """An unknown name as a claim subject: its id is `candidate:<name>`."""
     return Mention(entity=candidate.subject, start=candidate.start, end=candidate.end, text=candidate.text)
+
+
+def _speech_before(before: str) -> bool:
+    """A colon or a speech verb (称, said) right before a quotation: what follows is speech."""
+    stripped = before.rstrip()
+    return stripped.endswith((":", "：")) or stripped.rstrip(",，").endswith(grammar().speech_verbs)
+
+
+def mask_quoted_names(text: str) -> str:
+    """`text` with the inside of each quoted name replaced by spaces; a quotation (after a
+    colon or a speech verb, or holding punctuation of its own) is left as it is."""
+    parts = []
+    last = 0
+    for match in QUOTED.finditer(text):
+        inner = match.group()[1:-1]
+        if _speech_before(text[max(0, match.start() - 8):match.start()]) or SPEECH_INSIDE.search(inner):
+            continue
+        parts.append(text[last:match.start() + 1] + " " * len(inner))
+        last = match.end() - 1
+    return "".join(parts) + text[last:]
+
+
+def qualified(rule: AttributeRule, text: str, start: int, end: int) -> bool:
+    """The span [start, end) holds none of the rule's `forbid` words and, when it has `require`, one of those."""
+    if rule.forbid and find_words(rule.forbid, text, start, end):
+        return False
+    return not rule.require or bool(find_words(rule.require, text, start, end))
 
 
 def head_of_object(ctx: SentenceContext, mentions: list[Mention], clause_end: int) -> Mention:
@@ -245,13 +276,15 @@ class SentenceContext:
 
     # --- qualifiers ----------------------------------------------------------
     def modality_at(self, start: int, end: int) -> Modality:
-        """Modality cues in the claim's clause or at the head of the sentence."""
+        """Modality cues in the claim's clause or at the head of the sentence, outside quoted
+        names (“星火计划” names a programme; it plans nothing)."""
         clause = self.clause_of(start)
         head_end = self.clauses[0][1] if self.clauses else 0
-        scopes = [self.text[clause[0]:max(end, clause[1])], self.text[:head_end]]
+        text = self.unquoted
+        scopes = [text[clause[0]:max(end, clause[1])], text[:head_end]]
         previous = [c for c in self.clauses if c[1] <= clause[0]]
         if previous and self.text[previous[-1][0]:previous[-1][1]].rstrip(",，:： ").endswith(grammar().speech_verbs):
-            scopes.append(self.text[previous[-1][0]:previous[-1][1]])  # Semafor爆料称，投资总额…
+            scopes.append(text[previous[-1][0]:previous[-1][1]])  # Semafor爆料称，投资总额…
         lexicon = self.pack.settings.lexicon
         for modality, words in (
             (Modality.denied, lexicon.denied),
@@ -262,6 +295,11 @@ class SentenceContext:
             if any(find_words(words, scope) for scope in scopes):
                 return modality
         return Modality.asserted
+
+    @cached_property
+    def unquoted(self) -> str:
+        """The sentence with the inside of every quoted name blanked (same length, so offsets hold)."""
+        return mask_quoted_names(self.text)
 
     # --- output --------------------------------------------------------------
     def absolute(self, pos: int) -> int:

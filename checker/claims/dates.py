@@ -16,7 +16,7 @@ title names.
 
 from __future__ import annotations
 
-from checker.claims.context import SentenceContext, find_words, head_of_object
+from checker.claims.context import SentenceContext, find_words, head_of_object, qualified
 from checker.models import Article, Claim, DateMatch, Evidence, Mention
 from checker.normalize import normalize
 from checker.values.format import format_date
@@ -104,7 +104,7 @@ def _nearest_trigger(ctx: SentenceContext, match: DateMatch) -> tuple[str, int, 
             continue
         for hit in find_words(rule.triggers, ctx.text):
             a, b = ctx.clause_of(hit.start())
-            if rule.forbid and find_words(rule.forbid, ctx.text, a, b):
+            if not qualified(rule, ctx.text, a, b):
                 continue
             if rule.object_types and _place(ctx, rule.object_types, hit.start(), hit.end()) is None:
                 continue  # launched in May is a release, launched in the EU a regional launch

@@ -52,15 +52,15 @@ def negation_claims(ctx: SentenceContext) -> list[Claim]:
             if subject is None or subject.start >= cue.start():
                 continue
             start = subject.start if ctx.same_clause(subject.start, cue.start()) else cue.start()
-            as_of = _as_of(ctx, cue.start())
+            as_of_day = as_of(ctx, cue.start())
             claims.append(ctx.claim(
                 start, end, subject, name, "no", negated=True, modality=ctx.modality_at(cue.start(), end),
-                as_of=as_of, object=place.entity if place else None,
+                as_of=as_of_day, object=place.entity if place else None,
             ))
     return claims
 
 
-def _as_of(ctx: SentenceContext, cue: int) -> dt.date | None:
+def as_of(ctx: SentenceContext, cue: int) -> dt.date | None:
     """The day a denial speaks of: the last day of the date that frames the cue, else the article's date."""
     stated = ctx.stated_date(cue)
     return stated.span.high if stated is not None and stated.span is not None else ctx.article.date

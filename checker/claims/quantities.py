@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from checker.claims.figure_lists import grouped
 from checker.claims.generic import describes_a_class
-from checker.claims.context import SentenceContext, find_words, reach
+from checker.claims.context import SentenceContext, find_words, qualified, reach
 from checker.claims.periods import period_before
 from checker.claims.tables import TableFigure, table_figures
 from checker.claims.variants import variant_of
@@ -157,7 +157,7 @@ def _best_trigger(ctx: SentenceContext, match: QuantityMatch, figures: list[Quan
     for name, rule in ctx.pack.attributes.items():
         if rule.kind != "quantity" or not ctx.pack.unit_allowed(match.quantity.unit, rule.units):
             continue
-        if rule.forbid and find_words(rule.forbid, ctx.text, clause_start, clause_end):
+        if not qualified(rule, ctx.text, clause_start, clause_end):
             continue
         for hit in find_words(rule.triggers, ctx.text, clause_start, clause_end):
             distance = match.start - hit.end() if hit.end() <= match.start else hit.start() - match.end
@@ -191,7 +191,7 @@ def _carried(ctx: SentenceContext, match: QuantityMatch, clause_start: int, figu
             continue
         for hit in find_words(rule.triggers, ctx.text, 0, clause_start):
             a, b = ctx.clause_of(hit.start())
-            if rule.forbid and find_words(rule.forbid, ctx.text, a, b):
+            if not qualified(rule, ctx.text, a, b):
                 continue
             if any(a <= f.start < b for f in figures):
                 continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.claims.context import SentenceContext, find_words
+from checker.claims.context import SentenceContext, find_words, qualified
 from checker.claims.periods import Period, period_in
 from checker.models import Mention, QuantityMatch
 from checker.normalize import normalize
@@ -105,7 +105,7 @@ def _attribute(ctx: SentenceContext, match: QuantityMatch, heading: str) -> tupl
     for name, rule in ctx.pack.attributes.items():
         if rule.kind != "quantity" or rule.change or not ctx.pack.unit_allowed(match.quantity.unit, rule.units):
             continue
-        if rule.forbid and find_words(rule.forbid, heading):
+        if not qualified(rule, heading, 0, len(heading)):
             continue
         hits = find_words(rule.triggers, heading)
         length = max((len(h.group()) for h in hits), default=0)

@@ -1,4 +1,4 @@
-"""`checker entities suggest`: propose rules-pack entries for names the pack does not know."""
+"""`checker entities suggest`: propose rules-pack entries for names the pack does not know, and draft attributes."""
 
 from __future__ import annotations
 
@@ -37,11 +37,18 @@ def suggest(
     """Propose entities.yaml entries for names the rules pack does not know.
 
     Latin-script names, names before 模型 or 公司 and quoted titles, most frequent first,
-    each with up to three places where it occurs. Exits 0 when the run completed
+    each with up to three places where it occurs and a type (the pack's type words next to
+    it, else a guess); then draft attributes: words that recur next to figures or dates no
+    attribute of the pack reads (commented out in the YAML output). Exits 0 when the run completed
     (whatever it found), 2 for invalid rules or when no article could be read.
     """
+    from checker.attribute_candidates import suggest_attributes
     from checker.candidates import entry_indent, render_markdown, render_yaml, suggest_entities
 
     result = execute(articles, rules, date, jobs, verbose=verbose, cache_dir=cache_dir, no_cache=no_cache, engine=engine, scheduler=scheduler)
     suggestions = suggest_entities(result.articles, result.candidates, result.pack, min_count)
-    emit(render_yaml(suggestions, entry_indent(result.pack)) if format == SuggestFormat.yaml else render_markdown(suggestions), output)
+    drafts = suggest_attributes(result.articles, result.claims, result.pack, min_count)
+    if format == SuggestFormat.yaml:
+        emit(render_yaml(suggestions, entry_indent(result.pack), drafts), output)
+    else:
+        emit(render_markdown(suggestions, drafts), output)

@@ -29,6 +29,6 @@ def attribution_conflict(data: DetectInput) -> list:
             if not conflicting(left, right, agree):
                 continue
             names = " / ".join(entity_label(pack, v) for v in (left[0].value, right[0].value))
-            message = f"{entity_label(pack, subject)} {attribute_label(pack, attribute)}: credited to unrelated organizations ({names})"
+            message = pack.message("attribution_conflict", subject=entity_label(pack, subject), attribute=attribute_label(pack, attribute), values=names)
             findings.append(make_finding("attribution_conflict", subject, attribute, left + right, message, pack))
     return findings

@@ -1,4 +1,5 @@
-"""negation_conflict: an organization said to have no model (product), while another claim shows one out before."""
+"""negation_conflict: an organization said to have no model (product), while another claim shows one out before;
+a subject said not to have a feature, while another claim says it has it."""
 
 from __future__ import annotations
 
@@ -27,10 +28,14 @@ def negation_conflict(data: DetectInput) -> list:
     `object_types` type, dated before the denial; for a denial in a place (not available
     in the EU), the subject's launch there. A denial true at its own date (the release
     came later) stands.
+    Feature attributes (supports, uses, 采用): a denial of a feature (不支持F, does not
+    use F) against a claim that the same subject (or the entity it inherits the attribute
+    from) has that same feature, in an article not dated after the denial; a denial of F1
+    never meets support of F2, and a plan (计划支持) is no outcome.
     Example: 字节跳动没有公布大模型 vs 字节动态的AML团队开发了veGiantModel; 智谱AI从未开源
     大模型 (August) vs 6月25日，智谱AI开源了GLM-130B.
     """
-    findings = []
+    findings = _feature_conflicts(data)
     pack = data.pack
     table = data.table
     for name, rule in pack.attributes.items():
@@ -42,15 +47,61 @@ def negation_conflict(data: DetectInput) -> list:
             credits = _credits(data, rule, subject, denying)
             if credits:
                 models = ", ".join(sorted({entity_label(pack, c.subject) for c in credits}))
-                message = f"{entity_label(pack, subject)} is said to have released no model, but is credited with {models}"
+                message = pack.message("negation_conflict", subject=entity_label(pack, subject), denied=_denied(pack, name),
+                                       attribute=attribute_label(pack, rule.contradicted_by), values=models)
                 findings.append(make_finding("negation_conflict", subject, rule.contradicted_by, denying + credits, message, pack))
                 continue
             events = _events(data, rule, subject, denying)
             if events:
                 shown = "; ".join(f"{entity_label(pack, c.subject)} {attribute_label(pack, c.attribute)} {c.value}" for c in events)
-                message = f"{entity_label(pack, subject)} is said not to have {attribute_label(pack, name).removeprefix('has ')}, but: {shown}"
+                message = pack.message("negation_event", subject=entity_label(pack, subject), denied=_denied(pack, name), values=shown)
                 findings.append(make_finding("negation_conflict", subject, name, denying + events, message, pack))
     return findings
+
+
+def _feature_conflicts(data: DetectInput) -> list:
+    """One finding per subject and feature that one claim denies and another states."""
+    pack = data.pack
+    table = data.table
+    findings = []
+    for name, rule in pack.attributes.items():
+        if rule.kind != "feature":
+            continue
+        rows = table[table["attribute"] == name]
+        keys = [(pack.aligned_subject(s, name), v) for s, v in zip(rows["subject"], rows["value"], strict=True)]
+        grouped: dict[tuple[str, str], list[Claim]] = {}
+        for key, i in zip(keys, rows["id"], strict=True):
+            claim = data.claims[i]
+            if claim.modality not in NOT_EVENTS:
+                grouped.setdefault(key, []).append(claim)
+        for (subject, feature), claims in sorted(grouped.items()):
+            denying = [c for c in claims if c.negated]
+            latest = _latest(data, denying) if denying else None
+            having = [c for c in claims if not c.negated and _written_by(data, c, latest)]
+            if denying and having:
+                message = pack.message("feature_conflict", subject=entity_label(pack, subject), attribute=attribute_label(pack, name),
+                                       feature=_feature_label(pack, feature), values=_quoted(having), denials=_quoted(denying))
+                findings.append(make_finding("negation_conflict", subject, name, denying + having, message, pack, extra=feature))
+    return findings
+
+
+def _denied(pack: RulePack, name: str) -> str:
+    """What a negation attribute denies, after "is said not to have": its label without "has "."""
+    return attribute_label(pack, name).removeprefix("has ")
+
+
+def _feature_label(pack: RulePack, feature: str) -> str:
+    return entity_label(pack, feature) if feature in pack.entities else feature
+
+
+def _quoted(claims: list[Claim]) -> str:
+    return ", ".join(f"“{c.text}”" for c in sorted(claims, key=lambda c: (c.article, c.start)))
+
+
+def _written_by(data: DetectInput, claim: Claim, day: dt.date | None) -> bool:
+    """The claim's article is not dated after `day` (None: the denial holds always)."""
+    written = data.article_dates.get(claim.article)
+    return day is None or written is None or written <= day
 
 
 def _as_of(data: DetectInput, denial: Claim) -> dt.date | None:

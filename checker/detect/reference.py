@@ -78,6 +78,9 @@ def verdict(pack: RulePack, fact: Fact, claim: Claim) -> bool | None:
         return developers_agree(pack, claim.value, str(fact.value))
     if kind == "type":
         return pack.types_compatible(claim.value, str(fact.value))
+    if kind == "feature":
+        # a fact says the subject has one feature: a denial of it disagrees, other features are not compared
+        return (not claim.negated) if claim.value == str(fact.value) and claim.modality != Modality.planned else None
     return None
 
 
@@ -87,7 +90,7 @@ def checks(data: DetectInput):
     for fact in data.pack.facts:
         by_key.setdefault((fact.subject, fact.attribute), []).append(fact)
     for claim in data.claims.values():
-        if claim.modality == Modality.denied or claim.negated:
+        if claim.modality == Modality.denied or (claim.negated and data.pack.attributes[claim.attribute].kind != "feature"):
             continue
         if claim.version and data.pack.attributes[claim.attribute].kind in BY_VERSION:
             continue  # a version's figures and dates are not its family's (ERNIE 3.0 against ERNIE's record)
@@ -129,7 +132,7 @@ def reference_mismatch(data: DetectInput) -> list:
     findings = []
     for fact, claims in wrong.values():
         subject = claims[0].subject
-        stated = ", ".join(f"“{c.text}” ({readable_value(c.value, c.unit)})" for c in sorted(claims, key=lambda c: (c.article, c.start)))
+        stated = ", ".join(f"“{c.text}” ({'not ' if c.negated else ''}{readable_value(c.value, c.unit)})" for c in sorted(claims, key=lambda c: (c.article, c.start)))
         message = f"{entity_label(pack, subject)} {attribute_label(pack, fact.attribute)}: {stated} but the record says {readable_fact(fact, pack)} ({fact.source.title})"
         findings.append(make_finding("reference_mismatch", subject, fact.attribute, claims, message, pack, extra=expected_text(fact), reference=fact_ref(fact)))
     return findings

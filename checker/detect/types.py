@@ -28,6 +28,6 @@ def type_conflict(data: DetectInput) -> list:
         if not clashing:
             continue
         described = ", ".join(f"{t} ({sum(c.value == t for c in claims)}×)" for t in types)
-        message = f"{entity_label(pack, subject)} is described as {described}; the rules say {canonical}"
+        message = pack.message("type_conflict", subject=entity_label(pack, subject), values=described, expected=str(canonical))
         findings.append(make_finding("type_conflict", subject, attribute, claims, message, pack))
     return findings

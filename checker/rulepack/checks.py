@@ -186,12 +186,14 @@ def check_facts(
         if fact.object and not attribute.object_types:
             problems.append(problem(entry, loc + ("object",), f"attribute `{fact.attribute}` has no objects, so a fact with `object` never applies", "remove `object`, or give the attribute `object_types` and `object_markers`", code="RP031"))
         _check_interval(fact, entry, loc, problems)
-        for other, other_index in seen.get((fact.subject, fact.attribute, fact.object), []):
+        # a subject has many features: facts about different ones are no duplicates
+        key = (fact.subject, fact.attribute, fact.object, fact.value if attribute.kind == "feature" else None)
+        for other, other_index in seen.get(key, []):
             if _periods_overlap(fact, other):
                 other_line = line_of(entry[1], ("facts", other_index))
                 problems.append(problem(entry, loc, f"fact duplicates the one on line {other_line} (same subject, attribute and object, overlapping validity)", "merge them, or give them `valid_from`/`valid_to` that do not overlap", code="RP020"))
                 break
-        seen.setdefault((fact.subject, fact.attribute, fact.object), []).append((fact, index))
+        seen.setdefault(key, []).append((fact, index))
 
 
 def value_problems(
@@ -211,6 +213,9 @@ def value_problems(
         elif attribute.kind == "type" and key == "value" and given not in attribute.type_words:
             labels = list(attribute.type_words)
             found.append((key, f"`{given}` is not a type of attribute `{attribute_name}` ({', '.join(labels)})", did_you_mean(str(given), labels) or "use one of the type_words labels"))
+        elif attribute.kind == "feature" and key == "value" and given not in attribute.features and (entities is None or given not in entities):
+            features = list(attribute.features)
+            found.append((key, f"`{given}` is not a feature of attribute `{attribute_name}` ({', '.join(features) or 'no feature words'})", did_you_mean(str(given), features) or "use a `features` id or an entity id"))
     return found
 
 

@@ -68,6 +68,7 @@ def check_attribute_words(name: str, rule: AttributeRule, entry: Entry | None, p
     forbid = rule.forbid if rule.kind in ("quantity", "date") else ()
     check_words(entry, loc + ("triggers",), "trigger", rule.triggers, problems, clause_bound=clause_bound, forbid=forbid)
     check_words(entry, loc + ("forbid",), "forbid word", rule.forbid, problems, clause_bound=True)
+    check_words(entry, loc + ("require",), "required word", rule.require, problems, clause_bound=True)
     check_words(entry, loc + ("passive",), "passive marker", rule.passive, problems)
     check_words(entry, loc + ("negation_cues",), "negation cue", rule.negation_cues, problems)
     check_words(entry, loc + ("objects",), "object word", rule.objects, problems)

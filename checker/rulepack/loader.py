@@ -19,6 +19,7 @@ from checker.rulepack.pack import RulePack
 from checker.rulepack.parse import Entry, parse_list, parse_map, problem, validate
 from checker.rulepack.problems import RuleProblem, RulesError
 from checker.rulepack.schema import FINDING_KINDS, AttributeRule, EntityRule, Fact, Settings
+from checker.rulepack.templates import MESSAGE_FIELDS, template_problems
 from checker.yaml_lines import YamlProblem, load_yaml_with_lines, read_yaml_text
 
 PACK_FILES = {
@@ -124,6 +125,12 @@ def parse_settings(entry: Entry | None, problems: list[RuleProblem]) -> Settings
         if kind not in FINDING_KINDS:
             problems.append(problem(entry, ("severity", kind), f"unknown finding kind `{kind}`", did_you_mean(kind, FINDING_KINDS), code="RP021"))
     check_units(parsed, entry, problems)
+    for name, template in parsed.messages.items():
+        if name not in MESSAGE_FIELDS:
+            problems.append(problem(entry, ("messages", name), f"unknown message `{name}`", did_you_mean(name, MESSAGE_FIELDS) or f"use one of: {', '.join(MESSAGE_FIELDS)}", code="RP070"))
+            continue
+        for message in template_problems(name, template):
+            problems.append(problem(entry, ("messages", name), f"message `{name}`: {message}", f"use only {', '.join('{' + f + '}' for f in MESSAGE_FIELDS[name])}", code="RP070"))
     for name, words in parsed.lexicon:
         check_words(entry, ("lexicon", name), "lexicon word", words, problems)
     return parsed

@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from checker.rulepack.schema import CURRENCIES, AttributeRule, Case, EntityRule, Fact, Settings, UnitRule
+from checker.rulepack.templates import DEFAULT_MESSAGES, render
 from checker.values.settings import DeclaredUnit, ValueSettings
 from checker.yaml_lines import line_of
 
@@ -65,6 +66,10 @@ class RulePack:
 
     def unit_allowed(self, unit: str, allowed: Sequence[str]) -> bool:
         return unit_allowed(unit, allowed, self.dimensions)
+
+    def message(self, name: str, **fields: str) -> str:
+        """The finding message `name` (a key of MESSAGE_FIELDS) in the pack's words, else the default's."""
+        return render(self.settings.messages.get(name, DEFAULT_MESSAGES[name]), fields)
 
     def severity_of(self, kind: str) -> str:
         return self.settings.severity.get(kind, "error")

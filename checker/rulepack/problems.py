@@ -25,6 +25,7 @@ PROBLEM_CODES: dict[str, str] = {
     "RP040": "a unit: not declared, built in, or not fitting the attribute",
     "RP050": "a fact's value, interval or validity",
     "RP060": "a test case names something unknown or a value that does not suit its attribute",
+    "RP070": "a message template: an unknown message name or placeholder, or malformed braces",
     "BL001": "the baseline file is missing",
     "BL002": "the baseline file cannot be read",
     "BL003": "baseline YAML syntax, or YAML the safe loader refuses",

@@ -45,7 +45,7 @@ class ClaimExpectation(Strict):
     value: float | dt.date | str | None = Field(
         default=None,
         description="Numbers: a value (in the base unit) the claim's interval must contain. Dates: a day the claim's span must contain. "
-        "Developers: one of the credited entity ids. Types: the type label. Omit to accept any value.",
+        "Developers: one of the credited entity ids. Types: the type label. Features: the feature id. Omit to accept any value.",
     )
     low: float | dt.date | None = Field(default=None, description="The claim's lower bound exactly: a number in the base unit or an ISO date.")
     high: float | dt.date | None = Field(default=None, description="The claim's upper bound exactly: a number in the base unit or an ISO date.")
@@ -150,7 +150,7 @@ class EntityRule(Strict):
     cases: list[Case] = CasesField
 
 
-AttributeKind = Literal["quantity", "date", "entity", "type", "negation"]
+AttributeKind = Literal["quantity", "date", "entity", "type", "negation", "feature"]
 # the periods lexicon.periods names: a calendar quarter, or one relative to the article date
 PeriodLabel = Literal["Q1", "Q2", "Q3", "Q4", "this_quarter", "last_quarter", "next_quarter"]
 
@@ -159,7 +159,8 @@ class AttributeRule(Strict):
     """What a claim can be about, and the words that signal it."""
 
     kind: AttributeKind = Field(
-        description="quantity (a number with a unit), date, entity (who developed it), type (model, chip...) or negation (has released no model)."
+        description="quantity (a number with a unit), date, entity (who developed it), type (model, chip...), negation (has released no model) "
+        "or feature (supports X, 采用Y, 不支持Z: what the subject has or uses, and its denial)."
     )
     label: str = Field(default="", description="Human-readable name used in findings.")
     units: list[str] = Field(
@@ -172,19 +173,26 @@ class AttributeRule(Strict):
         description="quantity: entity types of the object (investment in X); needs `object_markers`. date: the place of the event "
         "(a region): an entity of these types right before or after the trigger is the claim's object, and a trigger with none is passed over. "
         "negation with `objects`: types of what is denied (model, product), only events about such an entity contradict the denial; "
-        "without `objects`: the place the subject is denied in (尚未在欧盟上线), named next to the verb.",
+        "without `objects`: the place the subject is denied in (尚未在欧盟上线), named next to the verb. "
+        "feature: entity types that are features (a technology, a standard): such an entity right after the verb is the feature.",
     )
     object_markers: list[str] = Field(default=[], description="quantity: words right before the object (向, in); at most 6 characters, no trailing space.")
     triggers: list[str] = Field(
         default=[],
         description="Words that signal the attribute. quantity: in the value's clause, within 16 characters; date: anywhere in the sentence; "
-        "entity: the verb; negation: the verb, within 6 characters after the cue.",
+        "entity: the verb; negation: the verb, within 6 characters after the cue; feature: the verb before the feature (支持, 采用, supports, uses).",
     )
     forbid: list[str] = Field(
         default=[],
         description="quantity and date: words that disqualify the clause (平均单卡 is per device, not a model's size). entity: words of another "
         "relation (投资, 向, invested in, backed by): an organization right after one is no developer, nor is the owner of a possessive with one inside. "
-        "negation: words after the object that make the denial about something else (没有公布模型的参数规模 denies a figure).",
+        "negation: words after the object that make the denial about something else (没有公布模型的参数规模 denies a figure). "
+        "feature: words in the clause that make it no statement of the feature (是否支持 asks).",
+    )
+    require: list[str] = Field(
+        default=[],
+        description="quantity and date: words one of which must be in the clause (the figure's; a date's trigger's), e.g. 全年 or full-year for an annual figure, "
+        "so one trigger word serves attributes told apart by a qualifier.",
     )
     change: bool | None = Field(
         default=None,
@@ -209,7 +217,14 @@ class AttributeRule(Strict):
     nominal: list[str] = Field(default=[], description="entity: words that make a trigger right before them part of a noun (开源社区, 开源路线), not a verb.")
     joint: list[str] = Field(default=[], description="entity: words of joint work (联合, 共同, jointly): organizations coordinated before the verb are all developers.")
     type_words: dict[EntityType, list[str]] = Field(default={}, description="type: for each type label, the words that say it (芯片 -> chip) right next to a name.")
-    negation_cues: list[str] = Field(default=[], description="negation: words that negate (尚未, has not).")
+    negation_cues: list[str] = Field(
+        default=[],
+        description="negation: words that negate (尚未, has not). feature: words right before the verb (不, 没有, does not) or between the verb and the feature (has no) that deny it.",
+    )
+    features: dict[str, list[str]] = Field(
+        default={},
+        description="feature: the features that are words, not entities: feature id -> the words that name it (mrna: [mRNA, 信使RNA]); the id is the claim's value.",
+    )
     objects: list[str] = Field(default=[], description="negation: object words (大模型, model) within 12 characters after the verb.")
     contradicted_by: str | None = Field(default=None, description="negation: the entity attribute whose claims contradict a negation (developer).")
     events: list[str] = Field(
@@ -227,10 +242,12 @@ class AttributeRule(Strict):
     def _complete(self) -> AttributeRule:
         if self.kind == "quantity" and not self.units:
             raise _rule_error("a quantity attribute needs `units` (count, percent, currency or a declared unit)", "add `units:`, e.g. `units: [count]`")
-        if self.kind in ("quantity", "date", "entity", "negation") and not self.triggers:
+        if self.kind in ("quantity", "date", "entity", "negation", "feature") and not self.triggers:
             raise _rule_error(f"a {self.kind} attribute needs at least one trigger word", "add `triggers:`")
         if self.kind == "negation" and not (self.negation_cues and (self.objects or self.object_types)):
             raise _rule_error("a negation attribute needs `negation_cues`, and `objects` or `object_types`", "add the cues and what is denied")
+        if self.kind == "feature" and not (self.negation_cues and (self.features or self.object_types)):
+            raise _rule_error("a feature attribute needs `negation_cues`, and `features` or `object_types`", "add the cues that deny it and what the features are")
         if self.kind == "type" and not self.type_words:
             raise _rule_error("a type attribute needs `type_words`", "add `type_words:` mapping type labels to words")
         return self
@@ -238,11 +255,12 @@ class AttributeRule(Strict):
 
 # Keys each kind of attribute reads; any other key set on it has no effect.
 KIND_KEYS: dict[str, tuple[str, ...]] = {
-    "quantity": ("units", "subject_types", "object_types", "object_markers", "triggers", "forbid", "change", "tolerance", "per_period", "variants"),
-    "date": ("subject_types", "object_types", "triggers", "forbid", "announces"),
+    "quantity": ("units", "subject_types", "object_types", "object_markers", "triggers", "forbid", "require", "change", "tolerance", "per_period", "variants"),
+    "date": ("subject_types", "object_types", "triggers", "forbid", "require", "announces"),
     "entity": ("subject_types", "triggers", "passive", "possessive", "joint", "nominal", "forbid"),
     "type": ("subject_types", "type_words"),
     "negation": ("subject_types", "negation_cues", "triggers", "objects", "forbid", "object_types", "contradicted_by", "events"),
+    "feature": ("subject_types", "triggers", "negation_cues", "features", "object_types", "forbid"),
 }
 COMMON_KEYS = ("kind", "label", "cases")
 
@@ -265,7 +283,8 @@ class Fact(Strict):
     object: str | None = Field(default=None, description="Entity id of the object (Microsoft's investment *in OpenAI*); only for attributes with `object_types`.")
     value: float | dt.date | str | None = Field(
         default=None,
-        description="A number in the unit's base unit, an ISO date, an entity id (entity attributes) or a type label (type attributes).",
+        description="A number in the unit's base unit, an ISO date, an entity id (entity attributes), a type label (type attributes) "
+        "or a feature the subject has (feature attributes: a `features` id or an entity id).",
     )
     low: float | dt.date | None = Field(default=None, description="Lower end of the interval the record allows (with `high`, instead of `value`).")
     high: float | dt.date | None = Field(default=None, description="Upper end of the interval the record allows.")
@@ -425,6 +444,11 @@ class Settings(Strict):
     lexicon: Lexicon = Field(default=Lexicon(), description="Words that qualify claims.")
     units: dict[str, UnitRule] = Field(
         default={}, description="Units beyond the built-in count, percent and currencies: unit id -> dimension, factor to the base unit, words."
+    )
+    messages: dict[str, str] = Field(
+        default={},
+        description="Finding messages in the pack's own words: message name (negation_conflict, negation_event, feature_conflict, "
+        "attribution_conflict, type_conflict) -> a template with named placeholders ({subject}, {values}...); a message not given keeps the neutral default.",
     )
 
 

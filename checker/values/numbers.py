@@ -76,6 +76,7 @@ _CURRENCIES = {name: code for code, names in _CURRENCY_NAMES.items() for name in
 _SUBUNITS = {"cent": "USD", "cents": "USD", "penny": "GBP", "pence": "GBP", "pennies": "GBP"}
 _CURRENCIES |= _SUBUNITS
 CURRENCY_CODES = tuple(_CURRENCY_NAMES)
+_ANY_YUAN = ("元", "块钱")  # after 新台币, 港币 or 人民币 before the number, the unit of that currency
 # Traditional scale characters, so text that skipped normalization still parses, and the
 # financial numerals of cheques and contracts (壹佰贰拾叁), which cn2an does not read.
 _TRADITIONAL = str.maketrans("萬億兩壹貳贰參叁肆伍陸陆柒捌玖拾佰仟", "万亿两一二二三三四五六六七八九十百千")
@@ -148,7 +149,7 @@ _POST_MOD = re.compile(
 )
 _CUR_PREFIX = re.compile(
     r"(?:(?P<sign>US\$|HK\$|NT\$|\$|¥|€|£)|(?<![A-Za-z])(?P<code>USD|RMB|CNY|EUR|HKD|JPY|TWD)"
-    r"|(?P<word>人民币))\s?$"
+    r"|(?P<word>人民币|新台币|台币|港币))\s?$"
 )
 _PRE_MOD = re.compile(
     r"""(?:
@@ -660,7 +661,8 @@ def _read_unit(body: _Body, unit: re.Match[str] | None) -> _Body:
         )
     if kind == "currency":
         word = unit.group("currency")
-        name = _currency(word)
+        # 元 names the unit of any yuan-named currency: 新台币1,200亿元 and 港币30亿元 keep the currency named before
+        name = body.unit if word in _ANY_YUAN and body.unit in _CURRENCY_NAMES else _currency(word)
         if word.lower() in _SUBUNITS:  # 50 cents = 0.50 USD
             body = _scaled(body, Decimal("0.01"))
     else:

@@ -1,0 +1,47 @@
+"""Modality words inside a quoted name (“快速通道计划”, "Fast Plan") make no plan; a quotation
+of speech keeps its modality."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.claims.context import mask_quoted_names
+from checker.models import Modality
+from checker.rulepack import load_rules
+from tests.conftest import FIXTURES
+from tests.test_stages import claims_of
+
+
+@pytest.fixture(scope="module")
+def pharma():
+    return load_rules(FIXTURES / "pharma" / "rules")
+
+
+def _approvals(text: str, pack) -> list[tuple[str, Modality]]:
+    return [(c.subject, c.modality) for c in claims_of(text, pack) if c.attribute == "approval_date"]
+
+
+@pytest.mark.parametrize("text", [
+    "泽布替尼作为“快速通道计划”的首个药物，于2023年1月19日获得FDA批准。",
+    "泽布替尼作为「快速通道计划」的首个药物，于2023年1月19日获得FDA批准。",
+    "泽布替尼入选《罕见病用药计划》，于2023年1月19日获得FDA批准。",
+    'Brukinsa, the first drug of the "Fast Plan" programme, was approved on January 19, 2023.',
+])
+def test_a_modality_word_inside_a_quoted_name_makes_no_plan(pharma, text):
+    assert _approvals(text, pharma) == [("brukinsa", Modality.asserted)]
+
+
+@pytest.mark.parametrize("text", [
+    "泽布替尼计划于2023年1月19日获得FDA批准。",
+    "百济神州表示：“泽布替尼计划于2024年3月获批。”",
+    'BeiGene said "Brukinsa is expected to be approved in March 2024."',
+])
+def test_a_plan_outside_a_name_or_in_quoted_speech_stays_a_plan(pharma, text):
+    assert _approvals(text, pharma) == [("brukinsa", Modality.planned)]
+
+
+def test_masking_keeps_offsets_and_the_quotation_marks():
+    text = "公司启动“星火计划”，将于五月上市。"
+    masked = mask_quoted_names(text)
+    assert len(masked) == len(text)
+    assert "计划" not in masked and "将于" in masked and masked.count("“") == 1
