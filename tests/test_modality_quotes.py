@@ -45,3 +45,13 @@ def test_masking_keeps_offsets_and_the_quotation_marks():
     masked = mask_quoted_names(text)
     assert len(masked) == len(text)
     assert "计划" not in masked and "将于" in masked and masked.count("“") == 1
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("百度计划于3月16日发布文心一言。", Modality.planned),
+    ("百度确认正在测试文心一言，并计划在4月对外开放。", Modality.planned),
+    ("百度按计划于3月16日发布了文心一言。", Modality.asserted),
+])
+def test_a_plan_verb_plans_and_a_plan_carried_out_is_an_outcome(pack, text, modality):
+    dated = [c.modality for c in claims_of(text, pack) if c.attribute in ("release_date", "public_date")]
+    assert dated == [modality]

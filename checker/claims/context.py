@@ -60,6 +60,13 @@ def _speech_before(before: str) -> bool:
     return stripped.endswith((":", "：")) or stripped.rstrip(",，").endswith(grammar().speech_verbs)
 
 
+def _blanked(text: str, words: Sequence[str]) -> str:
+    """`text` with each of `words` replaced by spaces (same length)."""
+    for hit in reversed(find_words(words, text)) if words else ():
+        text = text[:hit.start()] + " " * (hit.end() - hit.start()) + text[hit.end():]
+    return text
+
+
 def mask_quoted_names(text: str) -> str:
     """`text` with the inside of each quoted name replaced by spaces; a quotation (after a
     colon or a speech verb, or holding punctuation of its own) is left as it is."""
@@ -286,6 +293,7 @@ class SentenceContext:
         if previous and self.text[previous[-1][0]:previous[-1][1]].rstrip(",，:： ").endswith(grammar().speech_verbs):
             scopes.append(text[previous[-1][0]:previous[-1][1]])  # Semafor爆料称，投资总额…
         lexicon = self.pack.settings.lexicon
+        scopes = [_blanked(scope, lexicon.as_planned) for scope in scopes]  # 按计划发布了: the plan was carried out
         for modality, words in (
             (Modality.denied, lexicon.denied),
             (Modality.planned, lexicon.planned),

@@ -367,6 +367,7 @@ class Lexicon(Strict):
     """Words that qualify a claim, looked up in its clause or at the start of its sentence."""
 
     planned: list[str] = Field(default=[], description="A plan, never compared with outcomes (将于, plans to).")
+    as_planned: list[str] = Field(default=[], description="A plan carried out (按计划, as planned): the plan words inside them make no plan.")
     reported: list[str] = Field(default=[], description="Hearsay (据报道, reportedly); lowers severity when listed in modality_downgrade.")
     claimed: list[str] = Field(default=[], description="A party's own claim (宣称, claims).")
     denied: list[str] = Field(default=[], description="A denial (否认, denied); denied claims are not checked against facts.")
