@@ -81,6 +81,7 @@ def test_a_possessive_conflicts_with_a_verb_credit_across_articles(pack):
         ("Demand for Claude, the chatbot from Anthropic, keeps rising.", {("claude", "product")}),
         ("ChatGLM-6B是一款开源双语大模型。", {("chatglm-6b", "model")}),
         ("Mistral AI is a Paris start-up that builds open models.", {("mistral-ai", "organization")}),
+        ("Ascend is the most capable AI chip Huawei has shipped so far.", {("ascend", "chip")}),  # a name opens a relative clause
         ("英伟达是芯片巨头。", set()),
         ("Nvidia is selling its chips to China.", set()),
     ],

@@ -97,6 +97,9 @@ def _closes(ctx: SentenceContext, pos: int) -> bool:
     rest = ctx.text[pos:].lstrip(" ")
     if not rest or rest[0] in _closing() or CLAUSE_BREAK.match(rest):
         return True
+    after = len(ctx.text) - len(rest)
+    if after > pos and any(m.start == after for m in ctx.mentions):
+        return True  # the chip Amazon has built: a name opens a relative clause after the head
     pattern = word_pattern(tuple(ctx.pack.settings.lexicon.phrase_end))
     return bool(pattern and pattern.match(rest))
 
