@@ -55,3 +55,12 @@ def test_masking_keeps_offsets_and_the_quotation_marks():
 def test_a_plan_verb_plans_and_a_plan_carried_out_is_an_outcome(pack, text, modality):
     dated = [c.modality for c in claims_of(text, pack) if c.attribute in ("release_date", "public_date")]
     assert dated == [modality]
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("据报道，百度计划于7月发布新模型，但文心一言已于3月16日发布。", Modality.asserted),
+    ("Reportedly the lab plans a new model for July, but ERNIE Bot was released on March 16.", Modality.asserted),
+    ("据报道，文心一言已于3月16日发布。", Modality.reported),
+])
+def test_the_head_of_a_sentence_does_not_qualify_a_clause_that_turns_against_it(pack, text, modality):
+    assert [c.modality for c in claims_of(text, pack) if c.attribute == "release_date" and c.subject == "ernie-bot"] == [modality]

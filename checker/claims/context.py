@@ -288,7 +288,9 @@ class SentenceContext:
         clause = self.clause_of(start)
         head_end = self.clauses[0][1] if self.clauses else 0
         text = self.unquoted
-        scopes = [text[clause[0]:max(end, clause[1])], text[:head_end]]
+        scopes = [text[clause[0]:max(end, clause[1])]]
+        if not self._turns(clause[0]):
+            scopes.append(text[:head_end])  # 据报道，…: the head qualifies the sentence, unless a clause turns against it
         previous = [c for c in self.clauses if c[1] <= clause[0]]
         if previous and self.text[previous[-1][0]:previous[-1][1]].rstrip(",，:： ").endswith(grammar().speech_verbs):
             scopes.append(text[previous[-1][0]:previous[-1][1]])  # Semafor爆料称，投资总额…
@@ -303,6 +305,14 @@ class SentenceContext:
             if any(find_words(words, scope) for scope in scopes):
                 return modality
         return Modality.asserted
+
+    def _turns(self, clause_start: int) -> bool:
+        """A clause after the head that opens with a contrast word (…，但至今还没有…, …, but)."""
+        if clause_start == 0:
+            return False
+        rest = self.text[clause_start:]
+        contrast = word_pattern(grammar().contrast)
+        return bool(contrast and contrast.match(self.text, clause_start + len(rest) - len(rest.lstrip())))
 
     @cached_property
     def unquoted(self) -> str:

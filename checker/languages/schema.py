@@ -40,6 +40,7 @@ class LanguageTable(Strict):
     list_separators: Words = Field(default=[], description="What joins the figures of a list (、, and).")
     range_separators: Words = Field(default=[], description="What joins the ends of a range (到, to).")
     respectively: Words = Field(default=[], description="Words that pair a list of figures with names one by one (分别, respectively).")
+    contrast: Words = Field(default=[], description="Words opening a clause that turns against the sentence's head (但, but): the head's plan or hearsay does not reach past them.")
 
 
 @dataclass(frozen=True, eq=False)
@@ -69,6 +70,7 @@ class Grammar:
     list_separators: tuple[str, ...] = ()
     range_separators: tuple[str, ...] = ()
     respectively: tuple[str, ...] = ()
+    contrast: tuple[str, ...] = ()
 
     @classmethod
     def merged(cls, tables: list[LanguageTable]) -> Grammar:
