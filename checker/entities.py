@@ -73,7 +73,7 @@ def find_mentions(segment: Segment, toolkit: Toolkit, pack: RulePack) -> list[Me
     tokens = segment.tokens
     exact = toolkit.matches([t.text for t in tokens])
     mentions = [
-        Mention(entity=entity, start=tokens[first].start, end=tokens[end - 1].end, text=_text(tokens, first, end))
+        Mention(entity=entity, start=tokens[first].start, end=tokens[end - 1].end, text=segment.between(tokens[first].start, tokens[end - 1].end))
         for entity, first, end in exact
     ]
     taken = {i: entity for entity, first, end in exact for i in range(first, end)}
@@ -82,11 +82,6 @@ def find_mentions(segment: Segment, toolkit: Toolkit, pack: RulePack) -> list[Me
         # a variant that swallows a shorter exact alias of its own entity (字节 in 字节动态) replaces it
         mentions = [m for m in mentions if not any(v.start <= m.start and m.end <= v.end for v in variants)]
     return sorted(mentions + variants, key=lambda m: m.start)
-
-
-def _text(tokens: tuple[Token, ...], first: int, end: int) -> str:
-    """The text of tokens [first, end): their words and the single spaces that follow all but the last."""
-    return "".join(t.text + " " * t.space for t in tokens[first:end - 1]) + tokens[end - 1].text
 
 
 def _variants(segment: Segment, taken: dict[int, str], pack: RulePack, toolkit: Toolkit) -> list[Mention]:
@@ -99,9 +94,9 @@ def _variants(segment: Segment, taken: dict[int, str], pack: RulePack, toolkit: 
     for width in (3, 2, 1):
         for k in range(len(tokens) - width + 1):
             positions = range(k, k + width)
-            if any(p in used for p in positions) or all(p in taken for p in positions):
+            if (used and any(p in used for p in positions)) or (taken and all(p in taken for p in positions)):
                 continue
-            text = _text(tokens, k, k + width)
+            text = segment.between(tokens[k].start, tokens[k + width - 1].end)
             hit = _cached_variant(text, index, settings)
             if hit is None or (CJK_NAME.match(text) and toolkit.is_common_word(text)):
                 continue
@@ -118,14 +113,16 @@ MEMO_LIMIT = 200_000  # distinct window texts remembered per pack; the memo star
 
 
 def _cached_variant(text: str, index: AliasIndex, settings: NameVariantSettings) -> tuple[str, str, float] | None:
-    """_match_variant, remembered per pack: news repeats its words, and most windows are no name."""
-    if not (CJK_NAME.match(text) or LATIN_NAME.match(text)):
-        return None
-    if text not in index.memo:
-        if len(index.memo) >= MEMO_LIMIT:
-            index.memo.clear()
-        index.memo[text] = _match_variant(text, index, settings)
-    return index.memo[text]
+    """_match_variant, remembered per pack (a window of no name's shape too): news repeats its words,
+    and most windows are no name."""
+    try:
+        return index.memo[text]
+    except KeyError:
+        pass
+    if len(index.memo) >= MEMO_LIMIT:
+        index.memo.clear()
+    hit = index.memo[text] = _match_variant(text, index, settings) if CJK_NAME.match(text) or LATIN_NAME.match(text) else None
+    return hit
 
 
 def _contains_alias(text: str, entity: str, pack: RulePack) -> bool:

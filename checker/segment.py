@@ -45,6 +45,12 @@ class Segment:
 
     sentence: Sentence
     tokens: tuple[Token, ...]  # `space` is whether one space follows, as in the paragraph
+    text: str  # the normalized text from the first token's start to the last one's end
+
+    def between(self, start: int, end: int) -> str:
+        """The normalized text between two article offsets inside the segment."""
+        offset = self.tokens[0].start
+        return self.text[start - offset:end - offset]
 
     def token_offsets(self) -> list[tuple[int, int]]:
         return [(t.start, t.end) for t in self.tokens]
@@ -66,15 +72,15 @@ def segment(normalized: str, original: str, body_start: int, toolkit: Toolkit) -
         tokens = toolkit.tokens(paragraph)
         for span in (bounded for merged in _merge_false_splits(_sentences(tokens), tokens, paragraph) for bounded in _bounded(span=merged, tokens=tokens)):
             first, last = tokens[span.start], tokens[span.end - 1]
-            text = paragraph[first.start:last.end]
-            lead = len(text) - len(text.lstrip())
-            text = text.strip()
+            whole = paragraph[first.start:last.end]
+            lead = len(whole) - len(whole.lstrip())
+            text = whole.strip()
             if not CONTENT.search(text):
                 continue
             absolute = start + first.start + lead
             sentence = Sentence(index=len(segments), start=absolute, end=absolute + len(text), text=original[absolute:absolute + len(text)])
             moved = tuple(Token(start + t.start, start + t.end, t.text, t.space) for t in tokens[span.start:span.end])
-            segments.append(Segment(sentence=sentence, tokens=moved))
+            segments.append(Segment(sentence=sentence, tokens=moved, text=whole))
     return segments
 
 
