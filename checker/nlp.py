@@ -145,18 +145,26 @@ def is_punct(text: str) -> bool:
 
 @lru_cache(maxsize=8)
 def toolkit_for(pack: RulePack) -> Toolkit:
-    """Build (once per pack object) the segmenter and the alias matcher."""
+    """The toolkit of a pack object (a dictionary lookup per article), shared by every pack with the
+    same words: a pack loaded again (each CLI call, each test) does not load another dictionary."""
     words = [(alias, ALIAS_FREQ) for entity in pack.entities.values() for alias in entity.aliases]
     for attribute in pack.attributes.values():
         words.extend((word, None) for word in [*attribute.triggers, *attribute.negation_cues, *attribute.objects] if not word.isascii())
-    segmenter = SEGMENTERS[pack.settings.segmenter](words)
+    aliases = tuple((entity.id, tuple(entity.aliases)) for entity in pack.entities.values())
+    return _build(pack.settings.segmenter, tuple(words), aliases)
+
+
+@lru_cache(maxsize=4)
+def _build(segmenter_name: str, words: tuple[tuple[str, int | None], ...], entities: tuple[tuple[str, tuple[str, ...]], ...]) -> Toolkit:
+    """The segmenter with the pack's words, and the alias matcher."""
+    segmenter = SEGMENTERS[segmenter_name](words)
     probe = Toolkit(segmenter=segmenter, aliases={}, alias_heads=frozenset(), longest_alias=0)
     aliases: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for entity in pack.entities.values():
-        for alias in entity.aliases:
+    for entity, names in entities:
+        for alias in names:
             key = tuple(token.text for token in probe.tokens(alias))
-            if key and entity.id not in aliases.get(key, ()):
-                aliases[key] = (*aliases.get(key, ()), entity.id)
+            if key and entity not in aliases.get(key, ()):
+                aliases[key] = (*aliases.get(key, ()), entity)
     return Toolkit(
         segmenter=segmenter,
         aliases=aliases,
