@@ -46,14 +46,20 @@ tokens = sum(len(tokenizer(path.read_text(encoding="utf-8"))) for path in sorted
 @dataclass(frozen=True)
 class Timing:
     seconds: list[float]
+    cpu: list[float]  # user + sys of the process and the workers it waited for: steadier than wall time on a shared machine
     peak_mib: float
 
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
 
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu)
+
     def line(self, label: str) -> str:
-        return f"{label:<34} median {self.median:7.2f} s  min {min(self.seconds):7.2f}  max {max(self.seconds):7.2f}  peak {self.peak_mib:6.0f} MiB"
+        return (f"{label:<34} median {self.median:7.2f} s  min {min(self.seconds):7.2f}  max {max(self.seconds):7.2f}"
+                f"  cpu {self.cpu_median:7.2f} s  peak {self.peak_mib:6.0f} MiB")
 
 
 def build_corpus(folder: Path, count: int, seed: int = 13) -> int:
@@ -82,7 +88,7 @@ def build_corpus(folder: Path, count: int, seed: int = 13) -> int:
 
 
 def measure(command: list[str], repeats: int, before=None) -> Timing:
-    seconds, peak = [], 0
+    seconds, cpu, peak = [], [], 0
     for _ in range(repeats):
         if before:
             before()
@@ -90,10 +96,11 @@ def measure(command: list[str], repeats: int, before=None) -> Timing:
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(process.pid, 0)  # this child's own peak memory, not the running maximum of all children
         seconds.append(time.perf_counter() - started)
+        cpu.append(usage.ru_utime + usage.ru_stime)
         if os.waitstatus_to_exitcode(status) != 0:
             raise SystemExit(f"{' '.join(command)} exited with {os.waitstatus_to_exitcode(status)}")
         peak = max(peak, usage.ru_maxrss)  # KiB on Linux
-    return Timing(seconds, peak / 1024)
+    return Timing(seconds, cpu, peak / 1024)
 
 
 def main() -> None:
@@ -130,19 +137,24 @@ def main() -> None:
     print(f"corpora: 1 article {sizes['one']:,} B; {args.articles} articles {sizes['base'] / 1e6:.3f} MB; {10 * args.articles} articles {sizes['large'] / 1e6:.3f} MB; {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}")
     for label, timing in results.items():
         print(timing.line(label))
-    t = {label: timing.median for label, timing in results.items()}
-    n, big = args.articles, 10 * args.articles
-    mb = (sizes["large"] - sizes["base"]) / 1e6
+    print()
+    for clock in ("wall", "cpu"):
+        t = {label: timing.median if clock == "wall" else timing.cpu_median for label, timing in results.items()}
+        _ratios(t, clock, args.articles, args.jobs, (sizes["large"] - sizes["base"]) / 1e6)
+
+
+def _ratios(t: dict[str, float], clock: str, n: int, jobs: int, mb: float) -> None:
+    """The targets' ratios on one clock: wall time is what a user waits for, CPU time what a loaded machine measures steadily."""
+    big = 10 * n
     steady = (t[f"report, {big} articles"] - t[f"report, {n} articles"]) / mb
     floor_steady = (t[f"floor, {big} articles"] - t[f"floor, {n} articles"]) / mb
-    print()
-    print(f"--help: {t['checker --help']:.2f} s (target <= 0.5 s)")
-    print(f"one-article report / floor startup: {t['report, 1 article'] / t['floor, 1 article']:.2f}x (target <= 1.5x)")
-    print(f"steady state: {steady:.1f} s/MB vs floor {floor_steady:.1f} s/MB = {steady / floor_steady:.2f}x (target <= 3x)")
-    print(f"linearity: 10x the articles in {t[f'report, {big} articles'] / t[f'report, {n} articles']:.2f}x the time (target <= 11x)")
-    print(f"--jobs {args.jobs} vs 1 on {big} articles: {t[f'report, {big} articles'] / t[f'report, {big} articles, --jobs {args.jobs}']:.2f}x faster (target >= 1.7x on 1,000)")
-    print(f"warm vs cold cache on {n} articles: {t[f'report, {n} articles, cold cache'] / t[f'report, {n} articles, warm cache']:.1f}x faster (target >= 10x)")
-
+    print(f"[{clock}] --help: {t['checker --help']:.2f} s (target <= 0.5 s)")
+    print(f"[{clock}] one-article report / floor startup: {t['report, 1 article'] / t['floor, 1 article']:.2f}x (target <= 1.5x)")
+    print(f"[{clock}] steady state: {steady:.1f} s/MB vs floor {floor_steady:.1f} s/MB = {steady / floor_steady:.2f}x (target <= 3x)")
+    print(f"[{clock}] linearity: 10x the articles in {t[f'report, {big} articles'] / t[f'report, {n} articles']:.2f}x the time (target <= 11x)")
+    if clock == "wall":  # two workers spend more CPU than one, by design: only wall time shows the speed-up
+        print(f"[{clock}] --jobs {jobs} vs 1 on {big} articles: {t[f'report, {big} articles'] / t[f'report, {big} articles, --jobs {jobs}']:.2f}x faster (target >= 1.7x on 1,000)")
+    print(f"[{clock}] warm vs cold cache on {n} articles: {t[f'report, {n} articles, cold cache'] / t[f'report, {n} articles, warm cache']:.1f}x faster (target >= 10x)")
 
 if __name__ == "__main__":
     main()

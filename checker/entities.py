@@ -1,6 +1,6 @@
 """Stage 4: find known entities in a sentence, exactly and as variant spellings.
 
-Exact aliases come from spaCy's PhraseMatcher (longest match wins). Variant
+Exact aliases are token sequences an alias tokenizes to (longest match wins, see checker.nlp). Variant
 spellings of known names (字节动态 for 字节跳动, A21 Labs for AI21 Labs, 腾迅
 for 腾讯) are found with rapidfuzz over token windows, with thresholds that suit
 each script. A CJK spelling that sounds like a known name (the same toneless pinyin:
@@ -19,10 +19,8 @@ from functools import lru_cache
 from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
-from spacy.util import filter_spans
-
 from checker.models import Mention
-from checker.nlp import Toolkit
+from checker.nlp import Token, Toolkit
 from checker.rulepack import RulePack
 from checker.rulepack.schema import NameVariantSettings
 from checker.segment import Segment
@@ -72,16 +70,13 @@ def alias_index(pack: RulePack) -> AliasIndex:
 
 def find_mentions(segment: Segment, toolkit: Toolkit, pack: RulePack) -> list[Mention]:
     """Entity mentions in one sentence, offsets into the article text, in text order."""
-    span = segment.span
-    doc = span.doc
-    matches = toolkit.matcher(doc[span.start:span.end], as_spans=True)
-    exact = filter_spans(matches)
-    base = segment.offset - span.start_char
+    tokens = segment.tokens
+    exact = toolkit.matches([t.text for t in tokens])
     mentions = [
-        Mention(entity=m.label_, start=base + m.start_char, end=base + m.end_char, text=m.text)
-        for m in exact
+        Mention(entity=entity, start=tokens[first].start, end=tokens[end - 1].end, text=segment.between(tokens[first].start, tokens[end - 1].end))
+        for entity, first, end in exact
     ]
-    taken = {i: m.label_ for m in exact for i in range(m.start, m.end)}
+    taken = {i: entity for entity, first, end in exact for i in range(first, end)}
     variants = _variants(segment, taken, pack, toolkit)
     if variants:
         # a variant that swallows a shorter exact alias of its own entity (字节 in 字节动态) replaces it
@@ -90,55 +85,44 @@ def find_mentions(segment: Segment, toolkit: Toolkit, pack: RulePack) -> list[Me
 
 
 def _variants(segment: Segment, taken: dict[int, str], pack: RulePack, toolkit: Toolkit) -> list[Mention]:
-    """Windows of one to three tokens that spell a known name differently. Works on plain token
-    tuples and slices of the text: a spaCy Span per window cost more than the matching."""
+    """Windows of one to three tokens that spell a known name differently, on plain token tuples."""
     index = alias_index(pack)
     settings = pack.settings.name_variants
-    span = segment.span
-    base = segment.offset - span.start_char
-    doc_text = span.doc.text
-    tokens = [_Token(t.i, t.idx, t.idx + len(t.text), t.text) for t in span]
+    tokens = segment.tokens
     found: list[Mention] = []
     used: set[int] = set()
     for width in (3, 2, 1):
         for k in range(len(tokens) - width + 1):
-            window = tokens[k:k + width]
-            positions = range(window[0].i, window[-1].i + 1)
-            if any(p in used for p in positions) or all(p in taken for p in positions):
+            positions = range(k, k + width)
+            if (used and any(p in used for p in positions)) or (taken and all(p in taken for p in positions)):
                 continue
-            text = doc_text[window[0].start:window[-1].end]
+            text = segment.between(tokens[k].start, tokens[k + width - 1].end)
             hit = _cached_variant(text, index, settings)
             if hit is None or (CJK_NAME.match(text) and toolkit.is_common_word(text)):
                 continue
             alias, entity, score = hit
-            if not _swallows_only(window, taken, entity, alias) or _contains_alias(text, entity, pack):
+            if not _swallows_only(tokens, positions, taken, entity, alias) or _contains_alias(text, entity, pack):
                 continue
             used.update(positions)
-            start = base + window[0].start
+            start = tokens[k].start
             found.append(Mention(entity=entity, start=start, end=start + len(text), text=text, score=score, variant_of=alias))
     return found
-
-
-@dataclass(frozen=True)
-class _Token:
-    i: int  # index in the doc
-    start: int  # character offsets in the doc's text
-    end: int
-    text: str
 
 
 MEMO_LIMIT = 200_000  # distinct window texts remembered per pack; the memo starts afresh when full
 
 
 def _cached_variant(text: str, index: AliasIndex, settings: NameVariantSettings) -> tuple[str, str, float] | None:
-    """_match_variant, remembered per pack: news repeats its words, and most windows are no name."""
-    if not (CJK_NAME.match(text) or LATIN_NAME.match(text)):
-        return None
-    if text not in index.memo:
-        if len(index.memo) >= MEMO_LIMIT:
-            index.memo.clear()
-        index.memo[text] = _match_variant(text, index, settings)
-    return index.memo[text]
+    """_match_variant, remembered per pack (a window of no name's shape too): news repeats its words,
+    and most windows are no name."""
+    try:
+        return index.memo[text]
+    except KeyError:
+        pass
+    if len(index.memo) >= MEMO_LIMIT:
+        index.memo.clear()
+    hit = index.memo[text] = _match_variant(text, index, settings) if CJK_NAME.match(text) or LATIN_NAME.match(text) else None
+    return hit
 
 
 def _contains_alias(text: str, entity: str, pack: RulePack) -> bool:
@@ -146,18 +130,18 @@ def _contains_alias(text: str, entity: str, pack: RulePack) -> bool:
     return any(len(alias) >= 3 and alias in text for alias in pack.entities[entity].aliases)
 
 
-def _swallows_only(window: list[_Token], taken: dict[int, str], entity: str, alias: str) -> bool:
+def _swallows_only(tokens: tuple[Token, ...], positions: range, taken: dict[int, str], entity: str, alias: str) -> bool:
     """A window may overlap exact matches only if it contains them whole and they name its entity, or
     are part of the name it varies (通义 in 通义千文, a slip for 通义千问)."""
-    inside = {taken[t.i] for t in window if t.i in taken}
+    inside = {taken[i] for i in positions if i in taken}
     if not inside:
         return True
-    first, last = window[0].i, window[-1].i
+    first, last = positions[0], positions[-1]
     cut_before = first in taken and taken.get(first - 1) == taken[first]
     cut_after = last in taken and taken.get(last + 1) == taken[last]
     if cut_before or cut_after:
         return False
-    return inside == {entity} or all(t.text in alias for t in window if t.i in taken)
+    return inside == {entity} or all(tokens[i].text in alias for i in positions if i in taken)
 
 
 @lru_cache(maxsize=65536)

@@ -1,7 +1,7 @@
 """What extracting one article yields: a plain record, importable without the NLP pipeline.
 
-A run whose articles are all in the extraction cache reads these back and never loads spaCy
-or jieba (checker.cache, checker.api); checker.extract produces them.
+A run whose articles are all in the extraction cache reads these back and never loads jieba
+or jionlp (checker.cache, checker.api); checker.extract produces them.
 """
 
 from __future__ import annotations

@@ -19,13 +19,6 @@ def engine():
         yield running
 
 
-def test_two_workers_find_what_the_local_engine_finds(engine, pack, fixtures_run):
-    result = run([FIXTURES], pack, engine=engine)  # no cache: every article is extracted on the cluster
-    assert result.claims == fixtures_run.claims
-    assert [f.model_dump() for f in result.findings] == [f.model_dump() for f in fixtures_run.findings]
-    assert result.confirmations == fixtures_run.confirmations
-
-
 def _toolkit_builds() -> dict:
     from checker.nlp import toolkit_for
 
@@ -33,10 +26,24 @@ def _toolkit_builds() -> dict:
     return {"calls": info.hits + info.misses, "builds": info.misses}
 
 
-def test_the_pack_is_shipped_once_per_worker_and_both_workers_extract(engine, pack):
+@pytest.fixture(scope="module")
+def cluster_run(engine, pack):
+    """One run of the fixtures on the cluster (no cache: every article is extracted there), with each
+    worker's toolkit counters before and after: the two tests below read the same run."""
     before = engine.client.run(_toolkit_builds)
     result = run([FIXTURES], pack, engine=engine)
-    after = engine.client.run(_toolkit_builds)
+    return before, result, engine.client.run(_toolkit_builds)
+
+
+def test_two_workers_find_what_the_local_engine_finds(cluster_run, fixtures_run):
+    _, result, _ = cluster_run
+    assert result.claims == fixtures_run.claims
+    assert [f.model_dump() for f in result.findings] == [f.model_dump() for f in fixtures_run.findings]
+    assert result.confirmations == fixtures_run.confirmations
+
+
+def test_the_pack_is_shipped_once_per_worker_and_both_workers_extract(cluster_run):
+    before, result, after = cluster_run
     calls = {w: after[w]["calls"] - before[w]["calls"] for w in after}
     builds = {w: after[w]["builds"] - before[w]["builds"] for w in after}
     assert len(after) == 2

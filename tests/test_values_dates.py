@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from checker.models import Qualifier
 from checker.values import find_dates, parse_date
+from checker.values.dates import _jio_days_at
 
 BASE = dt.date(2023, 2, 10)  # a Friday
 D = dt.date
@@ -246,3 +247,11 @@ def test_month_parts_tile_the_month(day):
     assert parts[-1].high.month == day.month and (parts[-1].high + dt.timedelta(days=1)).day == 1
     assert all(a.high + dt.timedelta(days=1) == b.low for a, b in pairwise(parts))
     assert sum(p.low <= day <= p.high for p in parts) == 1
+
+
+@pytest.mark.parametrize("anchor", ["1987年", "2016年2月", "2023年2月29日", "2024年2月29日", "2031年12月31日", "2009年13月2日"])
+def test_a_four_digit_year_reads_the_same_from_any_article_date(anchor):
+    """What lets one jionlp parse of an absolute anchor serve every article (a two-digit year does depend on it)."""
+    bases = [dt.date(1999, 1, 1), dt.date(2008, 2, 29), dt.date(2023, 6, 15), dt.date(2030, 12, 31)]
+    assert len({_jio_days_at(anchor, base) for base in bases}) == 1
+    assert len({_jio_days_at("16年3月", base) for base in bases}) == 2

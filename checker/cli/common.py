@@ -244,7 +244,7 @@ def execute(
     out) are printed only when `verbose`; `quiet` shows neither the bar nor warnings, only errors. Extractions are cached (in `cache_dir`, default the
     user cache folder) unless `no_cache`. `engine` dask runs on the scheduler at `scheduler`, or on
     a local Dask cluster of `jobs` workers; a missing Dask or an unreachable scheduler exits 2."""
-    from checker.api import run  # the pipeline (spaCy, pandas) loads only for commands that run it
+    from checker.api import run  # the pipeline (jieba, pandas) loads only for commands that run it
     from checker.cache import ExtractionCache
 
     require_paths(articles)

@@ -2,7 +2,7 @@
 
 For archives that outgrow one machine. The rules pack is scattered to every worker once
 (`broadcast=True`): each task receives the worker's copy, so the pack is not pickled per
-task and the per-pack toolkit (jieba dictionary, spaCy pipeline, matcher) is built once per
+task and the per-pack toolkit (jieba dictionary, alias matcher) is built once per
 worker, as in the local pool. Extraction stays the pure function `extract_guarded`, so the
 findings are those of the local engine. The claims table is split into partitions and each
 finding kind's groups are computed by `groupby(...).apply(list)` on the cluster; detection

@@ -2,12 +2,13 @@
 
 A worker receives the rules pack once, through the pool's initializer, and keeps it
 in a module global: the pack is not pickled with every task, and the per-pack
-toolkit (jieba dictionary, spaCy pipeline, matcher) is built once per worker.
+toolkit (jieba dictionary, alias matcher) is built once per worker.
 """
 
 from __future__ import annotations
 
 import math
+import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -42,7 +43,7 @@ def chunk_size(articles: int, workers: int) -> int:
 
 
 def extract_article(article: Article, pack: RulePack) -> Extraction:
-    """checker.extract.extract_article, imported on first use: the NLP pipeline (spaCy, jieba) loads
+    """checker.extract.extract_article, imported on first use: the NLP pipeline (jieba, jionlp) loads
     when an article is extracted, not for a run the extraction cache answers."""
     from checker.extract import extract_article as extract
 
@@ -73,6 +74,7 @@ def extract_local(articles: list[Article], pack: RulePack, jobs: int = 1, progre
                 progress(article)
             yield extraction
         return
+    _warm_before_fork(pack)
     with ProcessPoolExecutor(max_workers=workers, initializer=_receive_pack, initargs=(pack,)) as pool:
         for extraction in pool.map(_extract_with_worker_pack, articles, chunksize=chunk_size(len(articles), workers)):
             if progress:
@@ -89,6 +91,16 @@ class LocalEngine:
 
     def extract(self, articles: list[Article], pack: RulePack, progress: Callable[[Article], None] | None = None) -> Iterator[Extraction]:
         return extract_local(articles, pack, self.jobs, progress)
+
+
+def _warm_before_fork(pack: RulePack) -> None:
+    """Where workers are forked, import the extractors and build the pack's toolkit here first: every
+    worker then inherits them, and the jieba dictionary is loaded once, not once per worker."""
+    if multiprocessing.get_start_method() == "fork":
+        import checker.extract  # noqa: F401 - the extractors and the date and number readers
+        from checker.nlp import toolkit_for
+
+        toolkit_for(pack)
 
 
 def _receive_pack(pack: RulePack) -> None:

@@ -442,6 +442,10 @@ class Settings(Strict):
         default=[], description="A finding citing claims of these modalities drops one severity level."
     )
     name_variants: NameVariantSettings = Field(default=NameVariantSettings(), description="When a spelling counts as a variant of a known name.")
+    segmenter: Literal["jieba", "char"] = Field(
+        default="jieba",
+        description="How text is cut into words: jieba (a word dictionary plus the pack's aliases and attribute words; the default) or char (one token per character, no dictionary).",
+    )
     lexicon: Lexicon = Field(default=Lexicon(), description="Words that qualify claims.")
     units: dict[str, UnitRule] = Field(
         default={}, description="Units beyond the built-in count, percent and currencies: unit id -> dimension, factor to the base unit, words."

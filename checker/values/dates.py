@@ -320,9 +320,20 @@ def _parse_time() -> Callable[..., dict]:
     return jionlp.parse_time
 
 
-@lru_cache(maxsize=8192)
+# a four-digit year: jionlp reads the anchor without its base (it uses the base for a relative
+# anchor and for the century of a two-digit year), so one parse serves every article
+_ABSOLUTE_ANCHOR = re.compile(r"[0-9]{4}年")
+
+
 def _jio_days(anchor: str, base: dt.date) -> tuple[dt.date, dt.date] | None:
     """The days `anchor` covers according to jionlp, or None if it rejects it."""
+    if _ABSOLUTE_ANCHOR.match(anchor):
+        return _jio_days_at(anchor, _ANY_BASE)
+    return _jio_days_at(anchor, base)
+
+
+@lru_cache(maxsize=8192)
+def _jio_days_at(anchor: str, base: dt.date) -> tuple[dt.date, dt.date] | None:
     try:
         result = _parse_time()(anchor, time_base=dt.datetime.combine(base, dt.time()))
         low, high = result["time"]
