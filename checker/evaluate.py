@@ -114,7 +114,7 @@ def claim_holds(expected: dict, claim: Claim) -> bool:
         low = float("-inf") if quantity.low is None else quantity.low
         high = float("inf") if quantity.high is None else quantity.high
         return low <= value <= high
-    return str(value) in str(claim.value).split(",")
+    return str(value) in claim.values
 
 
 def evaluate(result: RunResult, expected: dict) -> Evaluation:

@@ -231,6 +231,12 @@ class Claim(Frozen):
         return "date" if self.span is not None else None
 
     @property
+    def values(self) -> tuple[str, ...]:
+        """The value's parts: the entity ids a developer claim credits (co-developers), or the one
+        value of any other claim (a type label, a feature)."""
+        return tuple(self.value.split(","))
+
+    @property
     def qualifier(self) -> Qualifier:
         measure = self.quantity or self.span
         return measure.qualifier if measure is not None else Qualifier.exact

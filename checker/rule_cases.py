@@ -57,7 +57,7 @@ def _value_fits(value: object, claim: Claim) -> bool:
     if value is None:
         return True
     if isinstance(value, str):
-        return value in claim.value.split(",")
+        return value in claim.values
     if isinstance(value, dt.date):
         span = claim.span
         return span is not None and span.low <= value <= span.high

@@ -23,7 +23,7 @@ def attribution_conflict(data: DetectInput) -> list:
     pack = data.pack
     for (subject, attribute), claims in data.groups("attribution_conflict"):
         def agree(a, b) -> bool:
-            return developers_agree(pack, a.value, b.value)
+            return developers_agree(pack, a.values, b.values)
 
         for left, right in combinations(clusters(claims, lambda c: c.value, agree), 2):
             if not conflicting(left, right, agree):

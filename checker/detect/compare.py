@@ -6,6 +6,7 @@ imports another.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import combinations
 from typing import TypeVar
 
@@ -36,9 +37,9 @@ def _measure(value: M | None) -> M:
     return value
 
 
-def developers_agree(pack: RulePack, a: str, b: str) -> bool:
+def developers_agree(pack: RulePack, a: Sequence[str], b: Sequence[str]) -> bool:
     """Co-developer lists agree when any two members are the same or parent and child."""
-    return any(pack.related(x, y) for x in a.split(",") for y in b.split(","))
+    return any(pack.related(x, y) for x in a for y in b)
 
 
 def comparable(a: Claim, b: Claim) -> bool:

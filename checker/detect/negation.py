@@ -124,9 +124,9 @@ def _credits(data: DetectInput, rule: AttributeRule, subject: str, denying: list
     table = data.table
     credits = table[table["attribute"] == rule.contradicted_by]
     found = []
-    for i, value in zip(credits["id"], credits["value"]):
+    for i in credits["id"]:
         claim = data.claims[i]
-        if claim.modality in NOT_EVENTS or not any(subject in pack.ancestors(dev) for dev in str(value).split(",")):
+        if claim.modality in NOT_EVENTS or not any(subject in pack.ancestors(dev) for dev in claim.values):
             continue
         written = data.article_dates.get(claim.article)
         if latest is None or written is None or written <= latest or _dated_before(data, claim.subject, latest):

@@ -75,7 +75,7 @@ def verdict(pack: RulePack, fact: Fact, claim: Claim) -> bool | None:
         slack = pack.settings.tolerance.timezone_days if claim.span.timezone else 0
         return claim.span.overlaps(DateSpan(low=low, high=high), slack)
     if kind == "entity":
-        return developers_agree(pack, claim.value, str(fact.value))
+        return developers_agree(pack, claim.values, str(fact.value).split(","))
     if kind == "type":
         return pack.types_compatible(claim.value, str(fact.value))
     if kind == "feature":
