@@ -34,7 +34,7 @@ AGENT_TYPES = ("organization", "person")
 
 @lru_cache(maxsize=4)
 def time_frame(language: Grammar) -> re.Pattern[str] | None:
-    """A leading time frame (在ChatGPT用于写文章之前，…): the names inside it are not the sentence's topic."""
+    """A leading time frame (在新模型上线之前，…): the names inside it are not the sentence's topic."""
     opening, closing = word_pattern(language.time_frame_open), word_pattern(language.time_frame_close)
     if opening is None or closing is None:
         return None

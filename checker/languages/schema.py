@@ -19,7 +19,7 @@ class LanguageTable(Strict):
     """One `<code>.yaml` of checker/languages: every key optional, every list of words a plain list."""
 
     particles: list[Char] = Field(default=[], description="Grammatical characters the segmenter glues to a neighbour (的, 了): never part of an unknown name.")
-    modifier_markers: Words = Field(default=[], description="What closes a modifier before its noun (的): 集成X技术的新版必应.")
+    modifier_markers: Words = Field(default=[], description="What closes a modifier before its noun (的): 搭载X的新款浏览器.")
     numerals: list[Char] = Field(default=[], description="Characters of numbers written in words (一, 百, 亿): a numeral is no name.")
     title_marks: list[tuple[Char, Char]] = Field(default=[], description="Opening and closing marks of a title (《, 》): a short title is a name.")
     quotes: list[tuple[Char, Char]] = Field(default=[], description="Opening and closing quotation marks.")
