@@ -49,7 +49,7 @@ def test_masking_keeps_offsets_and_the_quotation_marks():
 
 @pytest.mark.parametrize(("text", "modality"), [
     ("百度计划于3月16日发布文心一言。", Modality.planned),
-    ("百度确认正在测试文心一言，并计划在4月对外开放。", Modality.planned),
+    ("文心一言目前仍在内测，百度还计划在4月对外开放文心一言。", Modality.planned),
     ("百度按计划于3月16日发布了文心一言。", Modality.asserted),
 ])
 def test_a_plan_verb_plans_and_a_plan_carried_out_is_an_outcome(pack, text, modality):
