@@ -392,11 +392,19 @@ def _cjk_name_token(word: str, lexicon: _Lexicon, frequency: dict[str, int]) -> 
 # --- quoted names -------------------------------------------------------------
 
 
+@lru_cache(maxsize=8)
+def _quote_patterns(quotes: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], ...]:
+    """A quoted span of each pair of marks: the text between, at most QUOTED_MAX characters."""
+    return tuple(
+        re.compile(f"{re.escape(opening)}([^{re.escape(opening + closing)}\n]{{2,{QUOTED_MAX}}}){re.escape(closing)}")
+        for opening, closing in quotes
+    )
+
+
 def _quoted(sentence: _Sentence, lexicon: _Lexicon, frequency: dict[str, int]) -> list[_Hit]:
     text = sentence.text
     hits = []
-    for opening, closing in lexicon.quotes:
-        pattern = re.compile(f"{re.escape(opening)}([^{re.escape(opening + closing)}\n]{{2,{QUOTED_MAX}}}){re.escape(closing)}")
+    for (opening, closing), pattern in zip(lexicon.quotes, _quote_patterns(lexicon.quotes), strict=True):
         for match in pattern.finditer(text):
             inner = match.group(1)
             start = match.start(1) + len(inner) - len(inner.lstrip())

@@ -23,7 +23,7 @@ from checker.claims.context import AGENT_TYPES, SentenceContext, find_words, wor
 from checker.languages import Grammar, grammar
 from checker.models import Claim, Mention
 from checker.normalize import normalize
-from checker.rulepack import AttributeRule
+from checker.rulepack import AttributeRule, RulePack
 from checker.words import CLAUSE_BREAK
 
 ORGANIZATION = ("organization",)
@@ -54,8 +54,13 @@ def relation_claims(ctx: SentenceContext) -> list[Claim]:
 # --- type noun phrases --------------------------------------------------------------
 def type_words(ctx: SentenceContext) -> TypeWords:
     """Every type attribute's type words, per type label."""
+    return _type_words(ctx.pack)
+
+
+@lru_cache(maxsize=8)
+def _type_words(pack: RulePack) -> TypeWords:
     merged: dict[str, list[str]] = {}
-    for rule in ctx.pack.attributes.values():
+    for rule in pack.attributes.values():
         if rule.kind == "type":
             for label, words in rule.type_words.items():
                 merged.setdefault(label, []).extend(words)
