@@ -132,6 +132,10 @@ class DateSpan(Frozen):
     qualifier: Qualifier = Qualifier.exact
     timezone: str | None = None  # "local" or "beijing" when the text says so
 
+    def iso(self) -> str:
+        """The span as ISO days: one day, or first..last."""
+        return self.low.isoformat() if self.low == self.high else f"{self.low.isoformat()}..{self.high.isoformat()}"
+
     def overlaps(self, other: DateSpan, slack_days: int = 0) -> bool:
         slack = dt.timedelta(days=slack_days)
         return self.low - slack <= other.high and other.low - slack <= self.high
@@ -255,17 +259,12 @@ class Claim(Frozen):
         """The claim as the JSON report's flat record (report schema `claims` items): the
         interval as `low`/`high` (numbers, or ISO days for dates and denials)."""
         quantity, span = self.quantity, self.span
-        if quantity is not None:
-            low, high = quantity.low, quantity.high
-        elif span is not None:
-            low, high = span.low.isoformat(), span.high.isoformat()
-        else:
-            low = high = self.as_of.isoformat() if self.as_of else None
+        low, high = (end.isoformat() if isinstance(end, dt.date) else end for end in self.bounds or (None, None))
         values = (
             self.id, self.article, self.start, self.end, self.text, self.sentence, self.subject, self.subject_text,
             self.attribute, self.value, self.unit, low, high, self.qualifier.value, self.modality.value, self.negated,
             self.obj, bool(quantity and quantity.high_open), span.timezone if span is not None else None, self.version,
-            _interval_text(self.when),
+            self.when.iso() if self.when is not None else None,
         )
         return dict(zip(FLAT_CLAIM_FIELDS, values, strict=True))
 
@@ -275,12 +274,6 @@ FLAT_CLAIM_FIELDS = (
     "id", "article", "start", "end", "text", "sentence", "subject", "subject_text", "attribute", "value",
     "unit", "low", "high", "qualifier", "modality", "negated", "object", "high_open", "timezone", "version", "when",
 )
-
-
-def _interval_text(span: DateSpan | None) -> str | None:
-    if span is None:
-        return None
-    return span.low.isoformat() if span.low == span.high else f"{span.low.isoformat()}..{span.high.isoformat()}"
 
 
 class Evidence(Frozen):

@@ -19,7 +19,6 @@ from __future__ import annotations
 from checker.claims.context import SentenceContext, find_words, head_of_object, qualified
 from checker.models import Article, Claim, DateMatch, Evidence, Mention
 from checker.normalize import normalize
-from checker.values.format import format_date
 
 OPENING, CLOSING = ("(", "（"), (")", "）")  # a date in brackets after a name (text is folded: （ may be ( already)
 
@@ -67,7 +66,7 @@ def _claim_for(ctx: SentenceContext, match: DateMatch) -> Claim | None:
         end,
         subject,
         attribute,
-        format_date(span),
+        span.iso(),
         object=place.entity if place else None,
         span=span,
         modality=ctx.modality_at(min(match.start, t_start), max(match.end, t_end)),
@@ -93,7 +92,7 @@ def _timeline_claim(ctx: SentenceContext, match: DateMatch) -> Claim | None:
         return None
     span = match.span
     return ctx.claim(
-        subject.start, match.end + 1, subject, named[0], format_date(span), span=span)
+        subject.start, match.end + 1, subject, named[0], span.iso(), span=span)
 
 
 def _nearest_trigger(ctx: SentenceContext, match: DateMatch) -> tuple[str, int, int] | None:

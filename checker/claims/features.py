@@ -11,7 +11,6 @@ and a plan (计划支持) keeps its modality and is no outcome.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from checker.claims.context import SentenceContext, find_words

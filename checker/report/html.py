@@ -13,6 +13,7 @@ escaping could not run.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import math
 from collections import Counter
@@ -106,16 +107,9 @@ def _evidence(claim: Claim, article: Article) -> EvidenceView:
 
 def _bounds(claim: Claim) -> tuple[float, float] | None:
     """The claim's interval as numbers (dates as ordinal days); None when it has no finite end."""
-    low: float | None
-    high: float | None
-    if claim.span is not None:
-        low, high = float(claim.span.low.toordinal()), float(claim.span.high.toordinal())
-    elif claim.as_of is not None:
-        low = high = float(claim.as_of.toordinal())
-    elif claim.quantity is not None:
-        low, high = claim.quantity.low, claim.quantity.high
-    else:
+    if claim.bounds is None:
         return None
+    low, high = (float(end.toordinal()) if isinstance(end, dt.date) else end for end in claim.bounds)
     if low is None and high is None:
         return None
     return (low if low is not None else high, high if high is not None else low)
@@ -147,8 +141,6 @@ def _chart(claims: list[tuple[Claim, Article]]) -> Chart | None:
         value = lo + (hi - lo) * i / 4
         real = 10**value if log else value
         if is_date:
-            import datetime as dt
-
             label = dt.date.fromordinal(int(round(real))).isoformat()
         else:
             label = readable_number(real)

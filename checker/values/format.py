@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from checker.models import Claim, DateSpan, Qualifier, Quantity
+from checker.models import Claim, Qualifier, Quantity
 
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -28,12 +28,6 @@ def format_quantity(quantity: Quantity) -> str:
         return f"{number(quantity.low)}..{number(quantity.high)}"
     prefix = "~" if q == Qualifier.approx else ""
     return f"{prefix}{number(quantity.value)}"
-
-
-def format_date(span: DateSpan) -> str:
-    if span.low == span.high:
-        return span.low.isoformat()
-    return f"{span.low.isoformat()}..{span.high.isoformat()}"
 
 
 def readable_number(value: float) -> str:
