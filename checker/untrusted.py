@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 # C0 and C1 controls, DEL, line and paragraph separators, bidi marks, embeddings,
@@ -53,3 +54,32 @@ def finite(value: Any) -> Any:
 def dumps(data: Any, indent: int | None = 2) -> str:
     """Strict JSON: non-finite numbers become null instead of the invalid `Infinity`."""
     return json.dumps(finite(data), ensure_ascii=False, indent=indent, allow_nan=False)
+
+
+def dumps_pieces(document: Mapping[str, Any]) -> Iterator[str]:
+    """`dumps(document) + "\\n"` in pieces, byte for byte: one top-level value at a time, and a
+    top-level value that is an iterator (not a list) one item at a time, so a report of a
+    huge article never exists as one string, nor its claims as one list of records.
+
+    A value is encoded alone and re-indented: JSON strings escape every newline, so each
+    newline of an encoded value is a line break of its layout."""
+    if not document:
+        yield "{}\n"
+        return
+    for n, (key, value) in enumerate(document.items()):
+        yield f"{',' if n else '{'}\n  {dumps(key)}: "
+        yield from _list_pieces(value) if isinstance(value, Iterator) else (_indented(dumps(value), 1),)
+    yield "\n}\n"
+
+
+def _list_pieces(items: Iterable[Any]) -> Iterator[str]:
+    """A list at the second level of the document, item by item."""
+    empty = True
+    for item in items:
+        yield f"{'[' if empty else ','}\n    {_indented(dumps(item), 2)}"
+        empty = False
+    yield "[]" if empty else "\n  ]"
+
+
+def _indented(encoded: str, level: int) -> str:
+    return encoded.replace("\n", "\n" + "  " * level)

@@ -14,7 +14,7 @@ import datetime as dt
 import os
 import sys
 import traceback
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
 from enum import Enum
@@ -311,11 +311,14 @@ def nothing_read(paths: list[Path], result: RunResult) -> str:
     return f"the files given are not articles ({looked})"
 
 
-def emit(text: str, output: Path | None, quiet: bool = False) -> None:
+def emit(text: str | Iterable[str], output: Path | None, quiet: bool = False) -> None:
+    """Write `text` (or its pieces, each written as it is made) to `output` or standard output."""
+    pieces = (text,) if isinstance(text, str) else text
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.writelines(pieces)
     else:
         output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
+        with output.open("w", encoding="utf-8") as file:
+            file.writelines(pieces)
         if not quiet:
             err.print(Text(f"wrote {terminal_lines(str(output))}"), highlight=False)

@@ -63,13 +63,13 @@ def report(
 
         emit("".join(f"{line}\n" for line in statistics_lines(result.findings)), output, quiet)
         return
-    from checker.output import Outcome, render
+    from checker.output import Outcome, pieces
     from checker.output.outcome import ReviewOptions
 
     if format.value == "claimreview" and review_url is None and not quiet:
         err.print("note: without --review-url the reviews have no `url`, which Google requires for fact-check results", highlight=False)
     review = ReviewOptions(publisher=publisher, publisher_url=publisher_url, review_url=review_url, date=review_date.date() if review_date else None)
-    emit(render(Outcome(result, review=review), format.value), output, quiet)
+    emit(pieces(Outcome(result, review=review), format.value), output, quiet)
 
 
 @app.command(cls=ArticlesCommand)

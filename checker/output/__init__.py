@@ -10,6 +10,8 @@ contracts share one envelope (`checker.output.envelope`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from checker.output.outcome import Outcome
 from checker.output.registry import find
 
@@ -17,3 +19,8 @@ from checker.output.registry import find
 def render(outcome: Outcome, name: str) -> str:
     """`outcome` in the format `name` of its command."""
     return find(outcome.command, name).render(outcome)
+
+
+def pieces(outcome: Outcome, name: str) -> Iterable[str]:
+    """`render(outcome, name)` in the pieces it is written in (streamed where the format allows)."""
+    return find(outcome.command, name).pieces(outcome)

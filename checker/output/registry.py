@@ -9,7 +9,7 @@ name is unique within a command; two commands may each have a format of the same
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from checker.output.outcome import Outcome
 
 Renderer = Callable[["Outcome"], str]
+Pieces = Callable[["Outcome"], Iterable[str]]
 COMMANDS = ("report", "check")
 
 
@@ -30,6 +31,11 @@ class OutputFormat:
     commands: tuple[str, ...]
     help: str  # a fragment of the --format help: "sarif (code scanning)"
     render: Renderer
+    stream: Pieces | None = None  # the same text in pieces, written as made (a report too large to hold as one string)
+
+    def pieces(self, outcome: Outcome) -> Iterable[str]:
+        """The output in the pieces it is written in: `render`'s text whole, or `stream`'s pieces."""
+        return self.stream(outcome) if self.stream is not None else (self.render(outcome),)
 
 
 @dataclass(frozen=True)
@@ -38,14 +44,14 @@ class Lazy:
 
     target: str
 
-    def __call__(self, outcome: Outcome) -> str:
+    def __call__(self, outcome: Outcome) -> str | Iterable[str]:
         module, _, function = self.target.partition(":")
         return getattr(importlib.import_module(module), function)(outcome)
 
 
 FORMATS: list[OutputFormat] = [
     OutputFormat("md", ".md", "text/markdown", ("report",), "md for people", Lazy("checker.report.markdown:render")),
-    OutputFormat("json", ".json", "application/json", ("report",), "json for machines (docs/report.schema.json)", Lazy("checker.report.json_report:render")),
+    OutputFormat("json", ".json", "application/json", ("report",), "json for machines (docs/report.schema.json)", Lazy("checker.report.json_report:render"), Lazy("checker.report.json_report:pieces")),
     OutputFormat("claimreview", ".jsonld", "application/ld+json", ("report",), "claimreview for schema.org ClaimReview JSON-LD", Lazy("checker.report.claimreview:render")),
     OutputFormat("html", ".html", "text/html", ("report",), "html (one self-contained page with filters and charts)", Lazy("checker.report.html:render")),
     OutputFormat("text", ".txt", "text/plain", ("check",), "text for people", Lazy("checker.check.formats.text:render")),
