@@ -7,6 +7,9 @@ processes or on a distributed engine.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TypeVar
+
 from checker.claims.attribution import attribution_claims
 from checker.claims.candidates import find_candidates
 from checker.claims.context import SentenceContext
@@ -66,7 +69,13 @@ def _extract(article: Article, pack: RulePack) -> Extraction:
     unknown = find_candidates(article, normalized.text, segments, known, pack, toolkit)
     discourse = Discourse()
     previous: int | None = None
-    for seg, found, names in zip(segments, known, unknown):
+    mentions: list[Mention] = []
+    candidates: list[Candidate] = []
+    # each sentence's tokens, mentions and names are let go once its claims are out: a huge article
+    # never holds the tokens of all its sentences beside its claims
+    for seg, found, names in zip(_drained(segments), _drained(known), _drained(unknown)):
+        mentions.extend(found)
+        candidates.extend(names)
         sentence = seg.sentence
         index = layout.index_at(sentence.start)
         block = layout.blocks[index] if index is not None else None
@@ -103,12 +112,14 @@ def _extract(article: Article, pack: RulePack) -> Extraction:
         claims.extend(feature_claims(ctx))
         claims.extend(name_claims(ctx))
         discourse.add(sentence.index, _antecedents(found, names, pack), new_paragraph, title)
+    unique = _unique(claims)
+    claims.clear()  # each claim is then held once while it is numbered
     return Extraction(
         article=article,
-        claims=_numbered(article.id, _unique(claims)),
-        mentions=[m for found in known for m in found],
+        claims=_numbered(article.id, unique),
+        mentions=mentions,
         unresolved_dates=unresolved,
-        candidates=[c for names in unknown for c in names],
+        candidates=candidates,
     )
 
 
@@ -131,4 +142,15 @@ def _unique(claims: list[Claim]) -> list[Claim]:
 
 
 def _numbered(article_id: str, claims: list[Claim]) -> list[Claim]:
-    return [claim.model_copy(update={"id": f"{article_id}:c{n}"}) for n, claim in enumerate(claims, start=1)]
+    """The claims with their ids; `claims` is emptied, each unnumbered claim let go as its copy is made."""
+    return [claim.model_copy(update={"id": f"{article_id}:c{n}"}) for n, claim in enumerate(_drained(claims), start=1)]
+
+
+Item = TypeVar("Item")
+
+
+def _drained(items: list[Item]) -> Iterator[Item]:
+    """The items in order, each removed from `items` as it is handed out (the list ends empty)."""
+    items.reverse()
+    while items:
+        yield items.pop()

@@ -258,15 +258,18 @@ class Claim(Frozen):
     def flat(self) -> dict:
         """The claim as the JSON report's flat record (report schema `claims` items): the
         interval as `low`/`high` (numbers, or ISO days for dates and denials)."""
+        return dict(zip(FLAT_CLAIM_FIELDS, self.row(), strict=True))
+
+    def row(self) -> tuple:
+        """The values of `flat()`, in the order of FLAT_CLAIM_FIELDS (a claims-table row, without a dict per claim)."""
         quantity, span = self.quantity, self.span
         low, high = (end.isoformat() if isinstance(end, dt.date) else end for end in self.bounds or (None, None))
-        values = (
+        return (
             self.id, self.article, self.start, self.end, self.text, self.sentence, self.subject, self.subject_text,
             self.attribute, self.value, self.unit, low, high, self.qualifier.value, self.modality.value, self.negated,
             self.obj, bool(quantity and quantity.high_open), span.timezone if span is not None else None, self.version,
             self.when.iso() if self.when is not None else None,
         )
-        return dict(zip(FLAT_CLAIM_FIELDS, values, strict=True))
 
 
 # the fields of a claim in the JSON report (report schema `claims` items), in order

@@ -94,7 +94,7 @@ def mutation_check(result: RunResult, limit: int | None = None) -> MutationRepor
 
 
 def _mutations(result: RunResult, articles: dict[str, Article], report: MutationReport) -> Iterator[Mutation]:
-    data = DetectInput(result.pack, {c.id: c for c in result.claims}, claims_table(result.claims), {})
+    data = DetectInput(result.pack, {c.id: c for c in result.claims}, claims_table(result.claims, shared_strings=True), {})
     cited_together = [set(f.claims) for f in result.findings]
     for attribute_kind, kind in KIND_OF.items():
         for _, claims in data.groups(kind):

@@ -36,7 +36,7 @@ def detect(claims: list[Claim], articles: list[Article], pack: RulePack, aligner
     data = DetectInput(
         pack=pack,
         claims={c.id: c for c in claims},
-        table=claims_table(claims),
+        table=claims_table(claims, shared_strings=True),
         article_dates={a.id: a.date for a in articles},
         aligner=aligner,
     )

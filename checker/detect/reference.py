@@ -105,7 +105,16 @@ def checks(data: DetectInput):
 
 
 def confirmations(data: DetectInput) -> list[Confirmation]:
-    return [Confirmation(claim=claim.id, fact=fact_ref(fact)) for claim, fact, ok in checks(data) if ok]
+    """The claims the record confirms; the confirmations of one fact share its FactRef (a huge article
+    repeating a confirmed figure holds one record of the fact, not one per claim)."""
+    refs: dict[int, FactRef] = {}  # by the identity of the pack's fact
+    confirmed = []
+    for claim, fact, ok in checks(data):
+        if ok:
+            if id(fact) not in refs:
+                refs[id(fact)] = fact_ref(fact)
+            confirmed.append(Confirmation(claim=claim.id, fact=refs[id(fact)]))
+    return confirmed
 
 
 @detector("reference_mismatch")
