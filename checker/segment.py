@@ -18,6 +18,8 @@ sentence, so the article's cost stays linear.
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checker.languages import grammar
@@ -38,19 +40,36 @@ TAIL = 64  # characters of a sentence's end that decide a false split
 
 @dataclass(frozen=True, eq=False)
 class Segment:
-    """A sentence and its tokens; offsets are into the article text."""
+    """A sentence and its tokens; offsets are into the article text.
+
+    Every segment of an article is alive while its names are read, so the tokens are kept as
+    offsets in arrays (a few bytes a token, not a tuple, two ints and a string) and made into
+    `Token`s when asked for; a token's text is its slice of `text`."""
 
     sentence: Sentence
-    tokens: tuple[Token, ...]  # `space` is whether one space follows, as in the paragraph
     text: str  # the normalized text from the first token's start to the last one's end
+    starts: array  # the tokens' article offsets
+    ends: array
+    spaces: bytes  # 1 where one space follows the token, as in the paragraph
+
+    @classmethod
+    def of(cls, sentence: Sentence, text: str, tokens: Sequence[Token]) -> Segment:
+        """The segment of `tokens` (article offsets)."""
+        return cls(sentence, text, array("q", (t.start for t in tokens)), array("q", (t.end for t in tokens)), bytes(t.space for t in tokens))
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        offset = self.starts[0]
+        text = self.text
+        return tuple(Token(a, b, text[a - offset:b - offset], bool(space)) for a, b, space in zip(self.starts, self.ends, self.spaces))
 
     def between(self, start: int, end: int) -> str:
         """The normalized text between two article offsets inside the segment."""
-        offset = self.tokens[0].start
+        offset = self.starts[0]
         return self.text[start - offset:end - offset]
 
     def token_offsets(self) -> list[tuple[int, int]]:
-        return [(t.start, t.end) for t in self.tokens]
+        return list(zip(self.starts, self.ends))
 
 
 @dataclass(frozen=True)
@@ -76,8 +95,8 @@ def segment(normalized: str, original: str, body_start: int, toolkit: Toolkit) -
                 continue
             absolute = start + first.start + lead
             sentence = Sentence(index=len(segments), start=absolute, end=absolute + len(text), text=original[absolute:absolute + len(text)])
-            moved = tuple(Token(start + t.start, start + t.end, t.text, t.space) for t in tokens[span.start:span.end])
-            segments.append(Segment(sentence=sentence, tokens=moved, text=whole))
+            moved = [Token(start + t.start, start + t.end, t.text, t.space) for t in tokens[span.start:span.end]]
+            segments.append(Segment.of(sentence, whole, moved))
     return segments
 
 

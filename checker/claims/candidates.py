@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -65,7 +65,6 @@ class _Token:
 
 @dataclass
 class _Sentence:
-    segment: Segment
     text: str  # normalized
     tokens: list[_Token]
     taken: list[tuple[int, int]]  # known mentions, sentence-relative
@@ -157,17 +156,25 @@ def find_candidates(
     lexicon = _lexicon(pack)
     frequency = toolkit.word_frequencies()
     lowercase = set(LOWER_WORD.findall(normalized[article.body_start:]))
-    sentences = [_sentence(seg, normalized, found) for seg, found in zip(segments, mentions)]
-    hits = [_in_sentence(s, lexicon, frequency, lowercase) for s in sentences]
+
+    def sentences() -> Iterator[_Sentence]:
+        """Each segment's sentence view, made as a pass reaches it: views of every sentence at once
+        would hold a second copy of a huge article's tokens."""
+        return (_sentence(seg, normalized, found) for seg, found in zip(segments, mentions))
+
+    def surface(seg: Segment, hit: _Hit) -> str:
+        return normalized[seg.sentence.start + hit.start:seg.sentence.start + hit.end]
+
+    hits = [_in_sentence(s, lexicon, frequency, lowercase) for s in sentences()]
     memory: dict[str, _Hit] = {}
-    for sentence, found in zip(sentences, hits):
+    for seg, found in zip(segments, hits):
         for hit in found:
-            memory.setdefault(sentence.text[hit.start:hit.end], hit)
-    hits = [found + _recalled(sentence, found, memory) for sentence, found in zip(sentences, hits)]
-    types = _article_types(sentences, hits)
+            memory.setdefault(surface(seg, hit), hit)
+    hits = [found + _recalled(sentence, found, memory) for sentence, found in zip(sentences(), hits)]
+    types = _article_types([[(name_key(surface(seg, hit)), hit) for hit in found] for seg, found in zip(segments, hits)])
     out = []
-    for sentence, found in zip(sentences, hits):
-        base = sentence.segment.sentence.start
+    for seg, found in zip(segments, hits):
+        base = seg.sentence.start
         out.append(
             [
                 Candidate(
@@ -175,10 +182,10 @@ def find_candidates(
                     start=base + hit.start,
                     end=base + hit.end,
                     text=article.text[base + hit.start:base + hit.end],
-                    name=(name := name_key(sentence.text[hit.start:hit.end])),
+                    name=(name := name_key(surface(seg, hit))),
                     cue=hit.cue,
                     type=types.get(name),
-                    sentence=sentence.segment.sentence.text,
+                    sentence=seg.sentence.text,
                 )
                 for hit in sorted(found, key=lambda h: h.start)
             ]
@@ -186,13 +193,13 @@ def find_candidates(
     return out
 
 
-def _article_types(sentences: list[_Sentence], hits: list[list[_Hit]]) -> dict[str, str]:
+def _article_types(named: list[list[tuple[str, _Hit]]]) -> dict[str, str]:
     """One type per name and article: the guess made most often (对话模型Sparrow makes every Sparrow a model)."""
     votes: dict[str, Counter[str]] = {}
-    for sentence, found in zip(sentences, hits):
-        for hit in found:
+    for found in named:
+        for name, hit in found:
             if hit.type is not None:
-                votes.setdefault(name_key(sentence.text[hit.start:hit.end]), Counter())[hit.type] += 1
+                votes.setdefault(name, Counter())[hit.type] += 1
     return {name: counter.most_common(1)[0][0] for name, counter in votes.items()}
 
 
@@ -200,7 +207,6 @@ def _sentence(seg: Segment, normalized: str, mentions: Sequence[Mention]) -> _Se
     start = seg.sentence.start
     tokens = [_Token(a - start, b - start, normalized[a:b]) for a, b in seg.token_offsets()]
     return _Sentence(
-        segment=seg,
         text=normalized[start:seg.sentence.end],
         tokens=[t for t in tokens if t.text.strip()],
         taken=[(m.start - start, m.end - start) for m in mentions],
