@@ -1,4 +1,5 @@
-"""Shared fixtures: the bundled rules pack and one pipeline run over the curated dataset."""
+"""Shared fixtures: the bundled rules pack (loaded once for the whole session, CLI calls included)
+and one pipeline run over the curated dataset."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from checker import api
 from checker.api import RunResult, run
 from checker.cache import CACHE_ENV
 from checker.rulepack import RulePack, load_rules
@@ -27,8 +29,25 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
-def pack() -> RulePack:
+def bundled_pack() -> RulePack:
     return load_rules()
+
+
+@pytest.fixture(scope="session")
+def pack(bundled_pack: RulePack) -> RulePack:
+    """The pack most tests read; a module may override it with its own."""
+    return bundled_pack
+
+
+@pytest.fixture(scope="session", autouse=True)
+def bundled_pack_once(bundled_pack: RulePack):
+    """A run without --rules reads the bundled pack: in the suite that is the session's `pack`, not a
+    new load per CLI call (a few hundred calls, 0.1-0.2 s each). Runs given a rules folder load it."""
+    patch = pytest.MonkeyPatch()
+    real = api.load_rules
+    patch.setattr(api, "load_rules", lambda rules=None: bundled_pack if rules is None else real(rules))
+    yield
+    patch.undo()
 
 
 @pytest.fixture(scope="session")

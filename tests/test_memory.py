@@ -76,13 +76,13 @@ def _traced(function, *args):
 
 @pytest.fixture(scope="module")
 def extractions(pack):
-    """Extraction of 20 and 200 lines, with what each result holds and the peak on the way."""
+    """Extraction of 12 and 120 lines, with what each result holds and the peak on the way."""
     extract_article(make_article("warm", "warm", _article_text(3), {}, 0, None), pack)  # the toolkit and caches
-    return {lines: _traced(extract_article, make_article("x", "x", _article_text(lines), {}, 0, None), pack) for lines in (20, 200)}
+    return {lines: _traced(extract_article, make_article("x", "x", _article_text(lines), {}, 0, None), pack) for lines in (12, 120)}
 
 
 def test_extraction_memory_grows_linearly(extractions):
-    (small, _, small_peak), (large, _, large_peak) = extractions[20], extractions[200]
+    (small, _, small_peak), (large, _, large_peak) = extractions[12], extractions[120]
     assert len(large.claims) == 10 * len(small.claims)
     assert large_peak / small_peak < 15  # linear measures about 10
 
