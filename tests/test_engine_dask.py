@@ -14,8 +14,12 @@ pytest.importorskip("distributed", reason="the dask extra is not installed")
 
 
 @pytest.fixture(scope="module")
-def engine():
-    with dask_engine(workers=2) as running:
+def engine(fixtures_run):
+    """Two worker processes forked from this one, after the local run: they start with the pipeline
+    imported and the toolkit built (a spawned worker would import and load the dictionary again)."""
+    import dask
+
+    with dask.config.set({"distributed.worker.multiprocessing-method": "fork"}), dask_engine(workers=2) as running:
         yield running
 
 

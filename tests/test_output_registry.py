@@ -109,6 +109,7 @@ def test_a_toy_format_is_one_function_plus_one_row(outcomes, private_registry, t
     assert registry.choices("report")("toy").value == "toy"
     # a CLI built after the row is registered offers the format and writes it
     folder = write_dataset(tmp_path / "dataset")
+    assert runner.invoke(app, ["report", str(folder)]).exit_code == 0  # its extractions cached: the run below loads no NLP pipeline
     script = textwrap.dedent(
         f"""
         import sys
