@@ -131,9 +131,7 @@ class SentenceContext:
     traditional: bool
     candidates: list[Candidate] = field(default_factory=list)  # unknown names
     discourse: Discourse | None = None  # what the sentences before this one named
-    new_paragraph: bool = False  # a blank line or a heading separates it from the sentence before
-    title: bool = False  # a heading, a list item's title line or a bold title line
-    block: Block | None = None  # the heading, paragraph, list item or table the sentence sits in (article offsets)
+    block: Block | None = None  # the heading, paragraph, list item or table the sentence sits in
     clauses: list[tuple[int, int]] = field(default_factory=list)
     end: int = field(init=False)  # article offset of the sentence's end
 
@@ -141,6 +139,12 @@ class SentenceContext:
         self.end = self.start + len(self.text)
         bounds = [self.start] + [self.start + m.end() for m in CLAUSE_BREAK.finditer(self.text)] + [self.end]
         self.clauses = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+    @property
+    def title(self) -> bool:
+        """The sentence is (part of) a heading, a list item's title line or a bold title line: the
+        segmenter may cut "1. **" from the name that follows, so the whole first line counts."""
+        return self.block is not None and self.block.title and self.start < self.block.first_line_end
 
     # --- the sentence's text at article offsets ----------------------------------
     def local(self, pos: int) -> int:
@@ -299,7 +303,7 @@ class SentenceContext:
         """The most salient entity of the sentences before that `fits` accepts (it starts before this sentence)."""
         if self.discourse is None:
             return None
-        found: Antecedent | None = self.discourse.resolve(fits, anaphoric, self.new_paragraph, latest)
+        found: Antecedent | None = self.discourse.resolve(fits, anaphoric, self.block, latest)
         return None if found is None else found.mention
 
     # --- unknown names -----------------------------------------------------------
