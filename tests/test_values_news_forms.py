@@ -272,3 +272,8 @@ def test_calendar_ends(text, base):
 def test_infinite_never_reaches_a_quantity():
     for match in find_quantities("约1" + "0" * 320 + "元，共1" + "0" * 400 + "亿人"):
         assert math.isfinite(match.quantity.low) and math.isfinite(match.quantity.high or 0)
+
+
+@pytest.mark.parametrize("word", ["hundred", "thousand", "million", "billion", "trillion"])
+def test_a_before_a_hundred_or_any_scale_word_is_part_of_the_figure(word):
+    assert _only(f"trained on a {word} tokens").text == f"a {word}"

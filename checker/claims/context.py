@@ -44,7 +44,8 @@ def time_frame(language: Grammar) -> re.Pattern[str] | None:
 
 
 def _without(text: str, part: str) -> str:
-    return text.replace(part, "").strip(" ,，截至到在于")
+    """`text` without `part` and the date frames around it (截至4月底，: nothing is left)."""
+    return text.replace(part, "").strip(" ,，" + grammar().date_frame_chars)
 # a quoted span short enough to be a name (“星火计划”, 「登月计划」, "Project Plan B", 《…》): modality
 # words inside it are part of the name; a quotation after a colon or a speech verb is speech
 QUOTED = re.compile(r"“[^“”\n]{1,24}”|「[^「」\n]{1,24}」|『[^『』\n]{1,24}』|《[^《》\n]{1,40}》|\"[^\"\n]{1,40}\"")

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
+from checker.languages import Grammar, alternation, grammar
 from checker.models import Qualifier, Quantity, QuantityMatch
 from checker.values.settings import DeclaredUnit, ValueSettings
 
@@ -47,18 +48,9 @@ _CN_SCALES = {
     "千亿": 10**11,
     "万亿": 10**12,
 }
-_EN_SCALES = {
-    "k": 10**3,
-    "thousand": 10**3,
-    "m": 10**6,
-    "mn": 10**6,
-    "million": 10**6,
-    "b": 10**9,
-    "bn": 10**9,
-    "billion": 10**9,
-    "t": 10**12,
-    "trillion": 10**12,
-}
+# letters after digits that scale them (10k, 7B, $5bn): notation; scale words are the language tables'
+_SCALE_LETTERS = {"k": 10**3, "m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9, "t": 10**12}
+_SCALE_LETTER = r"bn|mn|[kKMBT]"
 _ZHAO = 10**12
 _CURRENCY_NAMES = {
     "USD": ("美元", "美金", "usd", "dollar", "dollars", "$", "us$"),
@@ -107,16 +99,6 @@ _TOKEN = re.compile(
     re.X,
 )
 _NUMBER = re.compile(rf"(?P<arabic>{_ARABIC})|(?P<cn>{_CN_NUMERAL})")
-_AFTER = re.compile(
-    rf"""
-    (?P<more1>多|余|几)?
-    (?: \s?(?P<cn_scale>{_CN_SCALE}|兆)
-      | (?P<en_scale>[\s-]?(?:thousand|million|billion|trillion)|bn|mn|[kKMBT])(?![A-Za-z])
-    )?
-    (?P<more2>多|余)?
-    """,
-    re.X,
-)
 _UNIT = re.compile(
     r"""
       \s?(?P<percent>%|(?i:percent|per\s?cent)(?![A-Za-z]))
@@ -129,7 +111,6 @@ _UNIT = re.compile(
     """,
     re.X,
 )
-_SCALE_WORD = re.compile(rf"{_CN_SCALE}|兆|thousand|million|billion|trillion|bn|mn|[kKMBT]")
 _UNIT_NAMES = {"percent": "percent", "points": "percentage points", "cheng": "tenths (成)"}
 _LEVEL = re.compile(r"级别|级")
 _ZHAO_IS_TRILLION = re.compile(
@@ -165,35 +146,19 @@ _PRE_MOD = re.compile(
 _PRE_MOD_LAST = frozenset("近约为概~过超逾少于到足ytondrewYTONDREW")
 _CUR_PREFIX_LAST = frozenset("$¥€£DBYR币")
 _FROM = re.compile(r"(?:从|由|(?<![A-Za-z])(?i:from))\s?$")
-_MONTH_WORD = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])"
-)
 _LEFT_REJECT = re.compile(r"(?:[A-Za-z][-_]?|\d[-/.:]|第|#)$")
 _DANGLING = re.compile(r"[-/.]\d")
 _BIG_CN = re.compile("[百千万亿]")
 _MODEL_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]*[A-Z][A-Za-z]*\s$")
-_MONTH_BEFORE = re.compile(rf"(?<![A-Za-z]){_MONTH_WORD}\.?,?\s$")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*\(?$")
 _LIST_MARK = re.compile(r"[.、)](?!\d)")
-_RIGHT_REJECT = re.compile(
-    rf"""
-      \s?(?:个|多个)?(?:年|月|日|号|天|周|星期|小时|钟头|分钟|秒|岁|世纪|交易日|工作日)
-    | \s?(?:千?米|千?克|公里|公斤|吨|千?瓦|升|英里|英尺|字节|像素|赫兹|度)
-    | [A-Za-z] | :\d
-    | \s?-?\s?(?i:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?
-        |a\.m\.|p\.m\.|am|pm)(?![A-Za-z])
-    | \s{_MONTH_WORD}
-    """,
-    re.X,
-)
 _MONEY_M = re.compile(r"m(?![A-Za-z])")
 # a Latin word after a Chinese scale character is a unit (1.2万亿token, 3亿users), not a name (5G, 3D)
 _SCALE_THEN_LATIN = re.compile(r"(?<=[万亿萬億兆])[A-Za-z]")
 
 
 def _rejected_right(scan: str, pos: int) -> bool:
-    return bool(_RIGHT_REJECT.match(scan, pos)) and not _SCALE_THEN_LATIN.match(scan, pos)
+    return bool(_words().right_reject.match(scan, pos)) and not _SCALE_THEN_LATIN.match(scan, pos)
 
 
 _CLOCK = re.compile(r"\s?[点时](?!候|代|期|间)")
@@ -213,20 +178,69 @@ _TAIL = re.compile(r"(?P<zero>零)?(?P<digits>\d{1,4})(?:(?P<small>[千百亿]|�
 _ZHAO_TAIL = re.compile(r"\d{1,4}亿")
 # Hedges after the digits (多, 余, 几) read as the next step up: 十多万 is [10万, 20万).
 _MORE_PLACE = re.compile(r"0*$")
-# English number words, as news writes them (sixteen, a hundred thousand, twenty-one).
-_EN_SMALL = dict(
-    zip(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
-        " fifteen sixteen seventeen eighteen nineteen".split(),
-        range(20),
+
+
+@dataclass(frozen=True)
+class _Words:
+    """What the language tables say of numbers and months, and the patterns built from it."""
+
+    small: dict[str, int]  # number words below a hundred
+    hundreds: frozenset[str]
+    scales: dict[str, int]  # scale words and letters, lower case
+    silent: frozenset[str]  # the leads and joiners of a spelled-out number (a, and)
+    spelled: re.Pattern[str]  # a spelled-out number: sixteen, a hundred thousand, twenty-one
+    after: re.Pattern[str]  # what may follow the digits: 多/余 and a scale word
+    scale_word: re.Pattern[str]
+    month_before: re.Pattern[str]  # a month name right before a number (Feb. 6)
+    right_reject: re.Pattern[str]  # what makes a number no quantity (a time unit, a month name after it)
+
+
+@lru_cache(maxsize=4)
+def _words_of(language: Grammar) -> _Words:
+    small, scales = dict(language.number_words), dict(language.scale_words)
+    every = alternation([*small, *language.hundred_words, *scales])
+    big = alternation([*language.hundred_words, *scales])
+    leads, joiners = alternation(language.number_leads), alternation(language.number_joiners)
+    lead = rf"(?:(?:{leads})\s+(?=(?:{big})))?" if leads and big else ""
+    joiner = rf"\s+(?:{joiners})\s+|" if joiners else ""
+    scale_words = alternation(scales)
+    en_scale = rf"[\s-]?(?:{scale_words})|{_SCALE_LETTER}" if scales else _SCALE_LETTER
+    months = alternation(w[:1].upper() + w[1:] for names in language.months for w in names)
+    month = rf"(?:{months})(?![a-z])" if months else r"(?!)"
+    return _Words(
+        small=small,
+        hundreds=frozenset(language.hundred_words),
+        scales={**scales, **_SCALE_LETTERS},
+        silent=frozenset(language.number_leads + language.number_joiners),
+        spelled=re.compile(rf"(?<![A-Za-z-])(?i:{lead}(?:{every})(?:(?:{joiner}\s+|-)(?:{every}))*)(?![A-Za-z-])") if every else re.compile(r"(?!)"),
+        after=re.compile(
+            rf"""
+            (?P<more1>多|余|几)?
+            (?: \s?(?P<cn_scale>{_CN_SCALE}|兆)
+              | (?P<en_scale>{en_scale})(?![A-Za-z])
+            )?
+            (?P<more2>多|余)?
+            """,
+            re.X,
+        ),
+        scale_word=re.compile(rf"{_CN_SCALE}|兆|{en_scale}"),
+        month_before=re.compile(rf"(?<![A-Za-z]){month}\.?,?\s$"),
+        right_reject=re.compile(
+            rf"""
+              \s?(?:个|多个)?(?:年|月|日|号|天|周|星期|小时|钟头|分钟|秒|岁|世纪|交易日|工作日)
+            | \s?(?:千?米|千?克|公里|公斤|吨|千?瓦|升|英里|英尺|字节|像素|赫兹|度)
+            | [A-Za-z] | :\d
+            | \s?-?\s?(?i:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?
+                |a\.m\.|p\.m\.|am|pm)(?![A-Za-z])
+            | \s{month}
+            """,
+            re.X,
+        ),
     )
-) | {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
-_EN_BIG = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_EN_WORDS = "|".join(sorted([*_EN_SMALL, *_EN_BIG], key=len, reverse=True))
-_EN_NUMBER = re.compile(
-    rf"(?<![A-Za-z-])(?i:(?:a\s+(?=hundred|thousand|million|billion))?(?:{_EN_WORDS})"
-    rf"(?:(?:\s+and\s+|\s+|-)(?:{_EN_WORDS}))*)(?![A-Za-z-])"
-)
+
+
+def _words() -> _Words:
+    return _words_of(grammar())
 
 
 @dataclass(frozen=True)
@@ -300,12 +314,12 @@ def _english_words(scan: str, text: str, settings: ValueSettings, offset: int) -
     far more often than a count, so it counts only with a scale word or a unit.
     """
     found = []
-    for words in _EN_NUMBER.finditer(scan):
+    for words in _words().spelled.finditer(scan):
         value, place = _en_value(words.group())
         if value is None:
             continue
         unit = _UNIT.match(scan, words.end())
-        if unit is None and (value < 2 and place == 1 or _RIGHT_REJECT.match(scan, words.end())):
+        if unit is None and (value < 2 and place == 1 or _words().right_reject.match(scan, words.end())):
             continue
         left = _read_left(scan, words.start())
         if left is None:
@@ -324,17 +338,18 @@ def _english_words(scan: str, text: str, settings: ValueSettings, offset: int) -
 
 def _en_value(phrase: str) -> tuple[Decimal | None, Decimal]:
     """"a hundred and twenty thousand" -> (120000, 1000): the value and the scale of its last word."""
+    words = _words()
     total, current, place, seen = 0, 0, 1, False
     for word in re.split(r"[\s-]+", phrase.lower()):
-        if word in ("and", "a"):
+        if word in words.silent:
             continue
-        if word in _EN_SMALL:
-            current += _EN_SMALL[word]
+        if word in words.small:
+            current += words.small[word]
             seen, place = True, 1
-        elif word == "hundred":
+        elif word in words.hundreds:
             current, place = (current or 1) * 100, 1
         else:
-            total, current, place = total + (current or 1) * _EN_BIG[word], 0, _EN_BIG[word]
+            total, current, place = total + (current or 1) * words.scales[word], 0, words.scales[word]
     value = total + current
     return (Decimal(value) if seen or value else None), Decimal(place)
 
@@ -492,7 +507,7 @@ def _read_end(
     """One number: digits, 多/余, scale word, then %, currency or a declared unit."""
     # a declared word may start with a scale character (75千瓦时): it wins over the scale
     direct = None if currency or units is None else units.pattern.match(scan, token.end())
-    after = _AFTER.match(scan, token.end(), token.end() if direct else len(scan))
+    after = _words().after.match(scan, token.end(), token.end() if direct else len(scan))
     unit = None if direct else _UNIT.match(scan, after.end())
     declared = direct or _declared_at(units, scan, after.end(), currency or unit)
     if not (unit or currency or declared) and _rejected_right(scan, after.end()):
@@ -637,7 +652,7 @@ def _scale(scan: str, after: re.Match[str], traditional: bool) -> Decimal | None
     if cn:
         return Decimal(_CN_SCALES[cn])
     if en:
-        return Decimal(_EN_SCALES[en.strip().lstrip("-").lower()])  # a 70-billion-parameter model
+        return Decimal(_words().scales[en.strip().lstrip("-").lower()])  # a 70-billion-parameter model
     return Decimal(1)
 
 
@@ -738,7 +753,7 @@ def reserved_unit_word(word: str) -> str | None:
     if unit:
         kind = unit.lastgroup
         return _currency(unit.group("currency")) if kind == "currency" else _UNIT_NAMES[kind]
-    if _SCALE_WORD.fullmatch(word):
+    if _words().scale_word.fullmatch(word):
         return "a scale word"
     return None
 
@@ -764,7 +779,7 @@ def _read_scale_word(
             )
             return _read_unit_or_declared(scan, body, units)
     else:
-        after = _AFTER.match(scan, token.end())
+        after = _words().after.match(scan, token.end())
         if not after.group("cn_scale") or after.group("cn_scale") == "兆":
             return None
         end, scale = after.end("cn_scale"), Decimal(_CN_SCALES[after.group("cn_scale")])
@@ -778,7 +793,7 @@ def _read_scale_word(
         low=scale, high=high, value=value, end=end, scale=scale, unit=currency, qualifier=qualifier
     )
     body = _read_unit_or_declared(scan, body, units)
-    return None if _RIGHT_REJECT.match(scan, body.end) else body
+    return None if _words().right_reject.match(scan, body.end) else body
 
 
 def _read_pair(
@@ -788,7 +803,7 @@ def _read_pair(
     low_digit, high_digit = (_CN_DIGIT_VALUES[c] for c in token.group())
     if high_digit <= low_digit:
         return None
-    after = _AFTER.match(scan, token.end())
+    after = _words().after.match(scan, token.end())
     scale = _scale(scan, after, traditional)
     if scale is None:
         return None
@@ -803,7 +818,7 @@ def _read_pair(
         closed=True,  # 两三个 is two or three, both included
     )
     body = _read_unit_or_declared(scan, body, units)
-    return None if _RIGHT_REJECT.match(scan, body.end) else body
+    return None if _words().right_reject.match(scan, body.end) else body
 
 
 def _read_percent_of(token: re.Match[str]) -> _Body | None:
@@ -826,7 +841,7 @@ def _plausible(scan: str, token: re.Match[str], left: _Left, body: _Body) -> boo
         return bool(_HAS_COUNTER.match(scan, body.end))
     if _MODEL_WORD.search(scan, max(0, start - 20), start):
         return False  # ERNIE 3.0, Llama 2
-    if _MONTH_BEFORE.search(scan, max(0, start - 12), start):
+    if _words().month_before.search(scan, max(0, start - 12), start):
         return False  # Feb. 6
     if _LINE_START.search(scan, max(0, start - 8), start) and _LIST_MARK.match(scan, body.end):
         return False  # "1.扎堆入局", "(2)"
