@@ -8,6 +8,7 @@ import shutil
 import pytest
 
 import checker.languages as languages
+from checker.claims.context import mask_quoted_names
 from checker.extract import extract_article
 from checker.languages import LANGUAGES, LanguageError, grammar, load_grammar, load_table
 from checker.models import Article
@@ -143,3 +144,12 @@ def test_a_calendar_of_the_wrong_length_names_its_line(tmp_path, key, count):
     with pytest.raises(LanguageError) as caught:
         load_table(path)
     assert "xx.yaml:2:" in str(caught.value) and f"not {count}" in str(caught.value)
+
+
+def test_the_quotation_marks_that_fence_a_name_are_the_tables(tables, monkeypatch):
+    text = "El programa «Plan Norte» prevé dos fases."
+    assert mask_quoted_names(text) == text
+    (tables / "es.yaml").write_text("quotes: [[«, »]]\n", encoding="utf-8")
+    monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("es",))
+    grammar.cache_clear()
+    assert mask_quoted_names(text) == "El programa «" + " " * len("Plan Norte") + "» prevé dos fases."

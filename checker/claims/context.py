@@ -46,9 +46,8 @@ def time_frame(language: Grammar) -> re.Pattern[str] | None:
 def _without(text: str, part: str) -> str:
     """`text` without `part` and the date frames around it (截至4月底，: nothing is left)."""
     return text.replace(part, "").strip(" ,，" + grammar().date_frame_chars)
-# a quoted span short enough to be a name (“星火计划”, 「登月计划」, "Project Plan B", 《…》): modality
-# words inside it are part of the name; a quotation after a colon or a speech verb is speech
-QUOTED = re.compile(r"“[^“”\n]{1,24}”|「[^「」\n]{1,24}」|『[^『』\n]{1,24}』|《[^《》\n]{1,40}》|\"[^\"\n]{1,40}\"")
+# how long a quoted span may be to be a name: CJK quotations are shorter than Latin ones and titles
+NAME_QUOTE_REACH, LONG_QUOTE_REACH = 24, 40
 SPEECH_INSIDE = re.compile(r"[，,。；;！？!?]")
 
 
@@ -70,12 +69,25 @@ def _blanked(text: str, words: Sequence[str]) -> str:
     return text
 
 
+@lru_cache(maxsize=4)
+def quoted_span(language: Grammar) -> re.Pattern[str]:
+    """A quoted span short enough to be a name (“星火计划”, 「登月计划」, "Project Plan B", 《…》), from the
+    language tables' quotation and title marks: modality words inside it are part of the name; a
+    quotation after a colon or a speech verb is speech."""
+    spans = []
+    for (opening, closing), title in [(pair, False) for pair in language.quotes] + [(pair, True) for pair in language.title_marks]:
+        reach = LONG_QUOTE_REACH if title or opening.isascii() else NAME_QUOTE_REACH
+        inside = re.escape("".join(dict.fromkeys(opening + closing)))
+        spans.append(rf"{re.escape(opening)}[^{inside}\n]{{1,{reach}}}{re.escape(closing)}")
+    return re.compile("|".join(spans) or "(?!)")
+
+
 def mask_quoted_names(text: str) -> str:
     """`text` with the inside of each quoted name replaced by spaces; a quotation (after a
     colon or a speech verb, or holding punctuation of its own) is left as it is."""
     parts = []
     last = 0
-    for match in QUOTED.finditer(text):
+    for match in quoted_span(grammar()).finditer(text):
         inner = match.group()[1:-1]
         if _speech_before(text[max(0, match.start() - 8):match.start()]) or SPEECH_INSIDE.search(inner):
             continue
