@@ -153,3 +153,20 @@ def test_the_quotation_marks_that_fence_a_name_are_the_tables(tables, monkeypatc
     monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("es",))
     grammar.cache_clear()
     assert mask_quoted_names(text) == "El programa «" + " " * len("Plan Norte") + "» prevé dos fases."
+
+
+def test_the_currency_words_are_the_tables(tables, monkeypatch):
+    assert find_quantities("Pagó 20 libras.")[0].quantity.unit == "count"
+    (tables / "es.yaml").write_text("currencies: {GBP: [libras]}\n", encoding="utf-8")
+    monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("es",))
+    grammar.cache_clear()
+    [paid] = find_quantities("Pagó 20 libras.")
+    assert (paid.text, paid.quantity.unit, paid.quantity.value) == ("20 libras", "GBP", 20)
+
+
+def test_a_currency_the_readers_do_not_know_names_its_line(tmp_path):
+    path = tmp_path / "xx.yaml"
+    path.write_text("quotes: [['\"', '\"']]\ncurrencies:\n  MXN: [pesos]\n", encoding="utf-8")
+    with pytest.raises(LanguageError) as caught:
+        load_table(path)
+    assert "xx.yaml:2:" in str(caught.value) and "MXN" in str(caught.value)

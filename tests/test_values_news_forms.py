@@ -33,6 +33,7 @@ def _only(text: str, **kwargs):
         ("2億5180萬人", 251800000, "count"),
         ("1兆2000億日元", 1.2e12, "JPY"),
         ("3兆4500億新台币", 3.45e12, "TWD"),
+        ("3兆韩元", 3e12, "KRW"),  # any currency word after 兆 makes it a trillion
         ("13万2人", 132000, "count"),
         ("1万零1人", 10001, "count"),
         ("两千三点一元", 2300.1, "CNY"),

@@ -11,6 +11,9 @@ from pydantic_core import PydanticCustomError
 
 from checker.rulepack.strict import Strict
 
+# the currencies the value readers know (ISO 4217): a table gives its words for these
+CURRENCY_CODES = ("USD", "CNY", "HKD", "EUR", "TWD", "JPY", "GBP", "KRW", "CHF")
+
 Char = Annotated[str, StringConstraints(min_length=1, max_length=1)]
 Word = Annotated[str, StringConstraints(min_length=1)]
 Words = list[Word]
@@ -50,6 +53,19 @@ class LanguageTable(Strict):
     range_separators: Words = Field(default=[], description="What joins the ends of a range (到, to).")
     respectively: Words = Field(default=[], description="Words that pair a list of figures with names one by one (分别, respectively).")
     contrast: Words = Field(default=[], description="Words opening a clause that turns against the sentence's head (但, but): the head's plan or hearsay does not reach past them.")
+    currencies: dict[str, Words] = Field(default={}, description="Each currency's words (code: words) after a figure (1750亿美元, 5 million dollars); ASCII words match in any case, a space as any space.")
+    currency_prefixes: Words = Field(default=[], description="Currency words and codes also written before a figure (人民币100亿, USD 5bn); a code as written.")
+    currency_units: Words = Field(default=[], description="Words after such a prefix that are the unit of its currency, not the yuan (新台币1200亿元).")
+    currency_subunits: dict[Word, str] = Field(default={}, description="Hundredths of a currency (cent: USD): 50 cents is 0.5 USD.")
+
+    @field_validator("currencies", "currency_subunits")
+    @classmethod
+    def _known_currencies(cls, value: dict, info) -> dict:
+        codes = value if info.field_name == "currencies" else dict.fromkeys(value.values())
+        unknown = [code for code in codes if code not in CURRENCY_CODES]
+        if unknown:
+            raise PydanticCustomError("rule", f"unknown currency `{unknown[0]}` in `{info.field_name}`", {"fix": f"use one of {', '.join(CURRENCY_CODES)}"})
+        return value
 
     @field_validator("months", "weekdays")
     @classmethod
@@ -99,6 +115,10 @@ class Grammar:
     range_separators: tuple[str, ...] = ()
     respectively: tuple[str, ...] = ()
     contrast: tuple[str, ...] = ()
+    currencies: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    currency_prefixes: tuple[str, ...] = ()
+    currency_units: tuple[str, ...] = ()
+    currency_subunits: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def merged(cls, tables: list[LanguageTable]) -> Grammar:
@@ -108,6 +128,13 @@ class Grammar:
             if spec.name in _CALENDARS:  # one entry per month or weekday: their spellings join
                 entries = [getattr(table, spec.name) for table in tables if getattr(table, spec.name)]
                 out[spec.name] = tuple(tuple(dict.fromkeys(w for names in same for w in names)) for same in zip(*entries))
+                continue
+            if spec.name == "currencies":  # one entry per currency: every table's words for it
+                merged: dict[str, list[str]] = {}
+                for table in tables:
+                    for code, words in table.currencies.items():
+                        merged.setdefault(code, []).extend(words)
+                out[spec.name] = tuple((code, tuple(dict.fromkeys(words))) for code, words in merged.items())
                 continue
             items = [getattr(table, spec.name) for table in tables]
             values = [tuple(v) if isinstance(v, (list, tuple)) else v for item in items for v in (item.items() if isinstance(item, dict) else item)]

@@ -29,6 +29,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from checker.languages import Grammar, alternation, grammar
+from checker.languages.schema import CURRENCY_CODES
 from checker.models import Qualifier, Quantity, QuantityMatch
 from checker.values.settings import DeclaredUnit, ValueSettings
 
@@ -52,23 +53,10 @@ _CN_SCALES = {
 _SCALE_LETTERS = {"k": 10**3, "m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9, "t": 10**12}
 _SCALE_LETTER = r"bn|mn|[kKMBT]"
 _ZHAO = 10**12
-_CURRENCY_NAMES = {
-    "USD": ("美元", "美金", "usd", "dollar", "dollars", "$", "us$"),
-    "CNY": ("元", "人民币", "块钱", "rmb", "cny", "yuan", "¥"),
-    "HKD": ("港元", "港币", "hkd", "hk$"),
-    "EUR": ("欧元", "eur", "euro", "euros", "€"),
-    "TWD": ("新台币", "台币", "twd", "nt$"),
-    "JPY": ("日元", "jpy", "yen"),
-    "GBP": ("英镑", "£", "gbp", "pound", "pounds", "sterling"),
-    "KRW": ("韩元",),
-    "CHF": ("瑞士法郎", "法郎", "chf", "franc", "francs", "swiss franc", "swiss francs"),
-}
-_CURRENCIES = {name: code for code, names in _CURRENCY_NAMES.items() for name in names}
-# Sub-units read as a fraction of their currency (50 cents = 0.5 USD).
-_SUBUNITS = {"cent": "USD", "cents": "USD", "penny": "GBP", "pence": "GBP", "pennies": "GBP"}
-_CURRENCIES |= _SUBUNITS
-CURRENCY_CODES = tuple(_CURRENCY_NAMES)
-_ANY_YUAN = ("元", "块钱")  # after 新台币, 港币 or 人民币 before the number, the unit of that currency
+# Currency signs, as written before a figure ($5bn, US$100); € and £ also after one (20€). Currency
+# words are the language tables'.
+_SIGNS = {"US$": "USD", "HK$": "HKD", "NT$": "TWD", "$": "USD", "¥": "CNY", "€": "EUR", "£": "GBP"}
+_SIGNS_AFTER = ("€", "£")
 # Traditional scale characters, so text that skipped normalization still parses, and the
 # financial numerals of cheques and contracts (壹佰贰拾叁), which cn2an does not read.
 _TRADITIONAL = str.maketrans("萬億兩壹貳贰參叁肆伍陸陆柒捌玖拾佰仟", "万亿两一二二三三四五六六七八九十百千")
@@ -99,23 +87,8 @@ _TOKEN = re.compile(
     re.X,
 )
 _NUMBER = re.compile(rf"(?P<arabic>{_ARABIC})|(?P<cn>{_CN_NUMERAL})")
-_UNIT = re.compile(
-    r"""
-      \s?(?P<percent>%|(?i:percent|per\s?cent)(?![A-Za-z]))
-    | \s?(?P<points>个?百分点|(?i:percentage\s+points?)(?![A-Za-z]))
-    | (?P<cheng>成)(?!不变|为|功|本|员|立|果|绩|就|熟|交|长|都)
-    | \s?(?P<currency>美元|美金|港元|港币|欧元|日元|新台币|台币|人民币|英镑|韩元|元|块钱
-        |瑞士法郎|法郎|€|£
-        |(?i:usd|rmb|cny|eur|hkd|jpy|twd|gbp|chf|dollars?|yuan|euros?|yen|pounds?|sterling
-            |(?:swiss\s)?francs?|cents?|pence|penny|pennies)(?![A-Za-z]))
-    """,
-    re.X,
-)
 _UNIT_NAMES = {"percent": "percent", "points": "percentage points", "cheng": "tenths (成)"}
 _LEVEL = re.compile(r"级别|级")
-_ZHAO_IS_TRILLION = re.compile(
-    r"\s?个?(?:参数|美元|美金|元|日元|新台币|台币|人民币|港元|港币|欧元)"
-)
 _RANGE_SEP = re.compile(
     r"\s*(?:-|–|—|~|至|到|(?<![A-Za-z])to(?![A-Za-z]))\s*(?P<sign>(?:US|HK|NT)?\$)?"
     rf"(?=[\d{_CN_DIGITS}十])"
@@ -127,10 +100,6 @@ _POST_MOD = re.compile(
     | (?P<most>以下|以内|(?<![A-Za-z])or\s+(?:less|fewer)(?![A-Za-z]))
     )""",
     re.X,
-)
-_CUR_PREFIX = re.compile(
-    r"(?:(?P<sign>US\$|HK\$|NT\$|\$|¥|€|£)|(?<![A-Za-z])(?P<code>USD|RMB|CNY|EUR|HKD|JPY|TWD)"
-    r"|(?P<word>人民币|新台币|台币|港币))\s?$"
 )
 _PRE_MOD = re.compile(
     r"""(?:
@@ -144,7 +113,6 @@ _PRE_MOD = re.compile(
 )
 # Last characters of the hedges and signs above: a cheap test before a backward search.
 _PRE_MOD_LAST = frozenset("近约为概~过超逾少于到足ytondrewYTONDREW")
-_CUR_PREFIX_LAST = frozenset("$¥€£DBYR币")
 _FROM = re.compile(r"(?:从|由|(?<![A-Za-z])(?i:from))\s?$")
 _LEFT_REJECT = re.compile(r"(?:[A-Za-z][-_]?|\d[-/.:]|第|#)$")
 _DANGLING = re.compile(r"[-/.]\d")
@@ -193,6 +161,13 @@ class _Words:
     scale_word: re.Pattern[str]
     month_before: re.Pattern[str]  # a month name right before a number (Feb. 6)
     right_reject: re.Pattern[str]  # what makes a number no quantity (a time unit, a month name after it)
+    unit: re.Pattern[str]  # %, 成, percentage points or a currency word right after a number
+    currencies: dict[str, str]  # every currency word, sign and subunit, lower case, to its code
+    subunits: frozenset[str]
+    currency_units: frozenset[str]  # 元 after a currency word before the number: that currency's unit
+    prefix: re.Pattern[str]  # a currency sign, code or word right before a number
+    prefix_last: frozenset[str]  # the last characters of those: a cheap test before the search
+    zhao_is_trillion: re.Pattern[str]  # what makes 兆 a trillion: 参数 or a currency word after it
 
 
 @lru_cache(maxsize=4)
@@ -206,6 +181,15 @@ def _words_of(language: Grammar) -> _Words:
     scale_words = alternation(scales)
     en_scale = rf"[\s-]?(?:{scale_words})|{_SCALE_LETTER}" if scales else _SCALE_LETTER
     months = alternation(w[:1].upper() + w[1:] for names in language.months for w in names)
+    words = [w for _, spellings in language.currencies for w in spellings]
+    subunits = dict(language.currency_subunits)
+    after = alternation([w for w in words if not w.isascii()] + list(_SIGNS_AFTER))
+    latin = "|".join(re.escape(w).replace(r"\ ", r"\s") for w in sorted([w for w in words if w.isascii()] + list(subunits), key=len, reverse=True))
+    written = "|".join(p for p in (after, rf"(?i:{latin})(?![A-Za-z])" if latin else "") if p)
+    currency = rf"| \s?(?P<currency>{written})" if written else ""
+    codes = alternation(w for w in language.currency_prefixes if w.isascii())
+    prefixes = alternation(w for w in language.currency_prefixes if not w.isascii())
+    before = [rf"(?P<sign>{alternation(_SIGNS)})"] + ([rf"(?<![A-Za-z])(?P<code>{codes})"] if codes else []) + ([rf"(?P<word>{prefixes})"] if prefixes else [])
     month = rf"(?:{months})(?![a-z])" if months else r"(?!)"
     return _Words(
         small=small,
@@ -236,6 +220,22 @@ def _words_of(language: Grammar) -> _Words:
             """,
             re.X,
         ),
+        unit=re.compile(
+            rf"""
+              \s?(?P<percent>%|(?i:percent|per\s?cent)(?![A-Za-z]))
+            | \s?(?P<points>个?百分点|(?i:percentage\s+points?)(?![A-Za-z]))
+            | (?P<cheng>成)(?!不变|为|功|本|员|立|果|绩|就|熟|交|长|都)
+            {currency}
+            """,
+            re.X,
+        ),
+        currencies={w.lower(): code for code, spellings in language.currencies for w in spellings}
+        | subunits | {sign.lower(): code for sign, code in _SIGNS.items()},
+        subunits=frozenset(subunits),
+        currency_units=frozenset(language.currency_units),
+        prefix=re.compile(rf"(?:{'|'.join(before)})\s?$"),
+        prefix_last=frozenset(w[-1] for w in [*_SIGNS, *language.currency_prefixes]),
+        zhao_is_trillion=re.compile(rf"\s?个?(?:{alternation(['参数'] + [w for w in words if not w.isascii()])})"),
     )
 
 
@@ -318,7 +318,7 @@ def _english_words(scan: str, text: str, settings: ValueSettings, offset: int) -
         value, place = _en_value(words.group())
         if value is None:
             continue
-        unit = _UNIT.match(scan, words.end())
+        unit = _words().unit.match(scan, words.end())
         if unit is None and (value < 2 and place == 1 or _words().right_reject.match(scan, words.end())):
             continue
         left = _read_left(scan, words.start())
@@ -359,7 +359,7 @@ def _overlaps(match: QuantityMatch, found: list[QuantityMatch]) -> bool:
 
 
 def _currency(word: str) -> str:
-    return _CURRENCIES[" ".join(word.lower().split())]
+    return _words().currencies[" ".join(word.lower().split())]
 
 
 def parse_quantity(
@@ -433,7 +433,8 @@ def _read_left(scan: str, start: int) -> _Left | None:
     """Currency sign and hedge before the number; None when the number is part of a name."""
     currency = None
     begin = start
-    prefix = _ends_with(_CUR_PREFIX, _CUR_PREFIX_LAST, scan, start, 4)
+    words = _words()
+    prefix = _ends_with(words.prefix, words.prefix_last, scan, start, 4)
     if prefix:
         currency = _currency(prefix.group(prefix.lastgroup))
         begin = prefix.start()
@@ -508,7 +509,7 @@ def _read_end(
     # a declared word may start with a scale character (75千瓦时): it wins over the scale
     direct = None if currency or units is None else units.pattern.match(scan, token.end())
     after = _words().after.match(scan, token.end(), token.end() if direct else len(scan))
-    unit = None if direct else _UNIT.match(scan, after.end())
+    unit = None if direct else _words().unit.match(scan, after.end())
     declared = direct or _declared_at(units, scan, after.end(), currency or unit)
     if not (unit or currency or declared) and _rejected_right(scan, after.end()):
         return None  # 2月, 24小时, 28nm: checked first because it is the common case
@@ -527,7 +528,7 @@ def _read_end(
         if tail is not None:
             extra, place, end = tail
             value += extra
-            unit = _UNIT.match(scan, end)
+            unit = _words().unit.match(scan, end)
             declared = _declared_at(units, scan, end, currency or unit)
     bare = scale == 1 and currency is None and not _BIG_CN.search(numeral)
     low, high, qualifier = value - place / 2, value + place / 2, Qualifier.exact
@@ -646,7 +647,7 @@ def _scale(scan: str, after: re.Match[str], traditional: bool) -> Decimal | None
     """Multiplier of the scale word; None for a 兆 that is probably mega-."""
     cn, en = after.group("cn_scale"), after.group("en_scale")
     if cn == "兆":
-        if traditional or _ZHAO_IS_TRILLION.match(scan, after.end()) or _ZHAO_TAIL.match(scan, after.end()):
+        if traditional or _words().zhao_is_trillion.match(scan, after.end()) or _ZHAO_TAIL.match(scan, after.end()):
             return Decimal(_ZHAO)
         return None
     if cn:
@@ -680,8 +681,9 @@ def _read_unit(body: _Body, unit: re.Match[str] | None) -> _Body:
     if kind == "currency":
         word = unit.group("currency")
         # 元 names the unit of any yuan-named currency: 新台币1,200亿元 and 港币30亿元 keep the currency named before
-        name = body.unit if word in _ANY_YUAN and body.unit in _CURRENCY_NAMES else _currency(word)
-        if word.lower() in _SUBUNITS:  # 50 cents = 0.50 USD
+        words = _words()
+        name = body.unit if word in words.currency_units and body.unit in CURRENCY_CODES else _currency(word)
+        if word.lower() in words.subunits:  # 50 cents = 0.50 USD
             body = _scaled(body, Decimal("0.01"))
     else:
         name = "percent" if kind == "percent" else "percentage_point"
@@ -740,7 +742,7 @@ def _read_declared(body: _Body, declared: re.Match[str] | None, units: _Declared
 
 
 def _read_unit_or_declared(scan: str, body: _Body, units: _Declared | None) -> _Body:
-    body = _read_unit(body, _UNIT.match(scan, body.end))
+    body = _read_unit(body, _words().unit.match(scan, body.end))
     return _read_declared(body, _declared_at(units, scan, body.end, body.unit), units)
 
 
@@ -749,7 +751,7 @@ def reserved_unit_word(word: str) -> str | None:
 
     A declared unit word that is one of these can never be read as the declared unit.
     """
-    unit = _UNIT.fullmatch(word)
+    unit = _words().unit.fullmatch(word)
     if unit:
         kind = unit.lastgroup
         return _currency(unit.group("currency")) if kind == "currency" else _UNIT_NAMES[kind]
