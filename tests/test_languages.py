@@ -11,7 +11,7 @@ import checker.languages as languages
 from checker.claims.context import mask_quoted_names
 from checker.extract import extract_article
 from checker.languages import LANGUAGES, LanguageError, grammar, load_grammar, load_table
-from checker.models import Article
+from checker.models import Article, Qualifier
 from checker.values import find_dates, find_quantities
 
 HERE = languages.HERE
@@ -170,3 +170,17 @@ def test_a_currency_the_readers_do_not_know_names_its_line(tmp_path):
     with pytest.raises(LanguageError) as caught:
         load_table(path)
     assert "xx.yaml:2:" in str(caught.value) and "MXN" in str(caught.value)
+
+
+def test_hedges_and_the_words_that_only_hold_one_are_the_tables(tables, monkeypatch):
+    assert find_quantities("Contrató unos 40 técnicos.")[0].quantity.qualifier is Qualifier.exact
+    (tables / "es.yaml").write_text("hedges_before: {approx: [unos]}\n", encoding="utf-8")
+    monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("es",))
+    grammar.cache_clear()
+    [hired] = find_quantities("Contrató unos 40 técnicos.")
+    assert (hired.text, hired.quantity.qualifier) == ("unos 40", Qualifier.approx)
+    assert find_quantities("商场附近3家门店")[0].quantity.qualifier is Qualifier.exact  # 附近 holds 近 but is none
+    zh = (tables / "zh.yaml").read_text(encoding="utf-8")
+    (tables / "zh.yaml").write_text(zh.replace("not_hedges: [最近, 附近,", "not_hedges: [最近,"), encoding="utf-8")
+    grammar.cache_clear()
+    assert find_quantities("商场附近3家门店")[0].quantity.qualifier is not Qualifier.exact

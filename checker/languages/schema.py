@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from functools import cached_property
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator
 from pydantic_core import PydanticCustomError
@@ -13,6 +13,7 @@ from checker.rulepack.strict import Strict
 
 # the currencies the value readers know (ISO 4217): a table gives its words for these
 CURRENCY_CODES = ("USD", "CNY", "HKD", "EUR", "TWD", "JPY", "GBP", "KRW", "CHF")
+HedgeKind = Literal["near", "approx", "at_least", "at_most"]
 
 Char = Annotated[str, StringConstraints(min_length=1, max_length=1)]
 Word = Annotated[str, StringConstraints(min_length=1)]
@@ -53,6 +54,9 @@ class LanguageTable(Strict):
     range_separators: Words = Field(default=[], description="What joins the ends of a range (到, to).")
     respectively: Words = Field(default=[], description="Words that pair a list of figures with names one by one (分别, respectively).")
     contrast: Words = Field(default=[], description="Words opening a clause that turns against the sentence's head (但, but): the head's plan or hearsay does not reach past them.")
+    hedges_before: dict[HedgeKind, Words] = Field(default={}, description="Hedges before a figure, by what they make of it (约: approx, 超过: at_least, nearly: near, up to: at_most); ASCII words in any case, a space as any spaces.")
+    hedges_after: dict[HedgeKind, Words] = Field(default={}, description="Hedges after a figure (左右: approx, 以上: at_least, or more: at_least); ASCII words as written.")
+    not_hedges: Words = Field(default=[], description="Words that hold a CJK hedge but are none (最近 holds 近, 上下游 holds 上下); Latin hedges match on word edges.")
     currencies: dict[str, Words] = Field(default={}, description="Each currency's words (code: words) after a figure (1750亿美元, 5 million dollars); ASCII words match in any case, a space as any space.")
     currency_prefixes: Words = Field(default=[], description="Currency words and codes also written before a figure (人民币100亿, USD 5bn); a code as written.")
     currency_units: Words = Field(default=[], description="Words after such a prefix that are the unit of its currency, not the yuan (新台币1200亿元).")
@@ -77,6 +81,7 @@ class LanguageTable(Strict):
 
 
 _CALENDARS = ("months", "weekdays")
+_KEYED = ("currencies", "hedges_before", "hedges_after")
 
 
 @dataclass(frozen=True, eq=False)
@@ -115,6 +120,9 @@ class Grammar:
     range_separators: tuple[str, ...] = ()
     respectively: tuple[str, ...] = ()
     contrast: tuple[str, ...] = ()
+    hedges_before: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    hedges_after: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    not_hedges: tuple[str, ...] = ()
     currencies: tuple[tuple[str, tuple[str, ...]], ...] = ()
     currency_prefixes: tuple[str, ...] = ()
     currency_units: tuple[str, ...] = ()
@@ -129,10 +137,10 @@ class Grammar:
                 entries = [getattr(table, spec.name) for table in tables if getattr(table, spec.name)]
                 out[spec.name] = tuple(tuple(dict.fromkeys(w for names in same for w in names)) for same in zip(*entries))
                 continue
-            if spec.name == "currencies":  # one entry per currency: every table's words for it
+            if spec.name in _KEYED:  # one entry per currency or hedge kind: every table's words for it
                 merged: dict[str, list[str]] = {}
                 for table in tables:
-                    for code, words in table.currencies.items():
+                    for code, words in getattr(table, spec.name).items():
                         merged.setdefault(code, []).extend(words)
                 out[spec.name] = tuple((code, tuple(dict.fromkeys(words))) for code, words in merged.items())
                 continue

@@ -93,26 +93,10 @@ _RANGE_SEP = re.compile(
     r"\s*(?:-|–|—|~|至|到|(?<![A-Za-z])to(?![A-Za-z]))\s*(?P<sign>(?:US|HK|NT)?\$)?"
     rf"(?=[\d{_CN_DIGITS}十])"
 )
-_POST_MOD = re.compile(
-    r"""\s?(?:
-      (?P<approx>左右|上下(?![游文级])|前后)
-    | (?P<least>以上|\+|(?<![A-Za-z])or\s+more(?![A-Za-z]))
-    | (?P<most>以下|以内|(?<![A-Za-z])or\s+(?:less|fewer)(?![A-Za-z]))
-    )""",
-    re.X,
-)
-_PRE_MOD = re.compile(
-    r"""(?:
-      (?P<near>将近|接近|(?<![最附])近|(?<![A-Za-z])(?i:nearly|almost|close\s+to))
-    | (?P<approx>大约|约为|约|大概|~|(?<![A-Za-z])(?i:approximately|roughly|about|around))
-    | (?P<least>超过|超|逾|至少|不少于|不低于|(?<![A-Za-z])(?i:more\s+than|over|above|at\s+least))
-    | (?P<most>不到|不足|不超过|少于|低于|不多于
-        |(?<![A-Za-z])(?i:under|less\s+than|fewer\s+than|up\s+to|below|at\s+most|no\s+more\s+than))
-    )\s?$""",
-    re.X,
-)
-# Last characters of the hedges and signs above: a cheap test before a backward search.
-_PRE_MOD_LAST = frozenset("近约为概~过超逾少于到足ytondrewYTONDREW")
+# Hedges are the language tables' words, by kind (the regex group that reads them); ~ and + are signs.
+_HEDGE_GROUPS = {"near": "near", "approx": "approx", "at_least": "least", "at_most": "most"}
+_HEDGE_SIGNS_BEFORE = {"approx": "~"}
+_HEDGE_SIGNS_AFTER = {"at_least": "+"}
 _FROM = re.compile(r"(?:从|由|(?<![A-Za-z])(?i:from))\s?$")
 _LEFT_REJECT = re.compile(r"(?:[A-Za-z][-_]?|\d[-/.:]|第|#)$")
 _DANGLING = re.compile(r"[-/.]\d")
@@ -168,6 +152,9 @@ class _Words:
     prefix: re.Pattern[str]  # a currency sign, code or word right before a number
     prefix_last: frozenset[str]  # the last characters of those: a cheap test before the search
     zhao_is_trillion: re.Pattern[str]  # what makes 兆 a trillion: 参数 or a currency word after it
+    hedge_before: re.Pattern[str]  # a hedge ending right before a figure (约, more than), its kind the group
+    hedge_before_last: frozenset[str]  # the last characters of those: a cheap test before the search
+    hedge_after: re.Pattern[str]  # a hedge right after a figure (左右, or more)
 
 
 @lru_cache(maxsize=4)
@@ -236,7 +223,43 @@ def _words_of(language: Grammar) -> _Words:
         prefix=re.compile(rf"(?:{'|'.join(before)})\s?$"),
         prefix_last=frozenset(w[-1] for w in [*_SIGNS, *language.currency_prefixes]),
         zhao_is_trillion=re.compile(rf"\s?个?(?:{alternation(['参数'] + [w for w in words if not w.isascii()])})"),
+        hedge_before=re.compile(rf"(?:{_hedges(language.hedges_before, _HEDGE_SIGNS_BEFORE, language.not_hedges, True)})\s?$"),
+        hedge_before_last=frozenset(c for _, ws in language.hedges_before for w in [*ws, *_HEDGE_SIGNS_BEFORE.values()] for c in {w[-1], w[-1].upper()}),
+        hedge_after=re.compile(rf"\s?(?:{_hedges(language.hedges_after, _HEDGE_SIGNS_AFTER, language.not_hedges, False)})"),
     )
+
+
+def _hedges(kinds: tuple[tuple[str, tuple[str, ...]], ...], signs: dict[str, str], not_hedges: tuple[str, ...], before: bool) -> str:
+    """One named group per hedge kind: its CJK words (none inside a `not_hedges` word) and signs, then
+    its Latin words on word edges (any case before a figure; spaces as any spaces)."""
+    words = dict(kinds)
+    groups = []
+    for kind, group in _HEDGE_GROUPS.items():
+        spelled = sorted(words.get(kind, ()), key=len, reverse=True)
+        parts = [_guarded(w, not_hedges) for w in spelled if not w.isascii()] + ([re.escape(signs[kind])] if kind in signs else [])
+        latin = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in spelled if w.isascii())
+        if latin:
+            parts.append(rf"(?<![A-Za-z])(?i:{latin})" if before else rf"(?<![A-Za-z])(?:{latin})(?![A-Za-z])")
+        if parts:
+            groups.append(rf"(?P<{group}>{'|'.join(parts)})")
+    return "|".join(groups) or "(?!)"
+
+
+def _guarded(word: str, not_words: tuple[str, ...]) -> str:
+    """`word` as a regex that matches nowhere inside one of `not_words` (近 not in 最近, 上下 not in 上下游)."""
+    lead, tail = "", ""
+    for other in not_words:
+        at = other.find(word)
+        if at < 0 or other == word:
+            continue
+        before, after = other[:at], other[at + len(word):]
+        if before and after:
+            lead += rf"(?!(?<={re.escape(before)}){re.escape(word + after)})"
+        elif before:
+            lead += rf"(?<!{re.escape(before)})"
+        else:
+            tail += rf"(?!{re.escape(after)})"
+    return lead + re.escape(word) + tail
 
 
 def _words() -> _Words:
@@ -443,7 +466,7 @@ def _read_left(scan: str, start: int) -> _Left | None:
         begin = sign.start()
     elif currency is None and _LEFT_REJECT.search(scan, max(0, start - 2), start):
         return None
-    modifier = _ends_with(_PRE_MOD, _PRE_MOD_LAST, scan, begin, 16)
+    modifier = _ends_with(_words().hedge_before, _words().hedge_before_last, scan, begin, 16)
     if modifier:
         begin = modifier.start()
     after_from = bool(_FROM.search(scan, max(0, begin - 5), begin))
@@ -849,7 +872,7 @@ def _plausible(scan: str, token: re.Match[str], left: _Left, body: _Body) -> boo
         return False  # "1.扎堆入局", "(2)"
     if _QUOTED.search(scan, max(0, start - 1), start):
         return False  # “125”路线图
-    return bool(_POST_MOD.match(scan, body.end)) or not _INTO_WORD.match(scan, body.end)
+    return bool(_words().hedge_after.match(scan, body.end)) or not _INTO_WORD.match(scan, body.end)
 
 
 def _read_level(scan: str, body: _Body) -> _Body | None:
@@ -874,7 +897,7 @@ def _read_level(scan: str, body: _Body) -> _Body | None:
 
 def _hedge(scan: str, body: _Body, left: _Left, settings: ValueSettings) -> tuple[Quantity, int]:
     """The final quantity and where its span ends, after a trailing 左右/以上/以下."""
-    post = _POST_MOD.match(scan, body.end)
+    post = _words().hedge_after.match(scan, body.end)
     modifier = left.modifier or (post.lastgroup if post else None)
     if body.more and modifier:
         modifier = "least"  # 超过100多人: the hedge says no more than the 多 does
