@@ -14,6 +14,8 @@ from checker.rulepack.strict import Strict
 # the currencies the value readers know (ISO 4217): a table gives its words for these
 CURRENCY_CODES = ("USD", "CNY", "HKD", "EUR", "TWD", "JPY", "GBP", "KRW", "CHF")
 HedgeKind = Literal["near", "approx", "at_least", "at_most"]
+ZoneKind = Literal["beijing", "local"]
+OpenKind = Literal["since", "from", "after", "before", "until"]
 
 Char = Annotated[str, StringConstraints(min_length=1, max_length=1)]
 Word = Annotated[str, StringConstraints(min_length=1)]
@@ -54,6 +56,10 @@ class LanguageTable(Strict):
     range_separators: Words = Field(default=[], description="What joins the ends of a range (到, to).")
     respectively: Words = Field(default=[], description="Words that pair a list of figures with names one by one (分别, respectively).")
     contrast: Words = Field(default=[], description="Words opening a clause that turns against the sentence's head (但, but): the head's plan or hearsay does not reach past them.")
+    time_zones: dict[ZoneKind, Words] = Field(default={}, description="Time-zone phrases next to a date (北京时间: beijing, local time: local); Latin ones also after the date, in any case.")
+    open_periods_after: dict[OpenKind, Words] = Field(default={}, description="Words after a date that open its period (以来: since, 之后: after, 之前: before); a `from` word (起) only after an opener.")
+    open_period_openers: Words = Field(default=[], description="Words before a date that open a period with a since or from word after it (自, 从).")
+    open_periods_before: dict[OpenKind, Words] = Field(default={}, description="Words before a date that open its period (since, after, before, until); in any case, a space as any spaces.")
     hedges_before: dict[HedgeKind, Words] = Field(default={}, description="Hedges before a figure, by what they make of it (约: approx, 超过: at_least, nearly: near, up to: at_most); ASCII words in any case, a space as any spaces.")
     hedges_after: dict[HedgeKind, Words] = Field(default={}, description="Hedges after a figure (左右: approx, 以上: at_least, or more: at_least); ASCII words as written.")
     not_hedges: Words = Field(default=[], description="Words that hold a CJK hedge but are none (最近 holds 近, 上下游 holds 上下); Latin hedges match on word edges.")
@@ -81,7 +87,7 @@ class LanguageTable(Strict):
 
 
 _CALENDARS = ("months", "weekdays")
-_KEYED = ("currencies", "hedges_before", "hedges_after")
+_KEYED = ("currencies", "hedges_before", "hedges_after", "time_zones", "open_periods_after", "open_periods_before")
 
 
 @dataclass(frozen=True, eq=False)
@@ -120,6 +126,10 @@ class Grammar:
     range_separators: tuple[str, ...] = ()
     respectively: tuple[str, ...] = ()
     contrast: tuple[str, ...] = ()
+    time_zones: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    open_periods_after: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    open_period_openers: tuple[str, ...] = ()
+    open_periods_before: tuple[tuple[str, tuple[str, ...]], ...] = ()
     hedges_before: tuple[tuple[str, tuple[str, ...]], ...] = ()
     hedges_after: tuple[tuple[str, tuple[str, ...]], ...] = ()
     not_hedges: tuple[str, ...] = ()
