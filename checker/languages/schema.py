@@ -41,6 +41,9 @@ class LanguageTable(Strict):
     range_separators: Words = Field(default=[], description="What joins the ends of a range (到, to).")
     respectively: Words = Field(default=[], description="Words that pair a list of figures with names one by one (分别, respectively).")
     contrast: Words = Field(default=[], description="Words opening a clause that turns against the sentence's head (但, but): the head's plan or hearsay does not reach past them.")
+    definite_articles: Words = Field(default=[], description="Articles of a definite noun (the): the Lisbon company points back like the listed anaphor the company.")
+    indefinite_articles: Words = Field(default=[], description="Articles of an indefinite noun (a, an): a company that raised… points back when a relative pronoun follows.")
+    relative_pronouns: Words = Field(default=[], description="Words opening a relative clause (that, which, who, whose).")
 
 
 @dataclass(frozen=True, eq=False)
@@ -71,6 +74,9 @@ class Grammar:
     range_separators: tuple[str, ...] = ()
     respectively: tuple[str, ...] = ()
     contrast: tuple[str, ...] = ()
+    definite_articles: tuple[str, ...] = ()
+    indefinite_articles: tuple[str, ...] = ()
+    relative_pronouns: tuple[str, ...] = ()
 
     @classmethod
     def merged(cls, tables: list[LanguageTable]) -> Grammar:
