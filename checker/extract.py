@@ -77,7 +77,6 @@ def _extract(article: Article, pack: RulePack) -> Extraction:
         # the rest of a title line: the segmenter may cut "1. **" from the name that follows
         title_line = block is not None and block.title and sentence.start < block.first_line_end
         new_paragraph = opens and (block.title or block.after_blank)
-        relative = [m.model_copy(update={"start": m.start - sentence.start, "end": m.end - sentence.start}) for m in found]
         ctx = SentenceContext(
             article=article,
             pack=pack,
@@ -85,9 +84,9 @@ def _extract(article: Article, pack: RulePack) -> Extraction:
             start=sentence.start,
             text=normalized.text[sentence.start:sentence.end],
             original=sentence.text,
-            mentions=relative,
+            mentions=found,
             traditional=normalized.traditional,
-            candidates=[c.model_copy(update={"start": c.start - sentence.start, "end": c.end - sentence.start}) for c in names],
+            candidates=names,
             discourse=discourse,
             new_paragraph=new_paragraph,
             title=title_line,

@@ -211,10 +211,11 @@ class _Rule:
     traditional_only: bool = False
 
 
-def find_dates(text: str, base: dt.date | None, *, traditional: bool = False) -> list[DateMatch]:
+def find_dates(text: str, base: dt.date | None, *, traditional: bool = False, offset: int = 0) -> list[DateMatch]:
     """Every date in `text`; relative or year-less ones get span=None when `base` is None.
 
-    `traditional` enables Minguo years written without 民国 (112年2月8日).
+    `traditional` enables Minguo years written without 民国 (112年2月8日). A match's start and
+    end are `offset` plus its index in `text` (the article offset of a sentence's date).
     """
     found = []
     for start, end, rule, match in _candidates(text, traditional):
@@ -232,7 +233,7 @@ def find_dates(text: str, base: dt.date | None, *, traditional: bool = False) ->
         start, end, timezone = _with_timezone(text, start, end)
         if span is not None and timezone:
             span = span.model_copy(update={"timezone": timezone})
-        found.append(DateMatch(start=start, end=end, text=text[start:end], span=span))
+        found.append(DateMatch(start=offset + start, end=offset + end, text=text[start:end], span=span))
     return found
 
 

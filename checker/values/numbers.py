@@ -267,12 +267,14 @@ def find_quantities(
     traditional: bool = False,
     settings: ValueSettings = ValueSettings(),
     original: str | None = None,
+    offset: int = 0,
 ) -> list[QuantityMatch]:
     """Every quantity expression in `text`, hedges and currency included in its span.
 
     `original` is the text as written (same length as the normalized `text`): where it has
     a full-width comma or a superscript, normalization made a digit or comma the writer
-    did not write, and the number stops there.
+    did not write, and the number stops there. A match's start and end are `offset` plus
+    its index in `text` (the article offset of a sentence's figure).
     """
     scan = text.translate(_TRADITIONAL) if _HAS_TRADITIONAL.search(text) else text  # same length
     if original is not None and len(original) == len(text):
@@ -283,15 +285,15 @@ def find_quantities(
     for token in _TOKEN.finditer(scan):
         if token.start() < resume:
             continue
-        match = _read(scan, text, token, traditional, settings, units)
+        match = _read(scan, text, token, traditional, settings, units, offset)
         if match is not None:
             found.append(match)
-            resume = match.end
-    words = [m for m in _english_words(scan, text, settings) if not _overlaps(m, found)]
+            resume = match.end - offset
+    words = [m for m in _english_words(scan, text, settings, offset) if not _overlaps(m, found)]
     return sorted(found + words, key=lambda m: m.start) if words else found
 
 
-def _english_words(scan: str, text: str, settings: ValueSettings) -> list[QuantityMatch]:
+def _english_words(scan: str, text: str, settings: ValueSettings, offset: int) -> list[QuantityMatch]:
     """Numbers spelled out (sixteen engineers, a hundred thousand, twenty percent).
 
     Hand-written: cn2an and jionlp read Chinese only. A lone "one" or "a" is an article
@@ -316,7 +318,7 @@ def _english_words(scan: str, text: str, settings: ValueSettings) -> list[Quanti
         quantity, end = _hedge(scan, body, left, settings)
         quantity = _with_sign(quantity, left.sign)
         if quantity is not None:
-            found.append(QuantityMatch(start=left.start, end=end, text=text[left.start:end], quantity=quantity))
+            found.append(QuantityMatch(start=offset + left.start, end=offset + end, text=text[left.start:end], quantity=quantity))
     return found
 
 
@@ -360,6 +362,7 @@ def _read(
     traditional: bool,
     settings: ValueSettings,
     units: _Declared | None,
+    offset: int,
 ) -> QuantityMatch | None:
     kind = token.lastgroup
     if kind == "iso":
@@ -384,7 +387,7 @@ def _read(
     quantity = _with_sign(quantity, left.sign)
     if quantity is None:
         return None
-    return QuantityMatch(start=left.start, end=end, text=text[left.start : end], quantity=quantity)
+    return QuantityMatch(start=offset + left.start, end=offset + end, text=text[left.start : end], quantity=quantity)
 
 
 def _with_sign(quantity: Quantity, sign: str | None) -> Quantity | None:
