@@ -165,7 +165,9 @@ class AttributeRule(Strict):
     label: str = Field(default="", description="Human-readable name used in findings.")
     units: list[str] = Field(
         default=[],
-        description="quantity: units a value may have: count, percent, currency, a currency code (USD), or a unit or dimension declared under `units` in settings.yaml.",
+        description="quantity: units a value may have: count, percent, currency, a currency code (USD), or a unit or dimension declared under `units` in settings.yaml. "
+        "date: the event is a milestone (first topped $1 trillion): the amount of one of these units nearest the trigger in its clause keys the claim (its object), "
+        "and a clause without one gives no claim.",
     )
     subject_types: list[EntityType] = Field(default=[], description="Entity types the subject may have; the nearest fitting entity is taken.")
     object_types: list[EntityType] = Field(
@@ -202,7 +204,8 @@ class AttributeRule(Strict):
     variants: dict[str, list[str]] = Field(
         default={},
         description="quantity: kinds of the attribute compared apart (funding rounds: seed, series_a); the variant word nearest the figure in its sentence, "
-        "else the last one of the sentences before it in its paragraph, is the claim's object (in place of an object entity: the round, not its lead investor, keys a round); figures with no variant word are compared only with each other.",
+        "else the last one of the sentences before it in its paragraph, is the claim's object (in place of an object entity: the round, not its lead investor, keys a round); figures with no variant word are compared only with each other. "
+        "date with `units`: a threshold said in words (the trillion-dollar club) in the trigger's clause, labelled by its amount as a key (`1000000000000 USD`).",
     )
     per_period: bool = Field(
         default=False,
@@ -256,7 +259,7 @@ class AttributeRule(Strict):
 # Keys each kind of attribute reads; any other key set on it has no effect.
 KIND_KEYS: dict[str, tuple[str, ...]] = {
     "quantity": ("units", "subject_types", "object_types", "object_markers", "triggers", "forbid", "require", "change", "tolerance", "per_period", "variants"),
-    "date": ("subject_types", "object_types", "triggers", "forbid", "require", "announces"),
+    "date": ("units", "subject_types", "object_types", "triggers", "forbid", "require", "announces", "variants"),
     "entity": ("subject_types", "triggers", "passive", "possessive", "joint", "nominal", "forbid"),
     "type": ("subject_types", "type_words"),
     "negation": ("subject_types", "negation_cues", "triggers", "objects", "forbid", "object_types", "contradicted_by", "events"),
