@@ -201,6 +201,10 @@ _TZ_BEFORE = re.compile(
 _TZ_AFTER = re.compile(r"\s*,?\s*\(?(?P<tz>(?i:local\s+time|beijing\s+time))\)?")
 
 
+# what stands between a weekday and the date it names: Monday, Sept. 25; 周二（21日）; 9月25日（周一）
+_BESIDE = re.compile(r"[\s,，(（)）]{0,3}")
+
+
 @dataclass(frozen=True)
 class _Rule:
     """A date pattern, how to resolve a match, and whether that needs the article date."""
@@ -209,6 +213,7 @@ class _Rule:
     resolve: Callable[[re.Match[str], dt.date], DateSpan | None]
     needs_base: Callable[[re.Match[str]], bool]
     traditional_only: bool = False
+    weekday: bool = False  # the match may name a day of the week (周二, Monday, 上周二)
 
 
 def find_dates(text: str, base: dt.date | None, *, traditional: bool = False, offset: int = 0) -> list[DateMatch]:
@@ -218,7 +223,10 @@ def find_dates(text: str, base: dt.date | None, *, traditional: bool = False, of
     end are `offset` plus its index in `text` (the article offset of a sentence's date).
     """
     found = []
+    weekdays: set[int] = set()  # indices in `found` of weekdays (周二, Monday)
     for start, end, rule, match in _candidates(text, traditional):
+        if rule.weekday and match.groupdict().get("weekday"):
+            weekdays.add(len(found))
         if base is None and rule.needs_base(match):
             span = None
         else:
@@ -234,7 +242,20 @@ def find_dates(text: str, base: dt.date | None, *, traditional: bool = False, of
         if span is not None and timezone:
             span = span.model_copy(update={"timezone": timezone})
         found.append(DateMatch(start=offset + start, end=offset + end, text=text[start:end], span=span))
-    return found
+    return _without_named_weekdays(text, offset, found, weekdays)
+
+
+def _without_named_weekdays(text: str, offset: int, found: list[DateMatch], weekdays: set[int]) -> list[DateMatch]:
+    """Drop a weekday written beside a date (Monday, Sept. 25; 周二（21日）; 9月25日（周一）): it names the
+    date's day of the week, it is no date of its own (resolved against the article's week, it would
+    give another day when the article is dated later)."""
+
+    def beside(a: DateMatch, b: DateMatch) -> bool:
+        first, second = (a, b) if a.start < b.start else (b, a)
+        return bool(_BESIDE.fullmatch(text, first.end - offset, second.start - offset))
+
+    dates = [m for i, m in enumerate(found) if i not in weekdays]
+    return [m for i, m in enumerate(found) if i not in weekdays or not any(beside(m, d) for d in dates)]
 
 
 def parse_date(text: str, base: dt.date | None) -> DateSpan | None:
@@ -626,8 +647,8 @@ _RULES = (
     _Rule(_ZH_REL_MONTH, _resolve_calendar, _always),
     _Rule(_ZH_YEAR_PART, _resolve_calendar, _always),
     _Rule(_ZH_REL_DAY, _resolve_relative, _always),
-    _Rule(_ZH_WEEK, _resolve_relative, _always),
-    _Rule(_ZH_WEEKDAY, _resolve_relative, _always),
+    _Rule(_ZH_WEEK, _resolve_relative, _always, weekday=True),
+    _Rule(_ZH_WEEKDAY, _resolve_relative, _always, weekday=True),
     _Rule(_EN_RANGE, _resolve_range, _without_year),
     _Rule(_EN_MONTH_PART, _resolve_month_part, _without_year),
     _Rule(_EN_QUARTER, _resolve_quarter, _no_year_words),
@@ -641,5 +662,5 @@ _RULES = (
     _Rule(_EN_MONTH_ONLY, _resolve_english, _always),
     _Rule(_EN_REL_DAY, _resolve_english_day, _always),
     _Rule(_EN_REL_PERIOD, _resolve_english_period, _always),
-    _Rule(_EN_WEEKDAY, _resolve_english_weekday, _always),
+    _Rule(_EN_WEEKDAY, _resolve_english_weekday, _always, weekday=True),
 )
