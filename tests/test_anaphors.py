@@ -20,6 +20,8 @@ def _found(pack, text: str) -> tuple[str, str] | None:
         ("Not bad for a firm that raised $20 million last spring.", "organization", "a firm that"),
         ("It is a two-year-old company whose chips sell well.", "organization", "a two-year-old company whose"),
         ("Critics say the open-weights model, trained on public data, is too small.", "model", "the open-weights model"),
+        ("这家总部位于杭州的初创公司去年完成了两轮融资。", "organization", "这家总部位于杭州的初创公司"),
+        ("业内认为，这款面向金融行业的模型定价偏高。", "model", "这款面向金融行业的模型"),
     ],
 )
 def test_descriptions_point_back(pack, text: str, label: str, phrase: str) -> None:
@@ -32,6 +34,8 @@ def test_descriptions_point_back(pack, text: str, label: str, phrase: str) -> No
         "The parent company raised $350 million.",  # a plain adjective may point elsewhere
         "The Toronto company's rival raised $350 million.",  # a possessor, not the subject
         "A company raised $350 million last year.",  # an indefinite noun without a relative clause is new
+        "应该承担责任的公司并未回应。",  # 该 ends 应该 here: one-character demonstratives open no description
+        "这款手机的销量不及预期。",  # no listed anaphor ends with 手机
     ],
 )
 def test_other_descriptions_point_nowhere(pack, text: str) -> None:

@@ -5,7 +5,9 @@ description built on one of them: a definite one with a place or a modifier (the
 Seoul-based start-up) and an indefinite one that opens a relative clause (a company that raised…,
 a firm whose…): `Not bad for a start-up that raised $40 million` is about the start-up named before.
 Both are read from the listed anaphors that open with a definite article of the language tables:
-their head noun (company) is what the description ends with. Modifiers of a definite description
+their head noun (company) is what the description ends with. Chinese puts the modifier between the
+demonstrative and the noun, closed by 的 (这家总部位于里斯本的公司, 这款面向企业的模型), with the noun of
+a listed anaphor that opens with one of the type's demonstratives (这家公司 -> 公司). Modifiers of a definite description
 must be capitalized or hyphenated (a place, X-based): a plain adjective (the parent company, the
 rival company, the other firm) may well point elsewhere.
 """
@@ -22,6 +24,7 @@ from checker.words import find_words, word_pattern
 
 DEFINITE_MODIFIERS = 3  # capitalized or hyphenated words between the article and the noun: the San Francisco-based company
 INDEFINITE_MODIFIERS = 2  # any words between the article and the noun: a two-year-old company that…
+CJK_MODIFIER = 16  # characters of the modifier between a demonstrative and 的: 这家成立不到两年的公司
 WORD = r"[A-Za-z][\w.&'-]{0,30}"
 
 
@@ -33,8 +36,8 @@ class Anaphor:
 
 
 def find_anaphor(pack: RulePack, text: str, start: int, end: int) -> Anaphor | None:
-    """The first anaphor in text[start:end]: a listed anaphoric noun (the first type whose word is
-    found wins), else the first description built on one."""
+    """The first anaphor in text[start:end] (positions index `text`): a listed anaphoric noun (the
+    first type whose word is found wins), else the first description built on one."""
     for label, words in pack.settings.lexicon.anaphors.items():
         hits = find_words(words, text, start, end)
         if hits:
@@ -69,10 +72,25 @@ def _descriptions(pack: RulePack, language: Grammar) -> tuple[tuple[str, re.Patt
             continue
         modifier = rf"(?:[A-Z][\w.&'-]{{0,30}}|[a-z][a-z]{{0,20}}-[\w-]{{1,30}})"
         forms = [rf"(?:{definite.pattern})\s(?:{modifier}\s){{1,{DEFINITE_MODIFIERS}}}(?:{noun.pattern})(?![\w-])"]
+        cjk = _demonstrative_form(pack, label, words, language)
+        if cjk:
+            forms.append(cjk)
         if indefinite is not None and relative is not None:
             forms.append(rf"(?:{indefinite.pattern})\s(?:{WORD}\s){{0,{INDEFINITE_MODIFIERS}}}(?:{noun.pattern}),?\s(?:{relative.pattern})")
         out.append((label, re.compile("|".join(forms))))
     return tuple(out)
+
+
+def _demonstrative_form(pack: RulePack, label: str, words: list[str], language: Grammar) -> str | None:
+    """这家总部位于里斯本的公司: a demonstrative of two or more characters (该 and 此 also end other words:
+    应该, 因此), a modifier closed by 的, and the noun of a listed anaphor that opens with a demonstrative."""
+    demonstratives = pack.settings.lexicon.demonstratives.get(label, [])
+    heads = tuple(word[len(d):] for word in words for d in demonstratives if word.startswith(d) and len(word) > len(d))
+    openers = word_pattern(tuple(d for d in demonstratives if len(d) >= 2))
+    noun, marker = word_pattern(heads), word_pattern(language.modifier_markers)
+    if openers is None or noun is None or marker is None:
+        return None
+    return rf"(?:{openers.pattern})[^\s，。；、,;:：]{{1,{CJK_MODIFIER}}}?(?:{marker.pattern})(?:{noun.pattern})"
 
 
 def _head(word: str, definite: re.Pattern[str]) -> str | None:
