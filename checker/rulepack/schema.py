@@ -131,6 +131,13 @@ CasesField = Field(default=[], description="Test cases: text and the claims, fin
 # --- entities.yaml, attributes.yaml, facts.yaml -----------------------------------
 
 
+class Edition(Strict):
+    """Which entity another one is an edition of, and which edition."""
+
+    entity: str = Field(min_length=1, description="Id of the base entity (nvidia-h100).")
+    edition: str = Field(min_length=1, description="A key of `lexicon.editions` (china).")
+
+
 class EntityRule(Strict):
     """A canonical entity and every spelling that names it."""
 
@@ -146,6 +153,11 @@ class EntityRule(Strict):
         default=[],
         description="Attributes whose value this entity shares with its parent (a Pro edition's launch date is its product line's): "
         "claims about the child and the parent are compared as one subject. Needs `parent`.",
+    )
+    edition_of: Edition | None = Field(
+        default=None,
+        description="The entity this one is an edition of, and the market edition it is (`{entity: nvidia-h100, edition: china}`): "
+        "its base's name with a `lexicon.editions` word (H100的中国特供版, the China version of the H100) is a mention of this entity.",
     )
     cases: list[Case] = CasesField
 
@@ -411,7 +423,12 @@ class Lexicon(Strict):
     possessive_pronouns: list[str] = Field(
         default=[], description="Pronouns that credit what follows to the organization named before (its, 其): its Claude chatbot."
     )
-    coordinators: list[str] = Field(default=[], description="Words joining two names (与, 和, and): co-developers before a `joint` word.")
+    coordinators: list[str] = Field(default=[], description="Words joining two names (与, 和, and): co-developers before a `joint` word, the objects of one verb.")
+    editions: dict[str, list[str]] = Field(
+        default={},
+        description="Per market edition, the words that name it after its base (china: 中国特供版, China version): "
+        "H100的中国特供版 names the entity whose `edition_of` is that base and edition.",
+    )
     model_cues: list[str] = Field(
         default=[], description="Words right after an unknown CJK name that make it a model (大模型): the name is a candidate entity of type model."
     )
