@@ -45,10 +45,10 @@ def time_frame(language: Grammar) -> re.Pattern[str] | None:
 
 
 def _without(text: str, part: str) -> str:
-    return text.replace(part, "").strip(" ,，截至到在于")
-# a quoted span short enough to be a name (“星火计划”, 「登月计划」, "Project Plan B", 《…》): modality
-# words inside it are part of the name; a quotation after a colon or a speech verb is speech
-QUOTED = re.compile(r"“[^“”\n]{1,24}”|「[^「」\n]{1,24}」|『[^『』\n]{1,24}』|《[^《》\n]{1,40}》|\"[^\"\n]{1,40}\"")
+    """`text` without `part` and the date frames around it (截至4月底，: nothing is left)."""
+    return text.replace(part, "").strip(" ,，" + grammar().date_frame_chars)
+# how long a quoted span may be to be a name: CJK quotations are shorter than Latin ones and titles
+NAME_QUOTE_REACH, LONG_QUOTE_REACH = 24, 40
 SPEECH_INSIDE = re.compile(r"[，,。；;！？!?]")
 
 
@@ -70,12 +70,25 @@ def _blanked(text: str, words: Sequence[str]) -> str:
     return text
 
 
+@lru_cache(maxsize=4)
+def quoted_span(language: Grammar) -> re.Pattern[str]:
+    """A quoted span short enough to be a name (“星火计划”, 「登月计划」, "Project Plan B", 《…》), from the
+    language tables' quotation and title marks: modality words inside it are part of the name; a
+    quotation after a colon or a speech verb is speech."""
+    spans = []
+    for (opening, closing), title in [(pair, False) for pair in language.quotes] + [(pair, True) for pair in language.title_marks]:
+        reach = LONG_QUOTE_REACH if title or opening.isascii() else NAME_QUOTE_REACH
+        inside = re.escape("".join(dict.fromkeys(opening + closing)))
+        spans.append(rf"{re.escape(opening)}[^{inside}\n]{{1,{reach}}}{re.escape(closing)}")
+    return re.compile("|".join(spans) or "(?!)")
+
+
 def mask_quoted_names(text: str) -> str:
     """`text` with the inside of each quoted name replaced by spaces; a quotation (after a
     colon or a speech verb, or holding punctuation of its own) is left as it is."""
     parts = []
     last = 0
-    for match in QUOTED.finditer(text):
+    for match in quoted_span(grammar()).finditer(text):
         inner = match.group()[1:-1]
         if _speech_before(text[max(0, match.start() - 8):match.start()]) or SPEECH_INSIDE.search(inner):
             continue
@@ -132,9 +145,7 @@ class SentenceContext:
     traditional: bool
     candidates: list[Candidate] = field(default_factory=list)  # unknown names
     discourse: Discourse | None = None  # what the sentences before this one named
-    new_paragraph: bool = False  # a blank line or a heading separates it from the sentence before
-    title: bool = False  # a heading, a list item's title line or a bold title line
-    block: Block | None = None  # the heading, paragraph, list item or table the sentence sits in (article offsets)
+    block: Block | None = None  # the heading, paragraph, list item or table the sentence sits in
     clauses: list[tuple[int, int]] = field(default_factory=list)
     end: int = field(init=False)  # article offset of the sentence's end
 
@@ -142,6 +153,12 @@ class SentenceContext:
         self.end = self.start + len(self.text)
         bounds = [self.start] + [self.start + m.end() for m in CLAUSE_BREAK.finditer(self.text)] + [self.end]
         self.clauses = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+    @property
+    def title(self) -> bool:
+        """The sentence is (part of) a heading, a list item's title line or a bold title line: the
+        segmenter may cut "1. **" from the name that follows, so the whole first line counts."""
+        return self.block is not None and self.block.title and self.start < self.block.first_line_end
 
     # --- the sentence's text at article offsets ----------------------------------
     def local(self, pos: int) -> int:
@@ -307,7 +324,7 @@ class SentenceContext:
         """The most salient entity of the sentences before that `fits` accepts (it starts before this sentence)."""
         if self.discourse is None:
             return None
-        found: Antecedent | None = self.discourse.resolve(fits, anaphoric, self.new_paragraph, latest)
+        found: Antecedent | None = self.discourse.resolve(fits, anaphoric, self.block, latest)
         return None if found is None else found.mention
 
     # --- unknown names -----------------------------------------------------------

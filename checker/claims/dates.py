@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from checker.claims.context import SentenceContext, find_words, head_of_object
 from checker.claims.thresholds import threshold_of
+from checker.languages import grammar
 from checker.models import Article, Claim, DateMatch, Evidence, Mention
 from checker.normalize import normalize
 
@@ -136,7 +137,7 @@ def _reaches(ctx: SentenceContext, match: DateMatch, position: int) -> bool:
     own = ctx.clause_of(match.start)
     if ctx.same_clause(match.start, position):
         return True
-    rest = (ctx.at(own[0], match.start) + ctx.at(match.end, own[1])).strip(" ,，在于截至")
+    rest = (ctx.at(own[0], match.start) + ctx.at(match.end, own[1])).strip(" ,，" + grammar().date_frame_chars)
     return len(rest) <= 3 and ctx.clause_of(position)[0] == own[1]
 
 
