@@ -2,10 +2,12 @@
 
 Every position a SentenceContext takes or gives is an article offset, as are the
 mentions, names, clauses, dates and claims it holds. Its `text` is the sentence
-alone (a regex over it sees no neighbour): `at`, `words`, `scan`, `match` and
-`search` read it at article offsets, and `local` is the one step into its frame. Chinese is topic-prominent, so when a
-clause names no fitting subject the sentence's first fitting entity (its topic)
-is taken; within a clause the nearest entity to the left wins. A name the rules
+alone (a regex over it sees no neighbour): `at`, `words`, `scan` and `match`
+read it at article offsets, and `local` is the one step into its frame.
+
+Chinese is topic-prominent, so when a clause names no fitting subject the
+sentence's first fitting entity (its topic) is taken; within a clause the
+nearest entity to the left wins. A name the rules
 pack does not know (a candidate, see checker.claims.candidates) standing in the
 clause beats the topic: 与ChatGPT相比，Sparrow拥有700亿参数 is about Sparrow.
 """
@@ -139,7 +141,7 @@ class SentenceContext:
     pack: RulePack
     index: int
     start: int  # article offset of the sentence
-    text: str  # normalized sentence text: the local view, read through at, words, scan, match and search
+    text: str  # normalized sentence text: the local view, read through at, words, scan and match
     original: str  # the sentence as written
     mentions: list[Mention]  # the sentence's entities (article offsets, as every position here)
     traditional: bool
@@ -184,11 +186,6 @@ class SentenceContext:
     def match(self, pattern: re.Pattern[str], pos: int, end: int | None = None) -> Hit | None:
         """`pattern` matched at `pos` (as re.Pattern.match, within the sentence)."""
         found = pattern.match(self.text, pos - self.start, len(self.text) if end is None else end - self.start)
-        return None if found is None else Hit(found, self.start)
-
-    def search(self, pattern: re.Pattern[str], pos: int, end: int | None = None) -> Hit | None:
-        """The first match of `pattern` from `pos` on (as re.Pattern.search, within the sentence)."""
-        found = pattern.search(self.text, pos - self.start, len(self.text) if end is None else end - self.start)
         return None if found is None else Hit(found, self.start)
 
     def startswith(self, prefix: str | tuple[str, ...], pos: int) -> bool:

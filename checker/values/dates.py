@@ -136,17 +136,51 @@ _EN_REL_PERIOD = re.compile(
     r"(?<![A-Za-z])(?i:(?P<which>last|this|next)\s+(?P<unit>week|month|year))(?![A-Za-z])"
 )
 # Open-ended periods: 自2018年以来, 2020年之后, since March, before 2021, until June.
-_ZH_OPEN_AFTER = re.compile(r"\s?(?P<open>以来|之后|以后|之前|以前|起)")
-_ZH_OPEN_BEFORE = re.compile(r"(?:自|从)\s?$")
-_EN_OPEN_BEFORE = re.compile(r"(?<![A-Za-z])(?P<open>(?i:since|before|after|until|till|prior\s+to))\s+(?:(?i:the\s+end\s+of|early|mid-?|late)\s+)?$")
+# The words around an open period and the time-zone phrases are the language tables'; the zone
+# codes are notation, read as local time.
+_ZONE_CODES = ("ET", "EST", "EDT", "PT", "PST", "PDT", "GMT", "UTC")
+_PERIOD_PART = r"(?:(?i:the\s+end\s+of|early|mid-?|late)\s+)?"  # since the end of 2020, before mid-2021
 
-# --- time zones ----------------------------------------------------------------------
-_TZ_BEFORE = re.compile(
-    r"(?P<tz>当地时间|北京时间|台湾时间|台北时间|香港时间|美国东部时间|美东时间|美国太平洋时间|太平洋时间|美西时间|东部时间"
-    r"|(?<![A-Za-z])(?:(?i:local\s+time|beijing\s+time)|ET|EST|EDT|PT|PST|PDT|GMT|UTC))"
-    r"\s*,?\s*(?:(?i:on)\s+)?$"
-)
-_TZ_AFTER = re.compile(r"\s*,?\s*\(?(?P<tz>(?i:local\s+time|beijing\s+time))\)?")
+
+def _spaced(words) -> str:
+    """An alternation of Latin words, longest first, a space standing for any spaces."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Frames:
+    """The time zones and open-period words of the language tables, as patterns."""
+
+    zones: dict[str, str]  # a zone phrase, lower case, its spaces folded, to beijing or local
+    zone_before: re.Pattern[str]
+    zone_after: re.Pattern[str]
+    open_kinds: dict[str, str]  # an open-period word, lower case, its spaces folded, to its kind
+    open_after: re.Pattern[str]
+    opener: re.Pattern[str]
+    open_before: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def _frames(language: Grammar) -> _Frames:
+    zones = dict(language.time_zones)
+    every = [w for words in zones.values() for w in words]
+    latin_zones = _spaced(w for w in every if w.isascii())
+    written = [alternation(w for w in every if not w.isascii())]
+    written += [rf"(?<![A-Za-z])(?:{'|'.join(p for p in ((f'(?i:{latin_zones})' if latin_zones else ''), '|'.join(_ZONE_CODES)) if p)})"]
+    after_kinds, before_kinds = dict(language.open_periods_after), dict(language.open_periods_before)
+    after_words = alternation(w for words in after_kinds.values() for w in words)
+    before_words = _spaced(w for words in before_kinds.values() for w in words)
+    openers = alternation(language.open_period_openers)
+    never = re.compile("(?!)")
+    return _Frames(
+        zones={" ".join(w.lower().split()): kind for kind, words in zones.items() for w in words},
+        zone_before=re.compile(rf"(?P<tz>{'|'.join(p for p in written if p)})\s*,?\s*(?:(?i:on)\s+)?$"),
+        zone_after=re.compile(rf"\s*,?\s*\(?(?P<tz>(?i:{latin_zones}))\)?") if latin_zones else never,
+        open_kinds={" ".join(w.lower().split()): kind for kinds in (after_kinds, before_kinds) for kind, words in kinds.items() for w in words},
+        open_after=re.compile(rf"\s?(?P<open>{after_words})") if after_words else never,
+        opener=re.compile(rf"(?:{openers})\s?$") if openers else never,
+        open_before=re.compile(rf"(?<![A-Za-z])(?P<open>(?i:{before_words}))\s+{_PERIOD_PART}$") if before_words else never,
+    )
 
 
 # what stands between a weekday and the date it names: Monday, Sept. 25; 周二（21日）; 9月25日（周一）
@@ -239,10 +273,11 @@ def _span(match: re.Match[str]) -> tuple[int, int]:
 
 def _with_timezone(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     timezone = None
-    before = _TZ_BEFORE.search(text, max(0, start - 24), start)
+    frames = _frames(grammar())
+    before = frames.zone_before.search(text, max(0, start - 24), start)
     if before:
         start, timezone = before.start(), _zone(before.group("tz"))
-    after = _TZ_AFTER.match(text, end)
+    after = frames.zone_after.match(text, end)
     if after:
         end, timezone = after.end(), _zone(after.group("tz"))
     return start, end, timezone
@@ -257,15 +292,15 @@ def _open_ended(
     An open end is the calendar's end (date.min / date.max) with qualifier at_least or
     at_most, so overlap tests work unchanged.
     """
-    after = _ZH_OPEN_AFTER.match(text, end)
-    since = _ZH_OPEN_BEFORE.search(text, max(0, start - 2), start)
-    word = _EN_OPEN_BEFORE.search(text, max(0, start - 24), start)
-    if after and (after.group("open") != "起" or since):
-        kind = {"以来": "since", "起": "from", "之后": "after", "以后": "after"}.get(after.group("open"), "before")
+    frames = _frames(grammar())
+    after = frames.open_after.match(text, end)
+    since = frames.opener.search(text, max(0, start - 2), start)
+    word = frames.open_before.search(text, max(0, start - 24), start)
+    if after and (frames.open_kinds[after.group("open").lower()] != "from" or since):  # 起 needs 自 or 从
+        kind = frames.open_kinds[after.group("open").lower()]
         start, end = (since.start() if since else start), after.end()
     elif word:
-        kind = " ".join(word.group("open").lower().split())
-        kind = {"till": "until", "prior to": "before"}.get(kind, kind)
+        kind = frames.open_kinds[" ".join(word.group("open").lower().split())]
     else:
         return start, end, span
     if kind == "since":
@@ -279,7 +314,8 @@ def _open_ended(
 
 
 def _zone(phrase: str) -> str:
-    return "beijing" if "北京" in phrase or "beijing" in phrase.lower() else "local"
+    """beijing or local: a zone code is local time."""
+    return _frames(grammar()).zones.get(" ".join(phrase.lower().split()), "local")
 
 
 # --- resolution through jionlp -------------------------------------------------------

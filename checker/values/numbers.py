@@ -159,6 +159,11 @@ class _Words:
 
 @lru_cache(maxsize=4)
 def _words_of(language: Grammar) -> _Words:
+    return _Words(**_number_fields(language), **_currency_fields(language), **_hedge_fields(language))
+
+
+def _number_fields(language: Grammar) -> dict:
+    """Spelled-out numbers, scale words and month names, and what makes a number no quantity."""
     small, scales = dict(language.number_words), dict(language.scale_words)
     every = alternation([*small, *language.hundred_words, *scales])
     big = alternation([*language.hundred_words, *scales])
@@ -168,17 +173,8 @@ def _words_of(language: Grammar) -> _Words:
     scale_words = alternation(scales)
     en_scale = rf"[\s-]?(?:{scale_words})|{_SCALE_LETTER}" if scales else _SCALE_LETTER
     months = alternation(w[:1].upper() + w[1:] for names in language.months for w in names)
-    words = [w for _, spellings in language.currencies for w in spellings]
-    subunits = dict(language.currency_subunits)
-    after = alternation([w for w in words if not w.isascii()] + list(_SIGNS_AFTER))
-    latin = "|".join(re.escape(w).replace(r"\ ", r"\s") for w in sorted([w for w in words if w.isascii()] + list(subunits), key=len, reverse=True))
-    written = "|".join(p for p in (after, rf"(?i:{latin})(?![A-Za-z])" if latin else "") if p)
-    currency = rf"| \s?(?P<currency>{written})" if written else ""
-    codes = alternation(w for w in language.currency_prefixes if w.isascii())
-    prefixes = alternation(w for w in language.currency_prefixes if not w.isascii())
-    before = [rf"(?P<sign>{alternation(_SIGNS)})"] + ([rf"(?<![A-Za-z])(?P<code>{codes})"] if codes else []) + ([rf"(?P<word>{prefixes})"] if prefixes else [])
     month = rf"(?:{months})(?![a-z])" if months else r"(?!)"
-    return _Words(
+    return dict(
         small=small,
         hundreds=frozenset(language.hundred_words),
         scales={**scales, **_SCALE_LETTERS},
@@ -207,6 +203,21 @@ def _words_of(language: Grammar) -> _Words:
             """,
             re.X,
         ),
+    )
+
+
+def _currency_fields(language: Grammar) -> dict:
+    """Currency words after and before a figure, their codes, and the units and hundredths they take."""
+    words = [w for _, spellings in language.currencies for w in spellings]
+    subunits = dict(language.currency_subunits)
+    after = alternation([w for w in words if not w.isascii()] + list(_SIGNS_AFTER))
+    latin = "|".join(re.escape(w).replace(r"\ ", r"\s") for w in sorted([w for w in words if w.isascii()] + list(subunits), key=len, reverse=True))
+    written = "|".join(p for p in (after, rf"(?i:{latin})(?![A-Za-z])" if latin else "") if p)
+    currency = rf"| \s?(?P<currency>{written})" if written else ""
+    codes = alternation(w for w in language.currency_prefixes if w.isascii())
+    prefixes = alternation(w for w in language.currency_prefixes if not w.isascii())
+    before = [rf"(?P<sign>{alternation(_SIGNS)})"] + ([rf"(?<![A-Za-z])(?P<code>{codes})"] if codes else []) + ([rf"(?P<word>{prefixes})"] if prefixes else [])
+    return dict(
         unit=re.compile(
             rf"""
               \s?(?P<percent>%|(?i:percent|per\s?cent)(?![A-Za-z]))
@@ -223,6 +234,12 @@ def _words_of(language: Grammar) -> _Words:
         prefix=re.compile(rf"(?:{'|'.join(before)})\s?$"),
         prefix_last=frozenset(w[-1] for w in [*_SIGNS, *language.currency_prefixes]),
         zhao_is_trillion=re.compile(rf"\s?个?(?:{alternation(['参数'] + [w for w in words if not w.isascii()])})"),
+    )
+
+
+def _hedge_fields(language: Grammar) -> dict:
+    """Hedges before and after a figure."""
+    return dict(
         hedge_before=re.compile(rf"(?:{_hedges(language.hedges_before, _HEDGE_SIGNS_BEFORE, language.not_hedges, True)})\s?$"),
         hedge_before_last=frozenset(c for _, ws in language.hedges_before for w in [*ws, *_HEDGE_SIGNS_BEFORE.values()] for c in {w[-1], w[-1].upper()}),
         hedge_after=re.compile(rf"\s?(?:{_hedges(language.hedges_after, _HEDGE_SIGNS_AFTER, language.not_hedges, False)})"),
