@@ -46,39 +46,34 @@ def find_anaphor(pack: RulePack, text: str, start: int, end: int) -> Anaphor | N
         Anaphor(label, hit.start(), hit.end())
         for label, pattern in _descriptions(pack, grammar())
         for hit in pattern.finditer(text, start, end)
-        if not _possessor(text, hit.end())
+        if not text.startswith(grammar().possessive_endings, hit.end())  # the Lisbon company's rival: it owns the subject
     ]
     return min(found, key=lambda a: a.start, default=None)
-
-
-def _possessor(text: str, end: int) -> bool:
-    """the Lisbon company's rival: the description owns the subject, it is not the subject."""
-    return text.startswith(("'s", "’s"), end)
 
 
 @lru_cache(maxsize=8)
 def _descriptions(pack: RulePack, language: Grammar) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Per entity type, one pattern for the descriptions built on its listed anaphors."""
-    definite = word_pattern(language.definite_articles)
-    indefinite = word_pattern(language.indefinite_articles)
-    relative = word_pattern(language.relative_pronouns)
-    if definite is None:
-        return ()
     out = []
     for label, words in pack.settings.lexicon.anaphors.items():
-        heads = tuple(rest for word in words if (rest := _head(word, definite)))
-        noun = word_pattern(heads)
-        if noun is None:
-            continue
-        modifier = rf"(?:[A-Z][\w.&'-]{{0,30}}|[a-z][a-z]{{0,20}}-[\w-]{{1,30}})"
-        forms = [rf"(?:{definite.pattern})\s(?:{modifier}\s){{1,{DEFINITE_MODIFIERS}}}(?:{noun.pattern})(?![\w-])"]
-        cjk = _demonstrative_form(pack, label, words, language)
-        if cjk:
-            forms.append(cjk)
-        if indefinite is not None and relative is not None:
-            forms.append(rf"(?:{indefinite.pattern})\s(?:{WORD}\s){{0,{INDEFINITE_MODIFIERS}}}(?:{noun.pattern}),?\s(?:{relative.pattern})")
-        out.append((label, re.compile("|".join(forms))))
+        forms = _article_forms(words, language) + [form for form in [_demonstrative_form(pack, label, words, language)] if form]
+        if forms:
+            out.append((label, re.compile("|".join(forms))))
     return tuple(out)
+
+
+def _article_forms(words: list[str], language: Grammar) -> list[str]:
+    """the Lisbon company; a company that…: built on the listed anaphors that open with a definite article."""
+    definite = word_pattern(language.definite_articles)
+    noun = word_pattern(tuple(rest for word in words if (rest := _head(word, definite)))) if definite else None
+    if definite is None or noun is None:
+        return []
+    modifier = r"(?:[A-Z][\w.&'-]{0,30}|[a-z][a-z]{0,20}-[\w-]{1,30})"
+    forms = [rf"(?:{definite.pattern})\s(?:{modifier}\s){{1,{DEFINITE_MODIFIERS}}}(?:{noun.pattern})(?![\w-])"]
+    indefinite, relative = word_pattern(language.indefinite_articles), word_pattern(language.relative_pronouns)
+    if indefinite is not None and relative is not None:
+        forms.append(rf"(?:{indefinite.pattern})\s(?:{WORD}\s){{0,{INDEFINITE_MODIFIERS}}}(?:{noun.pattern}),?\s(?:{relative.pattern})")
+    return forms
 
 
 def _demonstrative_form(pack: RulePack, label: str, words: list[str], language: Grammar) -> str | None:
