@@ -17,16 +17,16 @@ from checker.models import Mention
 from checker.rulepack import RulePack
 from checker.words import word_pattern
 
-MODIFIERS = 4  # CJK characters between the marker and the edition word (H100的降规中国版)
 
 
 @lru_cache(maxsize=8)
 def _editions(pack: RulePack) -> tuple[dict[tuple[str, str], str], list[tuple[str, re.Pattern[str]]]]:
-    """The entity of each (base, edition), and per edition the pattern of its words after a base: a
-    modifier marker (的) and a few characters may stand between (H100的中国特供版, H100中国版)."""
+    """The entity of each (base, edition), and per edition the pattern of its words right after a base
+    or after its modifier marker (H100的中国特供版, H100中国版); nothing else may stand between
+    (H100在中国版图上 names the H100)."""
     owned = {(e.edition_of.entity, e.edition_of.edition): e.id for e in pack.entities.values() if e.edition_of is not None}
     marker = word_pattern(grammar().modifier_markers)
-    lead = rf"\s?(?:{marker.pattern})?\s?[\u4e00-\u9fff]{{0,{MODIFIERS}}}?" if marker else r"\s?"
+    lead = rf"\s?(?:{marker.pattern})?\s?" if marker else r"\s?"
     patterns = []
     for label, words in pack.settings.lexicon.editions.items():
         word = word_pattern(tuple(words))
