@@ -139,12 +139,12 @@ _EN_REL_PERIOD = re.compile(
 # The words around an open period and the time-zone phrases are the language tables'; the zone
 # codes are notation, read as local time.
 _ZONE_CODES = ("ET", "EST", "EDT", "PT", "PST", "PDT", "GMT", "UTC")
-_PERIOD_PART = r"(?:(?i:the\s+end\s+of|early|mid-?|late)\s+)?"  # since the end of 2020, before mid-2021
+_PERIOD_PART = r"(?:(?i:the\s{1,8}end\s{1,8}of|early|mid-?|late)\s{1,8})?"  # since the end of 2020, before mid-2021
 
 
 def _spaced(words) -> str:
     """An alternation of Latin words, longest first, a space standing for any spaces."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,8}") for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -174,12 +174,12 @@ def _frames(language: Grammar) -> _Frames:
     never = re.compile("(?!)")
     return _Frames(
         zones={" ".join(w.lower().split()): kind for kind, words in zones.items() for w in words},
-        zone_before=re.compile(rf"(?P<tz>{'|'.join(p for p in written if p)})\s*,?\s*(?:(?i:on)\s+)?$"),
-        zone_after=re.compile(rf"\s*,?\s*\(?(?P<tz>(?i:{latin_zones}))\)?") if latin_zones else never,
+        zone_before=re.compile(rf"(?P<tz>{'|'.join(p for p in written if p)})\s{{0,8}},?\s{{0,8}}(?:(?i:on)\s{{1,8}})?$"),
+        zone_after=re.compile(rf"\s{{0,8}},?\s{{0,8}}\(?(?P<tz>(?i:{latin_zones}))\)?") if latin_zones else never,
         open_kinds={" ".join(w.lower().split()): kind for kinds in (after_kinds, before_kinds) for kind, words in kinds.items() for w in words},
         open_after=re.compile(rf"\s?(?P<open>{after_words})") if after_words else never,
         opener=re.compile(rf"(?:{openers})\s?$") if openers else never,
-        open_before=re.compile(rf"(?<![A-Za-z])(?P<open>(?i:{before_words}))\s+{_PERIOD_PART}$") if before_words else never,
+        open_before=re.compile(rf"(?<![A-Za-z])(?P<open>(?i:{before_words}))\s{{1,8}}{_PERIOD_PART}$") if before_words else never,
     )
 
 

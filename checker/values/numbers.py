@@ -52,6 +52,8 @@ _CN_SCALES = {
 # letters after digits that scale them (10k, 7B, $5bn): notation; scale words are the language tables'
 _SCALE_LETTERS = {"k": 10**3, "m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9, "t": 10**12}
 _SCALE_LETTER = r"bn|mn|[kKMBT]"
+_GAP = r"\s{1,8}"  # the space between two words of a phrase (more than, a hundred and twenty)
+_SPELLED_WORDS = 16  # words after the first of a spelled-out number (one hundred and twenty-three thousand …)
 _ZHAO = 10**12
 # Currency signs, as written before a figure ($5bn, US$100); € and £ also after one (20€). Currency
 # words are the language tables'.
@@ -154,8 +156,8 @@ def _number_fields(language: Grammar) -> dict:
     every = alternation([*small, *language.hundred_words, *scales])
     big = alternation([*language.hundred_words, *scales])
     leads, joiners = alternation(language.number_leads), alternation(language.number_joiners)
-    lead = rf"(?:(?:{leads})\s+(?=(?:{big})))?" if leads and big else ""
-    joiner = rf"\s+(?:{joiners})\s+|" if joiners else ""
+    lead = rf"(?:(?:{leads}){_GAP}(?=(?:{big})))?" if leads and big else ""
+    joiner = rf"{_GAP}(?:{joiners}){_GAP}|" if joiners else ""
     scale_words = alternation(scales)
     en_scale = rf"[\s-]?(?:{scale_words})|{_SCALE_LETTER}" if scales else _SCALE_LETTER
     months = alternation(w[:1].upper() + w[1:] for names in language.months for w in names)
@@ -187,7 +189,7 @@ def _number_fields(language: Grammar) -> dict:
         hundreds=frozenset(language.hundred_words),
         scales={**scales, **_SCALE_LETTERS},
         silent=frozenset(language.number_leads + language.number_joiners),
-        spelled=re.compile(rf"(?<![A-Za-z-])(?i:{lead}(?:{every})(?:(?:{joiner}\s+|-)(?:{every}))*)(?![A-Za-z-])") if every else re.compile(r"(?!)"),
+        spelled=re.compile(rf"(?<![A-Za-z-])(?i:{lead}(?:{every})(?:(?:{joiner}{_GAP}|-)(?:{every})){{0,{_SPELLED_WORDS}}})(?![A-Za-z-])") if every else re.compile(r"(?!)"),
         after=re.compile(
             rf"""
             (?P<more1>多|余|几)?
@@ -261,7 +263,7 @@ def _hedges(kinds: tuple[tuple[str, tuple[str, ...]], ...], signs: dict[str, str
     for kind, group in _HEDGE_GROUPS.items():
         spelled = sorted(words.get(kind, ()), key=len, reverse=True)
         parts = [_guarded(w, not_hedges) for w in spelled if not w.isascii()] + ([re.escape(signs[kind])] if kind in signs else [])
-        latin = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in spelled if w.isascii())
+        latin = "|".join(re.escape(w).replace(r"\ ", _GAP) for w in spelled if w.isascii())
         if latin:
             parts.append(rf"(?<![A-Za-z])(?i:{latin})" if before else rf"(?<![A-Za-z])(?:{latin})(?![A-Za-z])")
         if parts:
