@@ -203,3 +203,13 @@ def test_duration_units_of_the_tables_make_a_number_no_figure(tables, monkeypatc
     monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("es",))
     grammar.cache_clear()
     assert find_quantities("Tardó 5 años en salir.") == []
+
+
+def test_relative_days_and_steps_are_the_tables(tables, monkeypatch):
+    base = dt.date(2023, 5, 10)  # a Wednesday
+    assert find_dates("Lo dijo ayer.", base) == []
+    (tables / "es.yaml").write_text("relative_days: {ayer: -1}\nrelative_steps: {pasado: -1}\n", encoding="utf-8")
+    monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("es",))
+    grammar.cache_clear()
+    assert find_dates("Lo dijo ayer.", base)[0].span.low == dt.date(2023, 5, 9)
+    assert find_dates("Abrió pasado month.", base)[0].span.low == dt.date(2023, 4, 1)
