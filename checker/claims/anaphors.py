@@ -2,7 +2,7 @@
 
 The pack lists anaphoric nouns per entity type (该公司, the company). News also points back with a
 description built on one of them: a definite one with a place or a modifier (the Lisbon company, the
-Seoul-based start-up) and an indefinite one that opens a relative clause (a company that raised…,
+Seoul-based start-up) and an indefinite one that opens a relative clause (a firm that raised…,
 a firm whose…): `Not bad for a start-up that raised $40 million` is about the start-up named before.
 Both are read from the listed anaphors that open with a definite article of the language tables:
 their head noun (company) is what the description ends with. Chinese puts the modifier between the

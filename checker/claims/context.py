@@ -264,8 +264,8 @@ class SentenceContext:
         head = self.at(clause[0], start).lstrip()
         anaphor = self.anaphor_at(clause[0], start)
         if anaphor is None:
-            # The family ships in four sizes, from 1 billion…; the Lisbon company, founded by a former Google
-            # engineer, raised…: an anaphor before every name is the sentence's subject, the names after it modify it
+            # The family ships in four sizes, from 1 billion…; the Lisbon company, whose founders include a former
+            # Google engineer, raised…: an anaphor before every name is the sentence's subject, the names after it modify it
             opening = self.anaphor_at(self.start, clause[0])
             leads = opening is not None and opening.label in types and not any(m.end <= opening.start for m in known)
             anaphor = opening if leads else None

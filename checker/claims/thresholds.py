@@ -4,7 +4,7 @@ A date attribute with `units` dates a milestone, a figure first reached. The fig
 event: two claims of one subject are compared only when they speak of the same threshold (first topped
 $1 trillion in May vs first topped $2 trillion in February never conflict). The threshold is the amount of
 a fitting unit nearest the trigger in its clause, written as a key (`1000000000000 USD`), or, for an
-amount said in words (joined the trillion-dollar club), the label of the rule's `variants` word in the
+amount said in words (joined the so-called trillion-dollar club), the label of the rule's `variants` word in the
 clause, written the same way. A clause that names no threshold gives no claim.
 """
 

@@ -57,7 +57,7 @@ class LanguageTable(Strict):
     respectively: Words = Field(default=[], description="Words that pair a list of figures with names one by one (分别, respectively).")
     contrast: Words = Field(default=[], description="Words opening a clause that turns against the sentence's head (但, but): the head's plan or hearsay does not reach past them.")
     definite_articles: Words = Field(default=[], description="Articles of a definite noun (the): the Lisbon company points back like the listed anaphor the company.")
-    indefinite_articles: Words = Field(default=[], description="Articles of an indefinite noun (a, an): a company that raised… points back when a relative pronoun follows.")
+    indefinite_articles: Words = Field(default=[], description="Articles of an indefinite noun (a, an): a firm that raised… points back when a relative pronoun follows.")
     relative_pronouns: Words = Field(default=[], description="Words opening a relative clause (that, which, who, whose).")
     possessive_endings: Words = Field(default=[], description="What ends a possessor right after its noun ('s): the Lisbon company's rival is not the company.")
     relative_days: dict[Word, int] = Field(default={}, description="Days named relative to the article's date, with their offset in days (yesterday: -1); in any case, a space as any spaces.")
