@@ -195,3 +195,21 @@ def test_time_zones_and_open_periods_are_the_tables(tables, monkeypatch):
     assert (opened.span.low, opened.span.high, opened.span.qualifier) == (dt.date(2021, 5, 1), dt.date(2023, 5, 10), Qualifier.at_least)
     [zoned] = find_dates("Abrió hora local May 3, 2021.", None)
     assert (zoned.text, zoned.span.timezone) == ("hora local May 3, 2021", "local")
+
+
+def test_duration_units_of_the_tables_make_a_number_no_figure(tables, monkeypatch):
+    assert [m.text for m in find_quantities("Tardó 5 años en salir.")] == ["5"]
+    (tables / "es.yaml").write_text("duration_units: [años, meses]\n", encoding="utf-8")
+    monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("es",))
+    grammar.cache_clear()
+    assert find_quantities("Tardó 5 años en salir.") == []
+
+
+def test_relative_days_and_steps_are_the_tables(tables, monkeypatch):
+    base = dt.date(2023, 5, 10)  # a Wednesday
+    assert find_dates("Lo dijo ayer.", base) == []
+    (tables / "es.yaml").write_text("relative_days: {ayer: -1}\nrelative_steps: {pasado: -1}\n", encoding="utf-8")
+    monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("es",))
+    grammar.cache_clear()
+    assert find_dates("Lo dijo ayer.", base)[0].span.low == dt.date(2023, 5, 9)
+    assert find_dates("Abrió pasado month.", base)[0].span.low == dt.date(2023, 4, 1)

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from checker.claims.anaphors import Anaphor, find_anaphor
 from checker.discourse import Antecedent, Discourse
 from checker.languages import Grammar, grammar
 from checker.models import Article, Candidate, Claim, DateMatch, Mention, Modality
@@ -261,11 +262,15 @@ class SentenceContext:
         if left:
             return left[-1]
         head = self.at(clause[0], start).lstrip()
-        anaphor = self.anaphor_in(clause[0], start)
-        if anaphor is None and not any(m.end <= start for m in known):
-            anaphor = self.anaphor_in(self.start, clause[0])  # The family ships in four sizes, from 1 billion…: the sentence's subject
+        anaphor = self.anaphor_at(clause[0], start)
+        if anaphor is None:
+            # The family ships in four sizes, from 1 billion…; the Lisbon company, whose founders include a former
+            # Google engineer, raised…: an anaphor before every name is the sentence's subject, the names after it modify it
+            opening = self.anaphor_at(self.start, clause[0])
+            leads = opening is not None and opening.label in types and not any(m.end <= opening.start for m in known)
+            anaphor = opening if leads else None
         if anaphor is not None:
-            return self._antecedent(known, clause[0], types, anaphor)
+            return self._antecedent(known, anaphor.start, types, anaphor.label)
         if any(head.startswith(w) for w in self.pack.settings.lexicon.latter):
             before = [m for m in known if m.end <= clause[0]]
             return before[-1] if before else self.earlier(lambda a: a.type in types, anaphoric=True, latest=True)
@@ -293,14 +298,17 @@ class SentenceContext:
     # --- discourse -------------------------------------------------------------
     def anaphor_in(self, a: int, b: int) -> str | None:
         """The entity type an anaphoric noun in [a, b) points back to (该公司 -> organization)."""
-        for label, words in self.pack.settings.lexicon.anaphors.items():
-            if self.words(words, a, b):
-                return label
-        return None
+        found = self.anaphor_at(a, b)
+        return found.label if found is not None else None
+
+    def anaphor_at(self, a: int, b: int) -> Anaphor | None:
+        """The anaphoric noun or description in [a, b) (checker.claims.anaphors), in article offsets."""
+        found = find_anaphor(self.pack, self.text, a - self.start, b - self.start)
+        return None if found is None else Anaphor(found.label, found.start + self.start, found.end + self.start)
 
     def _antecedent(self, known: list[Mention], before: int, types: Sequence[str], label: str) -> Mention | None:
-        """What an anaphoric noun of type `label` refers to: the nearest such entity earlier in the
-        sentence, else the most salient one of the sentences before."""
+        """What an anaphoric noun of type `label` at `before` refers to: the nearest such entity earlier
+        in the sentence, else the most salient one of the sentences before."""
         if label not in types:
             return None  # 该公司 is not the subject of a parameter count
         # the model may be a product of the pack (Claude 2): a type compatible with the noun's fits

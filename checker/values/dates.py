@@ -128,23 +128,16 @@ _EN_YEAR_PREP = re.compile(
 _EN_YEAR_PART = re.compile(
     rf"(?<![A-Za-z])(?P<part>(?i:early|mid|late))[-\s]{_EN_YEAR}{_NOT_AMOUNT}"
 )
-_EN_DAY_OFFSETS = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tomorrow": 1}
-_EN_REL_DAY = re.compile(
-    r"(?<![A-Za-z])(?i:the\s+day\s+before\s+yesterday|yesterday|today|tomorrow)(?![A-Za-z])"
-)
-_EN_REL_PERIOD = re.compile(
-    r"(?<![A-Za-z])(?i:(?P<which>last|this|next)\s+(?P<unit>week|month|year))(?![A-Za-z])"
-)
 # Open-ended periods: 自2018年以来, 2020年之后, since March, before 2021, until June.
 # The words around an open period and the time-zone phrases are the language tables'; the zone
 # codes are notation, read as local time.
 _ZONE_CODES = ("ET", "EST", "EDT", "PT", "PST", "PDT", "GMT", "UTC")
-_PERIOD_PART = r"(?:(?i:the\s+end\s+of|early|mid-?|late)\s+)?"  # since the end of 2020, before mid-2021
+_PERIOD_PART = r"(?:(?i:the\s{1,8}end\s{1,8}of|early|mid-?|late)\s{1,8})?"  # since the end of 2020, before mid-2021
 
 
 def _spaced(words) -> str:
     """An alternation of Latin words, longest first, a space standing for any spaces."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,8}") for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -174,13 +167,17 @@ def _frames(language: Grammar) -> _Frames:
     never = re.compile("(?!)")
     return _Frames(
         zones={" ".join(w.lower().split()): kind for kind, words in zones.items() for w in words},
-        zone_before=re.compile(rf"(?P<tz>{'|'.join(p for p in written if p)})\s*,?\s*(?:(?i:on)\s+)?$"),
-        zone_after=re.compile(rf"\s*,?\s*\(?(?P<tz>(?i:{latin_zones}))\)?") if latin_zones else never,
+        zone_before=re.compile(rf"(?P<tz>{'|'.join(p for p in written if p)})\s{{0,8}},?\s{{0,8}}(?:(?i:on)\s{{1,8}})?$"),
+        zone_after=re.compile(rf"\s{{0,8}},?\s{{0,8}}\(?(?P<tz>(?i:{latin_zones}))\)?") if latin_zones else never,
         open_kinds={" ".join(w.lower().split()): kind for kinds in (after_kinds, before_kinds) for kind, words in kinds.items() for w in words},
         open_after=re.compile(rf"\s?(?P<open>{after_words})") if after_words else never,
         opener=re.compile(rf"(?:{openers})\s?$") if openers else never,
-        open_before=re.compile(rf"(?<![A-Za-z])(?P<open>(?i:{before_words}))\s+{_PERIOD_PART}$") if before_words else never,
+        open_before=re.compile(rf"(?<![A-Za-z])(?P<open>(?i:{before_words}))\s{{1,8}}{_PERIOD_PART}$") if before_words else never,
     )
+
+
+# what stands between a weekday and the date it names: Monday, Sept. 25; 周二（21日）; 9月25日（周一）
+_BESIDE = re.compile(r"[\s,，(（)）]{0,3}")
 
 
 @dataclass(frozen=True)
@@ -191,6 +188,7 @@ class _Rule:
     resolve: Callable[[re.Match[str], dt.date], DateSpan | None]
     needs_base: Callable[[re.Match[str]], bool]
     traditional_only: bool = False
+    weekday: bool = False  # the match may name a day of the week (周二, Monday, 上周二)
 
 
 def find_dates(text: str, base: dt.date | None, *, traditional: bool = False, offset: int = 0) -> list[DateMatch]:
@@ -200,7 +198,10 @@ def find_dates(text: str, base: dt.date | None, *, traditional: bool = False, of
     end are `offset` plus its index in `text` (the article offset of a sentence's date).
     """
     found = []
+    weekdays: set[int] = set()  # indices in `found` of weekdays (周二, Monday)
     for start, end, rule, match in _candidates(text, traditional):
+        if rule.weekday and match.groupdict().get("weekday"):
+            weekdays.add(len(found))
         if base is None and rule.needs_base(match):
             span = None
         else:
@@ -216,7 +217,20 @@ def find_dates(text: str, base: dt.date | None, *, traditional: bool = False, of
         if span is not None and timezone:
             span = span.model_copy(update={"timezone": timezone})
         found.append(DateMatch(start=offset + start, end=offset + end, text=text[start:end], span=span))
-    return found
+    return _without_named_weekdays(text, offset, found, weekdays)
+
+
+def _without_named_weekdays(text: str, offset: int, found: list[DateMatch], weekdays: set[int]) -> list[DateMatch]:
+    """Drop a weekday written beside a date (Monday, Sept. 25; 周二（21日）; 9月25日（周一）): it names the
+    date's day of the week, it is no date of its own (resolved against the article's week, it would
+    give another day when the article is dated later)."""
+
+    def beside(a: DateMatch, b: DateMatch) -> bool:
+        first, second = (a, b) if a.start < b.start else (b, a)
+        return bool(_BESIDE.fullmatch(text, first.end - offset, second.start - offset))
+
+    dates = [m for i, m in enumerate(found) if i not in weekdays]
+    return [m for i, m in enumerate(found) if i not in weekdays or not any(beside(m, d) for d in dates)]
 
 
 def parse_date(text: str, base: dt.date | None) -> DateSpan | None:
@@ -476,13 +490,13 @@ def _english_year(year: int, part: str | None) -> DateSpan:
 
 
 def _resolve_english_day(match: re.Match[str], base: dt.date) -> DateSpan:
-    day = base + _EN_DAY_OFFSETS[" ".join(match.group().lower().split())] * _DAY
+    day = base + _calendar(grammar()).day_offsets[" ".join(match.group().lower().split())] * _DAY
     return DateSpan(low=day, high=day)
 
 
 def _resolve_english_period(match: re.Match[str], base: dt.date) -> DateSpan:
     """last/this/next week (Monday-Sunday), month or year."""
-    step = {"last": -1, "this": 0, "next": 1}[match.group("which").lower()]
+    step = _calendar(grammar()).steps[match.group("which").lower()]
     unit = match.group("unit").lower()
     if unit == "week":
         monday = base - base.weekday() * _DAY + step * 7 * _DAY
@@ -503,15 +517,15 @@ def _resolve_english_weekday(match: re.Match[str], base: dt.date) -> DateSpan:
     the previous week; when those differ the span covers both and is approximate.
     """
     weekday = _calendar(grammar()).weekdays.index(match.group("weekday").lower())
-    which = (match.group("which") or "").lower()
+    step = _calendar(grammar()).steps.get((match.group("which") or "").lower())
     latest = base - ((base.weekday() - weekday) % 7) * _DAY
-    if which == "next":
+    if step == 1:
         day = latest + 7 * _DAY
         return DateSpan(low=day, high=day)
-    if which == "this":
+    if step == 0:
         day = base - base.weekday() * _DAY + weekday * _DAY
         return DateSpan(low=day, high=day)
-    if which != "last":
+    if step is None:
         return DateSpan(low=latest, high=latest)
     before = latest if latest < base else latest - 7 * _DAY
     previous_week = base - (base.weekday() + 7 - weekday) * _DAY
@@ -606,6 +620,8 @@ class _Calendar:
 
     months: dict[str, int]  # every spelling, lower case, to its number
     weekdays: tuple[str, ...]  # full names, lower case, Monday first
+    day_offsets: dict[str, int]  # yesterday: -1, its spaces folded
+    steps: dict[str, int]  # last: -1, this: 0, next: 1
     rules: tuple[_Rule, ...]
 
 
@@ -636,10 +652,16 @@ def _calendar(language: Grammar) -> _Calendar:
     dmy = re.compile(rf"(?<![\d.]){_EN_DAY}\s+(?:of\s+)?{month_any}(?:,?\s+{_EN_YEAR})?")
     month_year = re.compile(rf"(?<![A-Za-z]){month_any},?\s+{_EN_YEAR}")
     month_only = re.compile(rf"(?<![A-Za-z])(?i:in|since|by|during|until|early|late|mid-?)\s+(?P<date>(?P<mon>{full}))(?![A-Za-z])(?!\s*\d)")
+    steps = dict(language.relative_steps)
+    which = alternation(steps) or "(?!)"
+    after_step = "|".join(rf"(?<={re.escape(w)}\s)" for w in steps) or "(?!)"
     weekday = re.compile(
-        r"(?<![A-Za-z])(?P<date>(?:(?P<which>(?i:last|this|next))\s+)?"
-        rf"(?P<weekday>{days}|(?<=last\s|this\s|next\s)(?i:{days.lower()})))(?![A-Za-z])"
+        rf"(?<![A-Za-z])(?P<date>(?:(?P<which>(?i:{which}))\s+)?"
+        rf"(?P<weekday>{days}|(?:{after_step})(?i:{days.lower()})))(?![A-Za-z])"
     )
+    day_offsets = dict(language.relative_days)
+    relative_day = re.compile(rf"(?<![A-Za-z])(?i:{_spaced(day_offsets) or '(?!)'})(?![A-Za-z])")
+    relative_period = re.compile(rf"(?<![A-Za-z])(?i:(?P<which>{which})\s+(?P<unit>week|month|year))(?![A-Za-z])")
     english = (
         _Rule(month_range, _resolve_range, _without_year),
         _Rule(month_part, _resolve_month_part, _without_year),
@@ -652,12 +674,13 @@ def _calendar(language: Grammar) -> _Calendar:
         _Rule(_EN_YEAR_PREP, _resolve_english, _without_year),
         _Rule(_EN_YEAR_PART, _resolve_english, _without_year),
         _Rule(month_only, _resolve_english, _always),
-        _Rule(_EN_REL_DAY, _resolve_english_day, _always),
-        _Rule(_EN_REL_PERIOD, _resolve_english_period, _always),
-        _Rule(weekday, _resolve_english_weekday, _always),
+        _Rule(relative_day, _resolve_english_day, _always),
+        _Rule(relative_period, _resolve_english_period, _always),
+        _Rule(weekday, _resolve_english_weekday, _always, weekday=True),
     )
     months = {w: number for number, spellings in enumerate(language.months, start=1) for w in spellings}
-    return _Calendar(months, weekdays, _CHINESE + english)
+    offsets = {" ".join(w.lower().split()): n for w, n in day_offsets.items()}
+    return _Calendar(months, weekdays, offsets, {w.lower(): n for w, n in steps.items()}, _CHINESE + english)
 
 
 _CHINESE = (
@@ -671,6 +694,6 @@ _CHINESE = (
     _Rule(_ZH_REL_MONTH, _resolve_calendar, _always),
     _Rule(_ZH_YEAR_PART, _resolve_calendar, _always),
     _Rule(_ZH_REL_DAY, _resolve_relative, _always),
-    _Rule(_ZH_WEEK, _resolve_relative, _always),
-    _Rule(_ZH_WEEKDAY, _resolve_relative, _always),
+    _Rule(_ZH_WEEK, _resolve_relative, _always, weekday=True),
+    _Rule(_ZH_WEEKDAY, _resolve_relative, _always, weekday=True),
 )
