@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from bad_inputs import ARTICLE_CASES, BASELINE_CASES, CONTROL, CONTROL_CODES, PNG, RULES_CASES, Case, control_findings, table
-from checker import api
+from checker.rulepack import loader
 from checker.engine import local as local_engine
 from checker.engine.local import extract_guarded
 from checker.check.formats.github import command
@@ -45,8 +45,8 @@ HAS_FIFO = hasattr(os, "mkfifo")
 def bundled_pack_once(pack, monkeypatch):
     """The CLI loads the bundled pack on every run; here it is loaded once (with its
     spaCy pipeline), so the corpus costs what its inputs cost."""
-    real = api.load_rules
-    monkeypatch.setattr(api, "load_rules", lambda rules=None: pack if rules is None else real(rules))
+    real = loader.load_rules
+    monkeypatch.setattr(loader, "load_rules", lambda rules=None: pack if rules is None else real(rules))
 
 
 def strict_json(text: str) -> dict:

@@ -8,10 +8,8 @@ toolkit (jieba dictionary, alias matcher) is built once per worker.
 from __future__ import annotations
 
 import math
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from checker.extraction import Extraction
@@ -74,6 +72,8 @@ def extract_local(articles: list[Article], pack: RulePack, jobs: int = 1, progre
                 progress(article)
             yield extraction
         return
+    from concurrent.futures import ProcessPoolExecutor  # loads for parallel runs only
+
     _warm_before_fork(pack)
     with ProcessPoolExecutor(max_workers=workers, initializer=_receive_pack, initargs=(pack,)) as pool:
         for extraction in pool.map(_extract_with_worker_pack, articles, chunksize=chunk_size(len(articles), workers)):
@@ -96,6 +96,8 @@ class LocalEngine:
 def _warm_before_fork(pack: RulePack) -> None:
     """Where workers are forked, import the extractors and build the pack's toolkit here first: every
     worker then inherits them, and the jieba dictionary is loaded once, not once per worker."""
+    import multiprocessing
+
     if multiprocessing.get_start_method() == "fork":
         import checker.extract  # noqa: F401 - the extractors and the date and number readers
         from checker.nlp import toolkit_for

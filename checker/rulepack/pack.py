@@ -13,6 +13,19 @@ from checker.rulepack.templates import DEFAULT_MESSAGES, render
 from checker.values.settings import DeclaredUnit, ValueSettings
 from checker.yaml_lines import line_of
 
+PACK_FILES = {  # the files of a pack folder -> the top-level key each holds
+    "entities.yaml": "entities",
+    "attributes.yaml": "attributes",
+    "facts.yaml": "facts",
+    "settings.yaml": None,
+}
+
+
+def bundled_rules_dir() -> Path:
+    """The pack shipped with the package (wheel) or beside it (source checkout)."""
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "bundled_rules"
+    return installed if installed.is_dir() else package.parent / "rules"
 
 @dataclass(frozen=True)
 class CaseRef:
