@@ -93,6 +93,14 @@ def detect_all(
     return findings, confirmations
 
 
+def _load_detection() -> None:
+    """Import pandas and every detector (about half a second) while extraction workers run, not after them."""
+    from checker.align import claims_table  # noqa: F401 - pandas
+    from checker.detect import detectors
+
+    detectors()
+
+
 def _detect(claims: list[Claim], articles: list[Article], pack: RulePack, aligner: Aligner | None) -> tuple[list[Finding], list[Confirmation]]:
     from checker.detect import detect  # pandas and the detectors load only when detection runs
 
@@ -129,7 +137,7 @@ def run(
     articles = [*preloaded, *articles]
     if started:
         started(len(articles))
-    engine = engine or LocalEngine(jobs)
+    engine = engine or LocalEngine(jobs, idle=_load_detection)
     keys = run_keys(articles, pack) if cache is not None else None
     extractions = _extract_cached(articles, keys.articles, pack, engine, progress, cache) if cache and keys else extract_all(articles, pack, engine, progress)
     problems = problems + [problem for extraction in extractions for problem in extraction.problems]
