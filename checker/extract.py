@@ -65,19 +65,10 @@ def _extract(article: Article, pack: RulePack) -> Extraction:
     known = [with_descriptions(normalized.text, with_versions(normalized.text, find_mentions(seg, toolkit, pack), pack), pack) for seg in segments]
     unknown = find_candidates(article, normalized.text, segments, known, pack, toolkit)
     discourse = Discourse()
-    previous: int | None = None
     for seg, found, names in zip(segments, known, unknown):
         sentence = seg.sentence
         index = layout.index_at(sentence.start)
         block = layout.blocks[index] if index is not None else None
-        opens = block is not None and index != previous  # the first sentence of its block
-        previous = index
-        # a heading, a list item or a bold title line opens a block of its own (its names head that block)
-        title = opens and block.title
-        # the rest of a title line: the segmenter may cut "1. **" from the name that follows
-        title_line = block is not None and block.title and sentence.start < block.first_line_end
-        new_paragraph = opens and (block.title or block.after_blank)
-        relative = [m.model_copy(update={"start": m.start - sentence.start, "end": m.end - sentence.start}) for m in found]
         ctx = SentenceContext(
             article=article,
             pack=pack,
@@ -85,12 +76,10 @@ def _extract(article: Article, pack: RulePack) -> Extraction:
             start=sentence.start,
             text=normalized.text[sentence.start:sentence.end],
             original=sentence.text,
-            mentions=relative,
+            mentions=found,
             traditional=normalized.traditional,
-            candidates=[c.model_copy(update={"start": c.start - sentence.start, "end": c.end - sentence.start}) for c in names],
+            candidates=names,
             discourse=discourse,
-            new_paragraph=new_paragraph,
-            title=title_line,
             block=block,
         )
         dated, missing = date_claims(ctx)
@@ -103,7 +92,7 @@ def _extract(article: Article, pack: RulePack) -> Extraction:
         claims.extend(negation_claims(ctx))
         claims.extend(feature_claims(ctx))
         claims.extend(name_claims(ctx))
-        discourse.add(sentence.index, _antecedents(found, names, pack), new_paragraph, title)
+        discourse.add(sentence.index, _antecedents(found, names, pack), block)
     return Extraction(
         article=article,
         claims=_numbered(article.id, _unique(claims)),

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from checker.discourse import Discourse
+from checker.models import Mention
+from checker.structure import structure
 from tests.test_stages import claims_of
 
 
@@ -47,3 +50,29 @@ def test_an_artifact_introduced_as_an_object_is_the_subject_of_the_next_clause(p
 def test_the_company_skips_the_model_and_takes_the_organization(pack, text):
     employees = {c.subject for c in claims_of(text, pack) if c.attribute == "employees"}
     assert employees == {"baidu"}
+
+
+def test_the_discourse_reads_paragraphs_and_titles_from_the_blocks():
+    """A bare omission reaches a title block above it and the sentence before in its paragraph, not
+    one before a blank line; an anaphoric noun reaches across it."""
+    text = "## 混元\n正文一句。盘古也是。\n\n新段落。"
+    heading, body, later = structure(text, 0).blocks
+    model = Mention(entity="hunyuan", start=3, end=5, text="混元")
+    other = Mention(entity="pangu", start=11, end=13, text="盘古")
+
+    def models(antecedent):
+        return antecedent.type == "model"
+
+    discourse = Discourse()
+    assert discourse.opens(heading) and discourse.new_paragraph(heading)
+    discourse.add(0, [(model, "model")], heading)
+    assert discourse.opens(body) and not discourse.new_paragraph(body)  # no blank line after a heading
+    assert discourse.resolve(models, anaphoric=False, block=body).mention == model  # the title heads it
+    discourse.add(1, [], body)
+    assert not discourse.opens(body)  # the second sentence of the paragraph
+    assert discourse.resolve(models, anaphoric=False, block=body).mention == model
+    discourse.add(2, [(other, "model")], body)
+    assert discourse.resolve(models, anaphoric=False, block=body).mention == other  # the same paragraph
+    assert discourse.new_paragraph(later)
+    assert discourse.resolve(models, anaphoric=False, block=later) is None  # the blank line ends it
+    assert discourse.resolve(models, anaphoric=True, block=later).mention == other

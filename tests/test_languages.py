@@ -8,9 +8,11 @@ import shutil
 import pytest
 
 import checker.languages as languages
+from checker.claims.context import mask_quoted_names
 from checker.extract import extract_article
 from checker.languages import LANGUAGES, LanguageError, grammar, load_grammar, load_table
-from checker.models import Article
+from checker.models import Article, Qualifier
+from checker.values import find_dates, find_quantities
 
 HERE = languages.HERE
 
@@ -82,3 +84,103 @@ def test_a_toy_language_table_is_read_by_the_extractors(pack, toy_language):
 def test_without_the_toy_table_the_role_word_is_unknown(pack):
     assert _guessed_types(pack)["Marta Quiroga"] is None  # found as a name, of no guessed type
     assert load_grammar(HERE, ("en",)).quotes == (('"', '"'),)
+
+
+@pytest.fixture
+def tables(tmp_path, monkeypatch):
+    """Copies of the shipped tables to edit, read in place of them."""
+    for code in LANGUAGES:
+        shutil.copy(HERE / f"{code}.yaml", tmp_path / f"{code}.yaml")
+    monkeypatch.setattr(languages, "HERE", tmp_path)
+    grammar.cache_clear()
+    yield tmp_path
+    grammar.cache_clear()
+
+
+SPANISH = """\
+months: [[enero], [febrero], [marzo], [abril], [mayo], [junio], [julio], [agosto], [septiembre], [octubre], [noviembre], [diciembre]]
+number_words: {siete: 7, veinte: 20}
+scale_words: {mil: 1000}
+number_joiners: ["y"]
+"""
+
+
+def test_month_and_number_words_are_the_tables(tables, monkeypatch):
+    (tables / "es.yaml").write_text(SPANISH, encoding="utf-8")
+    monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("es",))
+    grammar.cache_clear()
+    [date] = find_dates("Lanzado enero 5, 2023.", None)
+    assert (date.text, date.span.low) == ("enero 5, 2023", dt.date(2023, 1, 5))
+    [figure] = find_quantities("Contrató veinte y siete mil técnicos.")
+    assert (figure.text, figure.quantity.value) == ("veinte y siete mil", 27000)
+    assert find_dates("Launched January 5, 2023.", None)[0].span.low == dt.date(2023, 1, 5)  # en still read
+
+
+def test_without_the_month_words_no_english_date_is_read(tables):
+    en = (tables / "en.yaml").read_text(encoding="utf-8")
+    (tables / "en.yaml").write_text(en.split("\nmonths:")[0] + "\nweekdays:" + en.split("\nweekdays:")[1], encoding="utf-8")
+    assert find_dates("Launched January 5, 2023.", None) == []
+    assert "january" not in grammar().calendar_words
+
+
+def test_a_date_frame_of_the_table_dates_the_clause_after_it(tables, pack):
+    text = "截至2023年4月底为止，腾讯尚未发布任何大模型。"
+
+    def as_of():
+        article = Article(id="t", path="t.md", text=text, date=dt.date(2023, 6, 1), language="zh")
+        return [c.as_of for c in extract_article(article, pack).claims if c.negated]
+
+    assert as_of() == [dt.date(2023, 4, 30)]
+    zh = (tables / "zh.yaml").read_text(encoding="utf-8")
+    (tables / "zh.yaml").write_text(zh.replace("date_frames: [截至, 到, 在, 于]\n", ""), encoding="utf-8")
+    grammar.cache_clear()
+    assert as_of() == [dt.date(2023, 6, 1)]  # 截至…为止 is more than a date: the article's date holds
+
+
+@pytest.mark.parametrize(("key", "count"), [("months", 12), ("weekdays", 7)])
+def test_a_calendar_of_the_wrong_length_names_its_line(tmp_path, key, count):
+    path = tmp_path / "xx.yaml"
+    path.write_text(f"quotes: [['\"', '\"']]\n{key}: [[one], [two]]\n", encoding="utf-8")
+    with pytest.raises(LanguageError) as caught:
+        load_table(path)
+    assert "xx.yaml:2:" in str(caught.value) and f"not {count}" in str(caught.value)
+
+
+def test_the_quotation_marks_that_fence_a_name_are_the_tables(tables, monkeypatch):
+    text = "El programa «Plan Norte» prevé dos fases."
+    assert mask_quoted_names(text) == text
+    (tables / "es.yaml").write_text("quotes: [[«, »]]\n", encoding="utf-8")
+    monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("es",))
+    grammar.cache_clear()
+    assert mask_quoted_names(text) == "El programa «" + " " * len("Plan Norte") + "» prevé dos fases."
+
+
+def test_the_currency_words_are_the_tables(tables, monkeypatch):
+    assert find_quantities("Pagó 20 libras.")[0].quantity.unit == "count"
+    (tables / "es.yaml").write_text("currencies: {GBP: [libras]}\n", encoding="utf-8")
+    monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("es",))
+    grammar.cache_clear()
+    [paid] = find_quantities("Pagó 20 libras.")
+    assert (paid.text, paid.quantity.unit, paid.quantity.value) == ("20 libras", "GBP", 20)
+
+
+def test_a_currency_the_readers_do_not_know_names_its_line(tmp_path):
+    path = tmp_path / "xx.yaml"
+    path.write_text("quotes: [['\"', '\"']]\ncurrencies:\n  MXN: [pesos]\n", encoding="utf-8")
+    with pytest.raises(LanguageError) as caught:
+        load_table(path)
+    assert "xx.yaml:2:" in str(caught.value) and "MXN" in str(caught.value)
+
+
+def test_hedges_and_the_words_that_only_hold_one_are_the_tables(tables, monkeypatch):
+    assert find_quantities("Contrató unos 40 técnicos.")[0].quantity.qualifier is Qualifier.exact
+    (tables / "es.yaml").write_text("hedges_before: {approx: [unos]}\n", encoding="utf-8")
+    monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("es",))
+    grammar.cache_clear()
+    [hired] = find_quantities("Contrató unos 40 técnicos.")
+    assert (hired.text, hired.quantity.qualifier) == ("unos 40", Qualifier.approx)
+    assert find_quantities("商场附近3家门店")[0].quantity.qualifier is Qualifier.exact  # 附近 holds 近 but is none
+    zh = (tables / "zh.yaml").read_text(encoding="utf-8")
+    (tables / "zh.yaml").write_text(zh.replace("not_hedges: [最近, 附近,", "not_hedges: [最近,"), encoding="utf-8")
+    grammar.cache_clear()
+    assert find_quantities("商场附近3家门店")[0].quantity.qualifier is not Qualifier.exact

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
 from checker.align import aligned_groups, claims_table
 from checker.kinds import KINDS
 from checker.api import extract_all
+from checker.claims.context import SentenceContext
 from checker.detect import detect
 from checker.engine.local import LocalEngine
 from checker.entities import find_mentions
@@ -144,3 +146,27 @@ def test_detection_respects_intervals_plans_and_timezones(pack):
     [finding] = [f for f in findings if f.kind == "numeric_mismatch"]
     again, _ = detect(list(reversed(claims)), items, pack)
     assert finding.fingerprint in {f.fingerprint for f in again}
+
+
+def test_a_sentence_context_reads_and_gives_article_offsets(pack):
+    """The recipe of docs/architecture.md: on a second sentence, where a sentence frame would differ,
+    the context's clauses, words, dates and mentions are article offsets."""
+    text = "业内关注度持续升高。智谱AI称，其模型于2023年6月15日开源，参数规模为130亿。"
+    article = Article(id="t", path="t.md", text=text, date=dt.date(2023, 7, 1), language="zh")
+    normalized = normalize(text, "zh").text
+    toolkit = toolkit_for(pack)
+    second = segment(normalized, text, 0, toolkit)[1]
+    sentence = second.sentence
+    ctx = SentenceContext(
+        article=article, pack=pack, index=sentence.index, start=sentence.start, text=normalized[sentence.start:sentence.end],
+        original=sentence.text, mentions=find_mentions(second, toolkit, pack), traditional=False,
+    )
+    assert (ctx.start, ctx.end) == (text.index("智谱"), len(text))
+    assert ctx.clauses[0] == (ctx.start, text.index("称") + 2) and ctx.clauses[-1][1] == ctx.end
+    [hit] = ctx.words(["参数规模"])
+    assert (hit.start(), ctx.at(hit.start(), hit.end())) == (text.index("参数规模"), "参数规模")
+    assert ctx.match(re.compile("智谱"), ctx.start).end() == ctx.start + 2
+    [date] = ctx.dates
+    assert text[date.start:date.end] == date.text == "2023年6月15日"
+    [company] = [m for m in ctx.mentions if m.entity == "zhipu-ai"]
+    assert text[company.start:company.end] == "智谱AI"

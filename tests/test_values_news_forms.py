@@ -33,6 +33,7 @@ def _only(text: str, **kwargs):
         ("2億5180萬人", 251800000, "count"),
         ("1兆2000億日元", 1.2e12, "JPY"),
         ("3兆4500億新台币", 3.45e12, "TWD"),
+        ("3兆韩元", 3e12, "KRW"),  # any currency word after 兆 makes it a trillion
         ("13万2人", 132000, "count"),
         ("1万零1人", 10001, "count"),
         ("两千三点一元", 2300.1, "CNY"),
@@ -272,3 +273,8 @@ def test_calendar_ends(text, base):
 def test_infinite_never_reaches_a_quantity():
     for match in find_quantities("约1" + "0" * 320 + "元，共1" + "0" * 400 + "亿人"):
         assert math.isfinite(match.quantity.low) and math.isfinite(match.quantity.high or 0)
+
+
+@pytest.mark.parametrize("word", ["hundred", "thousand", "million", "billion", "trillion"])
+def test_a_before_a_hundred_or_any_scale_word_is_part_of_the_figure(word):
+    assert _only(f"trained on a {word} tokens").text == f"a {word}"

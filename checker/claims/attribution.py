@@ -30,13 +30,13 @@ def attribution_claims(ctx: SentenceContext) -> list[Claim]:
     for name, rule in ctx.pack.attributes.items():
         if rule.kind != "entity":
             continue
-        for hit in find_words(rule.triggers, ctx.text):
+        for hit in ctx.words(rule.triggers):
             t_start, t_end = hit.start(), hit.end()
-            lead = ctx.text[max(0, t_start - NEGATION_REACH):t_start]
+            lead = ctx.at(max(ctx.start, t_start - NEGATION_REACH), t_start)
             # 对研发X的传闻: talk about developing, not a credit
             if find_words(ctx.pack.negation_cues, lead) or lead.rstrip().endswith(grammar().nominal_markers):
                 continue
-            if any(ctx.text.startswith(w, t_end) for w in rule.nominal):
+            if any(ctx.startswith(w, t_end) for w in rule.nominal):
                 continue  # 开源社区, 开源路线: the trigger heads a noun here, it is no verb
             found = _passive(ctx, rule, t_start, t_end) or _active(ctx, rule, t_start, t_end)
             if found is None:
@@ -74,15 +74,15 @@ def is_object(ctx: SentenceContext, forbid: Sequence[str], organization: Mention
     coordinator = word_pattern(tuple(ctx.pack.settings.lexicon.coordinators) + (",", "、"))
     current = organization
     while True:
-        base = max(0, current.start - OBJECT_REACH)
-        lead = ctx.text[base:current.start].rstrip(" ")
+        base = max(ctx.start, current.start - OBJECT_REACH)
+        lead = ctx.at(base, current.start).rstrip(" ")
         if any(lead.endswith(w) for w in forbid):
             return True
         joined = [m for m in coordinator.finditer(lead) if m.end() == len(lead)] if coordinator else []
         if not joined:
             return False
         edge = base + joined[-1].start()
-        before = [m for m in ctx.mentions if m.end <= edge and not ctx.text[m.end:edge].strip() and ctx.entity_type(m) == "organization"]
+        before = [m for m in ctx.mentions if m.end <= edge and not ctx.at(m.end, edge).strip() and ctx.entity_type(m) == "organization"]
         if not before:
             return False
         current = before[-1]
@@ -92,34 +92,35 @@ def in_apposition(ctx: SentenceContext, mention: Mention, pos: int) -> bool:
     """The mention sits in a comma-fenced apposition opened by an article (", the start-up founded by
     X,") that does not hold `pos`."""
     start, end = ctx.clause_of(mention.start)
-    if start <= pos < end or not ctx.text[:start].rstrip().endswith(","):
+    if start <= pos < end or not ctx.at(ctx.start, start).rstrip().endswith(","):
         return False
     articles = word_pattern(tuple(ctx.pack.settings.lexicon.articles))
-    return bool(articles and articles.match(ctx.text[start:mention.start].lstrip()))
+    return bool(articles and articles.match(ctx.at(start, mention.start).lstrip()))
 
 
 def _joint(ctx: SentenceContext, rule, organizations: list[Mention], t_start: int) -> list[Mention]:
     """The developer nearest the verb, and with a joint word before the verb (X与Y联合发布, X and Y
     jointly built) the organization coordinated before it too."""
     last = organizations[-1]
-    if not rule.joint or not find_words(rule.joint, ctx.text, last.end, t_start):
+    if not rule.joint or not ctx.words(rule.joint, last.end, t_start):
         return [last]
-    lead = ctx.text[:last.start].rstrip(" ")
+    lead = ctx.at(ctx.start, last.start).rstrip(" ")
     coordinator = word_pattern(tuple(ctx.pack.settings.lexicon.coordinators))
     joined = [m for m in coordinator.finditer(lead) if m.end() == len(lead)] if coordinator else []
-    partners = [m for m in organizations if joined and m.end <= joined[-1].start() and not grammar().marked(ctx.text[m.end:joined[-1].start()])]
+    edge = ctx.start + joined[-1].start() if joined else None
+    partners = [m for m in organizations if edge is not None and m.end <= edge and not grammar().marked(ctx.at(m.end, edge))]
     return [partners[-1], last] if partners else [last]
 
 
 def _passive(ctx: SentenceContext, rule, t_start: int, t_end: int) -> tuple[Mention, list[Mention]] | None:
     clause_start, clause_end = ctx.clause_of(t_start)
     organizations = ctx.fitting(ORGANIZATION)
-    lead = find_words(rule.passive, ctx.text, clause_start, t_start)
+    lead = ctx.words(rule.passive, clause_start, t_start)
     if lead:  # 由华为云和鹏城实验室联合开发
         anchor = lead[-1].start()
         developers = [m for m in organizations if lead[-1].end() <= m.start and m.end <= t_start]
     else:  # built by Google
-        tail = find_words(rule.passive, ctx.text, t_end, min(clause_end, t_end + 4))
+        tail = ctx.words(rule.passive, t_end, min(clause_end, t_end + 4))
         if not tail:
             return None
         anchor = t_start

@@ -1,7 +1,9 @@
 """What every claim extractor needs to know about one sentence.
 
-Positions inside a SentenceContext are relative to the sentence start; `absolute`
-turns them back into article offsets. Chinese is topic-prominent, so when a
+Every position a SentenceContext takes or gives is an article offset, as are the
+mentions, names, clauses, dates and claims it holds. Its `text` is the sentence
+alone (a regex over it sees no neighbour): `at`, `words`, `scan`, `match` and
+`search` read it at article offsets, and `local` is the one step into its frame. Chinese is topic-prominent, so when a
 clause names no fitting subject the sentence's first fitting entity (its topic)
 is taken; within a clause the nearest entity to the left wins. A name the rules
 pack does not know (a candidate, see checker.claims.candidates) standing in the
@@ -42,10 +44,10 @@ def time_frame(language: Grammar) -> re.Pattern[str] | None:
 
 
 def _without(text: str, part: str) -> str:
-    return text.replace(part, "").strip(" ,，截至到在于")
-# a quoted span short enough to be a name (“星火计划”, 「登月计划」, "Project Plan B", 《…》): modality
-# words inside it are part of the name; a quotation after a colon or a speech verb is speech
-QUOTED = re.compile(r"“[^“”\n]{1,24}”|「[^「」\n]{1,24}」|『[^『』\n]{1,24}』|《[^《》\n]{1,40}》|\"[^\"\n]{1,40}\"")
+    """`text` without `part` and the date frames around it (截至4月底，: nothing is left)."""
+    return text.replace(part, "").strip(" ,，" + grammar().date_frame_chars)
+# how long a quoted span may be to be a name: CJK quotations are shorter than Latin ones and titles
+NAME_QUOTE_REACH, LONG_QUOTE_REACH = 24, 40
 SPEECH_INSIDE = re.compile(r"[，,。；;！？!?]")
 
 
@@ -67,12 +69,25 @@ def _blanked(text: str, words: Sequence[str]) -> str:
     return text
 
 
+@lru_cache(maxsize=4)
+def quoted_span(language: Grammar) -> re.Pattern[str]:
+    """A quoted span short enough to be a name (“星火计划”, 「登月计划」, "Project Plan B", 《…》), from the
+    language tables' quotation and title marks: modality words inside it are part of the name; a
+    quotation after a colon or a speech verb is speech."""
+    spans = []
+    for (opening, closing), title in [(pair, False) for pair in language.quotes] + [(pair, True) for pair in language.title_marks]:
+        reach = LONG_QUOTE_REACH if title or opening.isascii() else NAME_QUOTE_REACH
+        inside = re.escape("".join(dict.fromkeys(opening + closing)))
+        spans.append(rf"{re.escape(opening)}[^{inside}\n]{{1,{reach}}}{re.escape(closing)}")
+    return re.compile("|".join(spans) or "(?!)")
+
+
 def mask_quoted_names(text: str) -> str:
     """`text` with the inside of each quoted name replaced by spaces; a quotation (after a
     colon or a speech verb, or holding punctuation of its own) is left as it is."""
     parts = []
     last = 0
-    for match in QUOTED.finditer(text):
+    for match in quoted_span(grammar()).finditer(text):
         inner = match.group()[1:-1]
         if _speech_before(text[max(0, match.start() - 8):match.start()]) or SPEECH_INSIDE.search(inner):
             continue
@@ -93,10 +108,28 @@ def head_of_object(ctx: SentenceContext, mentions: list[Mention], clause_end: in
     (推出了集成ChatGPT技术的新版必应 -> 新版必应); otherwise the first (打造的Claude被视为…)."""
     language = grammar()
     for mention in mentions:
-        tail = ctx.text[mention.end:min(clause_end, mention.end + 6)]
+        tail = ctx.at(mention.end, min(clause_end, mention.end + 6))
         if not language.marked(tail):
             return mention
     return mentions[-1]
+
+
+class Hit:
+    """A match in a sentence's text with its positions as article offsets (re.Match's start, end, group)."""
+
+    __slots__ = ("_match", "_base")
+
+    def __init__(self, match: re.Match[str], base: int) -> None:
+        self._match, self._base = match, base
+
+    def start(self) -> int:
+        return self._match.start() + self._base
+
+    def end(self) -> int:
+        return self._match.end() + self._base
+
+    def group(self, *groups: int | str) -> str:
+        return self._match.group(*groups)
 
 
 @dataclass
@@ -105,25 +138,69 @@ class SentenceContext:
     pack: RulePack
     index: int
     start: int  # article offset of the sentence
-    text: str  # normalized sentence text
+    text: str  # normalized sentence text: the local view, read through at, words, scan, match and search
     original: str  # the sentence as written
-    mentions: list[Mention]  # offsets relative to the sentence
+    mentions: list[Mention]  # the sentence's entities (article offsets, as every position here)
     traditional: bool
-    candidates: list[Candidate] = field(default_factory=list)  # unknown names, offsets relative to the sentence
+    candidates: list[Candidate] = field(default_factory=list)  # unknown names
     discourse: Discourse | None = None  # what the sentences before this one named
-    new_paragraph: bool = False  # a blank line or a heading separates it from the sentence before
-    title: bool = False  # a heading, a list item's title line or a bold title line
-    block: Block | None = None  # the heading, paragraph, list item or table the sentence sits in (article offsets)
+    block: Block | None = None  # the heading, paragraph, list item or table the sentence sits in
     clauses: list[tuple[int, int]] = field(default_factory=list)
+    end: int = field(init=False)  # article offset of the sentence's end
 
     def __post_init__(self) -> None:
-        bounds = [0] + [m.end() for m in CLAUSE_BREAK.finditer(self.text)] + [len(self.text)]
+        self.end = self.start + len(self.text)
+        bounds = [self.start] + [self.start + m.end() for m in CLAUSE_BREAK.finditer(self.text)] + [self.end]
         self.clauses = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+    @property
+    def title(self) -> bool:
+        """The sentence is (part of) a heading, a list item's title line or a bold title line: the
+        segmenter may cut "1. **" from the name that follows, so the whole first line counts."""
+        return self.block is not None and self.block.title and self.start < self.block.first_line_end
+
+    # --- the sentence's text at article offsets ----------------------------------
+    def local(self, pos: int) -> int:
+        """`pos` as an index into `text`."""
+        return pos - self.start
+
+    def at(self, start: int, end: int | None = None) -> str:
+        """The sentence's text from `start` to `end` (default: the sentence's end), sliced as a str is."""
+        return self.text[start - self.start:(self.end if end is None else end) - self.start]
+
+    def words(self, words: Iterable[str], start: int | None = None, end: int | None = None) -> list[Hit]:
+        """Where `words` occur in the sentence, within [start, end) when given."""
+        return self.scan(word_pattern(tuple(words)), start, end)
+
+    def scan(self, pattern: re.Pattern[str] | None, start: int | None = None, end: int | None = None) -> list[Hit]:
+        """Every match of `pattern` in the sentence, within [start, end) when given."""
+        if pattern is None:
+            return []
+        a = 0 if start is None else start - self.start
+        b = len(self.text) if end is None else end - self.start
+        return [Hit(m, self.start) for m in pattern.finditer(self.text, a, b)]
+
+    def match(self, pattern: re.Pattern[str], pos: int, end: int | None = None) -> Hit | None:
+        """`pattern` matched at `pos` (as re.Pattern.match, within the sentence)."""
+        found = pattern.match(self.text, pos - self.start, len(self.text) if end is None else end - self.start)
+        return None if found is None else Hit(found, self.start)
+
+    def search(self, pattern: re.Pattern[str], pos: int, end: int | None = None) -> Hit | None:
+        """The first match of `pattern` from `pos` on (as re.Pattern.search, within the sentence)."""
+        found = pattern.search(self.text, pos - self.start, len(self.text) if end is None else end - self.start)
+        return None if found is None else Hit(found, self.start)
+
+    def startswith(self, prefix: str | tuple[str, ...], pos: int) -> bool:
+        return self.text.startswith(prefix, pos - self.start)
+
+    def qualified(self, rule: AttributeRule, start: int, end: int) -> bool:
+        """`qualified` over the sentence's [start, end)."""
+        return qualified(rule, self.text, start - self.start, end - self.start)
 
     @cached_property
     def dates(self) -> list[DateMatch]:
         """The sentence's dates, read once for every extractor that needs them."""
-        return find_dates(self.text, self.article.date, traditional=self.traditional)
+        return find_dates(self.text, self.article.date, traditional=self.traditional, offset=self.start)
 
     def stated_date(self, pos: int, start: int = 0) -> DateMatch | None:
         """The date that frames `pos` in time: the last resolved date before it in its clause
@@ -137,7 +214,7 @@ class SentenceContext:
                 continue
             if match.start >= max(clause_start, start):
                 return match
-            if match.end <= clause_start and len(_without(self.text[frame:clause_start], match.text)) <= FRAME_REST:
+            if match.end <= clause_start and len(_without(self.at(frame, clause_start), match.text)) <= FRAME_REST:
                 return match
         return None
 
@@ -146,15 +223,15 @@ class SentenceContext:
         for a, b in self.clauses:
             if a <= pos < b:
                 return a, b
-        return self.clauses[-1] if self.clauses else (0, len(self.text))
+        return self.clauses[-1] if self.clauses else (self.start, self.end)
 
     def same_clause(self, a: int, b: int) -> bool:
-        if not (0 <= a < len(self.text) and 0 <= b < len(self.text)):
+        if not (self.start <= a < self.end and self.start <= b < self.end):
             return False  # a subject resolved from an earlier sentence
         return self.clause_of(a) == self.clause_of(b)
 
     def is_cjk_between(self, a: int, b: int) -> bool:
-        return bool(CJK.search(self.text[a:b]))
+        return bool(CJK.search(self.at(a, b)))
 
     # --- entities ------------------------------------------------------------
     def entity_type(self, mention: Mention) -> str:
@@ -168,8 +245,8 @@ class SentenceContext:
         """百度版ChatGPT, 对标ChatGPT, ChatGPT-like: the entity is a yardstick, not the subject."""
         lexicon = self.pack.settings.lexicon
         language = grammar()
-        before = self.text[max(0, mention.start - reach(lexicon.comparison_before)):mention.start].rstrip(" " + language.opening_quotes)
-        after = self.text[mention.end:mention.end + reach(lexicon.comparison_after)].lstrip(" " + language.closing_quotes)
+        before = self.at(max(self.start, mention.start - reach(lexicon.comparison_before)), mention.start).rstrip(" " + language.opening_quotes)
+        after = self.at(mention.end, mention.end + reach(lexicon.comparison_after)).lstrip(" " + language.closing_quotes)
         return any(before.endswith(w) for w in lexicon.comparison_before) or any(after.startswith(w) for w in lexicon.comparison_after)
 
     def subject_near(self, start: int, end: int, types: Sequence[str], exclude: Iterable[Mention] = (), unknown: bool = True) -> Mention | None:
@@ -180,16 +257,16 @@ class SentenceContext:
         clause = self.clause_of(start)
         right = [m for m in known if m.start >= end and m.start < clause[1]]
         if right:
-            between = self.text[end:right[0].start]
+            between = self.at(end, right[0].start)
             if len(between) <= 12 and between.rstrip().endswith(grammar().modifier_markers):
                 return right[0]  # 1750亿参数的GPT-3
         left = [m for m in known if m.end <= start and m.start >= clause[0]]
         if left:
             return left[-1]
-        head = self.text[clause[0]:start].lstrip()
+        head = self.at(clause[0], start).lstrip()
         anaphor = self.anaphor_in(clause[0], start)
         if anaphor is None and not any(m.end <= start for m in known):
-            anaphor = self.anaphor_in(0, clause[0])  # The family ships in four sizes, from 1 billion…: the sentence's subject
+            anaphor = self.anaphor_in(self.start, clause[0])  # The family ships in four sizes, from 1 billion…: the sentence's subject
         if anaphor is not None:
             return self._antecedent(known, clause[0], types, anaphor)
         if any(head.startswith(w) for w in self.pack.settings.lexicon.latter):
@@ -204,7 +281,7 @@ class SentenceContext:
             return candidate
         frame_pattern = time_frame(grammar())
         frame = frame_pattern.match(self.text) if frame_pattern else None
-        topic = [m for m in known if m.end <= start and not (frame and m.end <= frame.end())]
+        topic = [m for m in known if m.end <= start and not (frame and m.end <= self.start + frame.end())]
         if topic:
             # an agent (company, person) is the sentence's topic; an artifact is often introduced as the
             # object of the clause before (上周又推出了Y，参数…), so the nearest one wins
@@ -220,7 +297,7 @@ class SentenceContext:
     def anaphor_in(self, a: int, b: int) -> str | None:
         """The entity type an anaphoric noun in [a, b) points back to (该公司 -> organization)."""
         for label, words in self.pack.settings.lexicon.anaphors.items():
-            if find_words(words, self.text, a, b):
+            if self.words(words, a, b):
                 return label
         return None
 
@@ -236,15 +313,11 @@ class SentenceContext:
         return self.earlier(lambda a: a.type in types and self.pack.types_compatible(a.type, label), anaphoric=True)
 
     def earlier(self, fits, anaphoric: bool, latest: bool = False) -> Mention | None:
-        """The most salient entity of the sentences before that `fits` accepts, with offsets
-        relative to this sentence (negative)."""
+        """The most salient entity of the sentences before that `fits` accepts (it starts before this sentence)."""
         if self.discourse is None:
             return None
-        found: Antecedent | None = self.discourse.resolve(fits, anaphoric, self.new_paragraph, latest)
-        if found is None:
-            return None
-        m = found.mention
-        return m.model_copy(update={"start": m.start - self.start, "end": m.end - self.start})
+        found: Antecedent | None = self.discourse.resolve(fits, anaphoric, self.block, latest)
+        return None if found is None else found.mention
 
     # --- unknown names -----------------------------------------------------------
     def unknown_before(self, pos: int, types: Sequence[str], typed_only: bool = False) -> Mention | None:
@@ -286,14 +359,14 @@ class SentenceContext:
         """Modality cues in the claim's clause or at the head of the sentence, outside quoted
         names (“星火计划” names a programme; it plans nothing)."""
         clause = self.clause_of(start)
-        head_end = self.clauses[0][1] if self.clauses else 0
+        head_end = self.local(self.clauses[0][1]) if self.clauses else 0
         text = self.unquoted
-        scopes = [text[clause[0]:max(end, clause[1])]]
+        scopes = [text[self.local(clause[0]):self.local(max(end, clause[1]))]]
         if not self._turns(clause[0]):
             scopes.append(text[:head_end])  # 据报道，…: the head qualifies the sentence, unless a clause turns against it
         previous = [c for c in self.clauses if c[1] <= clause[0]]
-        if previous and self.text[previous[-1][0]:previous[-1][1]].rstrip(",，:： ").endswith(grammar().speech_verbs):
-            scopes.append(text[previous[-1][0]:previous[-1][1]])  # Semafor爆料称，投资总额…
+        if previous and self.at(*previous[-1]).rstrip(",，:： ").endswith(grammar().speech_verbs):
+            scopes.append(text[self.local(previous[-1][0]):self.local(previous[-1][1])])  # Semafor爆料称，投资总额…
         lexicon = self.pack.settings.lexicon
         scopes = [_blanked(scope, lexicon.as_planned) for scope in scopes]  # 按计划发布了: the plan was carried out
         for modality, words in (
@@ -308,11 +381,11 @@ class SentenceContext:
 
     def _turns(self, clause_start: int) -> bool:
         """A clause after the head that opens with a contrast word (…，但至今还没有…, …, but)."""
-        if clause_start == 0:
+        if clause_start == self.start:
             return False
-        rest = self.text[clause_start:]
+        rest = self.at(clause_start)
         contrast = word_pattern(grammar().contrast)
-        return bool(contrast and contrast.match(self.text, clause_start + len(rest) - len(rest.lstrip())))
+        return bool(contrast and self.match(contrast, clause_start + len(rest) - len(rest.lstrip())))
 
     @cached_property
     def unquoted(self) -> str:
@@ -320,21 +393,17 @@ class SentenceContext:
         return mask_quoted_names(self.text)
 
     # --- output --------------------------------------------------------------
-    def absolute(self, pos: int) -> int:
-        return self.start + pos
-
     def claim(self, start: int, end: int, subject: Mention, attribute: str, value: str, **fields) -> Claim:
         """A claim whose evidence span covers [start, end) of this sentence; ids are set per article later."""
-        a, b = self.absolute(start), self.absolute(end)
         return Claim(
             id="",
             article=self.article.id,
-            start=a,
-            end=b,
-            text=self.article.text[a:b],
+            start=start,
+            end=end,
+            text=self.article.text[start:end],
             sentence=self.original,
             subject=subject.entity,
-            subject_text=self.article.text[self.absolute(subject.start):self.absolute(subject.end)],
+            subject_text=self.article.text[subject.start:subject.end],
             attribute=attribute,
             value=value,
             version=subject.version,

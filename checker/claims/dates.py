@@ -16,7 +16,8 @@ title names.
 
 from __future__ import annotations
 
-from checker.claims.context import SentenceContext, find_words, head_of_object, qualified
+from checker.claims.context import SentenceContext, find_words, head_of_object
+from checker.languages import grammar
 from checker.models import Article, Claim, DateMatch, Evidence, Mention
 from checker.normalize import normalize
 
@@ -35,7 +36,7 @@ def date_claims(ctx: SentenceContext) -> tuple[list[Claim], list[Evidence]]:
     unresolved: list[Evidence] = []
     for match in ctx.dates:
         if match.span is None:
-            unresolved.append(_evidence(ctx.article, ctx.absolute(match.start), ctx.absolute(match.end)))
+            unresolved.append(_evidence(ctx.article, match.start, match.end))
             continue
         claim = _claim_for(ctx, match)
         if claim is not None:
@@ -58,7 +59,7 @@ def _claim_for(ctx: SentenceContext, match: DateMatch) -> Claim | None:
         return None
     place = _place(ctx, rule.object_types, t_start, t_end)
     span = match.span
-    here = [subject] if subject.start >= 0 else []  # a subject from an earlier sentence stays out of the span
+    here = [subject] if subject.start >= ctx.start else []  # a subject from an earlier sentence stays out of the span
     start = min([match.start, t_start] + [m.start for m in here])
     end = max([match.end, t_end] + [m.end for m in here])
     return ctx.claim(
@@ -78,8 +79,8 @@ def _timeline_claim(ctx: SentenceContext, match: DateMatch) -> Claim | None:
     after a name dates the event the article's title names (…发布时间线), when it names one kind."""
     if not ctx.title or not ctx.article.title:
         return None
-    before = ctx.text[max(0, match.start - 1):match.start]
-    after = ctx.text[match.end:match.end + 1]
+    before = ctx.at(max(ctx.start, match.start - 1), match.start)
+    after = ctx.at(match.end, match.end + 1)
     if before not in OPENING or after not in CLOSING:
         return None
     title = normalize(ctx.article.title, ctx.article.language).text
@@ -101,9 +102,9 @@ def _nearest_trigger(ctx: SentenceContext, match: DateMatch) -> tuple[str, int, 
     for name, rule in ctx.pack.attributes.items():
         if rule.kind != "date":
             continue
-        for hit in find_words(rule.triggers, ctx.text):
+        for hit in ctx.words(rule.triggers):
             a, b = ctx.clause_of(hit.start())
-            if not qualified(rule, ctx.text, a, b):
+            if not ctx.qualified(rule, a, b):
                 continue
             if rule.object_types and _place(ctx, rule.object_types, hit.start(), hit.end()) is None:
                 continue  # launched in May is a release, launched in the EU a regional launch
@@ -130,7 +131,7 @@ def _reaches(ctx: SentenceContext, match: DateMatch, position: int) -> bool:
     own = ctx.clause_of(match.start)
     if ctx.same_clause(match.start, position):
         return True
-    rest = (ctx.text[own[0]:match.start] + ctx.text[match.end:own[1]]).strip(" ,，在于截至")
+    rest = (ctx.at(own[0], match.start) + ctx.at(match.end, own[1])).strip(" ,，" + grammar().date_frame_chars)
     return len(rest) <= 3 and ctx.clause_of(position)[0] == own[1]
 
 
@@ -165,12 +166,12 @@ def _object_of(ctx: SentenceContext, t_start: int, t_end: int, types) -> Mention
     earlier = [m for m in candidates if m.end <= t_start]
     if earlier:
         return earlier[-1]
-    if len(ctx.text[t_end:clause_end].strip(" ,，;；。")) <= EVENT_REST:
+    if len(ctx.at(t_end, clause_end).strip(" ,，;；。")) <= EVENT_REST:
         # 召开发布会，现场演示了X: the event ends its clause, what it launched comes next
-        following = [m for m in candidates if clause_end <= m.start < ctx.clause_of(clause_end)[1]] if clause_end < len(ctx.text) else []
+        following = [m for m in candidates if clause_end <= m.start < ctx.clause_of(clause_end)[1]] if clause_end < ctx.end else []
         if following:
             return following[0]
-    pronoun = find_words(ctx.pack.settings.lexicon.anaphora, ctx.text, max(clause_start, t_start - PRONOUN_GAP), t_start)
+    pronoun = ctx.words(ctx.pack.settings.lexicon.anaphora, max(clause_start, t_start - PRONOUN_GAP), t_start)
     if ctx.anaphor_in(clause_start, clause_end) in types or pronoun:
         return ctx.earlier(lambda a: a.type in types, anaphoric=True)  # 6月25日团队将它正式发布: 它 is the model named before
     return None

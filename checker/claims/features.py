@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.claims.context import SentenceContext, find_words
+from checker.claims.context import SentenceContext
 from checker.claims.negation import as_of
 from checker.models import Claim, Mention
 from checker.rulepack import AttributeRule
@@ -38,19 +38,19 @@ def feature_claims(ctx: SentenceContext) -> list[Claim]:
         if rule.kind != "feature":
             continue
         found = _features(ctx, rule)
-        for verb in find_words(rule.triggers, ctx.text):
+        for verb in ctx.words(rule.triggers):
             clause = ctx.clause_of(verb.start())
-            if rule.forbid and find_words(rule.forbid, ctx.text, clause[0], clause[1]):
+            if rule.forbid and ctx.words(rule.forbid, clause[0], clause[1]):
                 continue
-            before = [c for c in find_words(rule.negation_cues, ctx.text, clause[0], verb.start()) if verb.start() - c.end() <= CUE_BEFORE]
-            after = [c for c in find_words(rule.negation_cues, ctx.text, verb.end(), clause[1]) if c.start() - verb.end() <= CUE_AFTER]
+            before = [c for c in ctx.words(rule.negation_cues, clause[0], verb.start()) if verb.start() - c.end() <= CUE_BEFORE]
+            after = [c for c in ctx.words(rule.negation_cues, verb.end(), clause[1]) if c.start() - verb.end() <= CUE_AFTER]
             listed = _listed(found, after[0].end() if after else verb.end(), clause[1])
             if not listed:
                 continue
             end = listed[-1].end
             features = [f.mention for f in listed if f.mention is not None]
             subject = ctx.subject_near(verb.start(), end, rule.subject_types, exclude=features)
-            if subject is None or 0 <= verb.start() <= subject.start:
+            if subject is None or ctx.start <= verb.start() <= subject.start:
                 continue
             cue = before[-1] if before else after[0] if after else None
             start = subject.start if ctx.same_clause(subject.start, verb.start()) else (cue.start() if before and cue else verb.start())
@@ -66,11 +66,11 @@ def feature_claims(ctx: SentenceContext) -> list[Claim]:
 
 def _features(ctx: SentenceContext, rule: AttributeRule) -> list[Feature]:
     """Every feature of the rule in the sentence, in text order, entities before words they overlap."""
-    entities = [Feature(m.start, m.end, m.entity, m) for m in ctx.mentions if m.start >= 0 and ctx.entity_type(m) in rule.object_types]
+    entities = [Feature(m.start, m.end, m.entity, m) for m in ctx.mentions if m.start >= ctx.start and ctx.entity_type(m) in rule.object_types]
     words = [
         Feature(match.start(), match.end(), feature_id, None)
         for feature_id, spellings in rule.features.items()
-        for match in find_words(spellings, ctx.text)
+        for match in ctx.words(spellings)
         if not any(e.start < match.end() and match.start() < e.end for e in entities)
     ]
     return sorted(entities + words, key=lambda f: (f.start, -f.end))

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from checker.claims.context import SentenceContext
 from checker.languages import Grammar, grammar
 from checker.models import Qualifier, Quantity, QuantityMatch
 from checker.words import word_pattern
@@ -40,38 +41,38 @@ def _separators(language: Grammar) -> _Separators:
     )
 
 
-def grouped(text: str, matches: list[QuantityMatch]) -> tuple[list[QuantityMatch], list[list[QuantityMatch]]]:
+def grouped(ctx: SentenceContext, matches: list[QuantityMatch]) -> tuple[list[QuantityMatch], list[list[QuantityMatch]]]:
     """`matches` with every range and every list of figures of one unit merged into one match, and
     the lists a "respectively" sentence keeps apart (their figures pair with names in order)."""
     out: list[QuantityMatch] = []
     respective: list[list[QuantityMatch]] = []
     run: list[QuantityMatch] = []
     respectively = _separators(grammar()).respectively
-    apart = bool(respectively and respectively.search(text))
+    apart = bool(respectively and respectively.search(ctx.text))
     for match in sorted(matches, key=lambda m: m.start) + [None]:
-        if match is not None and run and _joins(text, run, match):
+        if match is not None and run and _joins(ctx, run, match):
             run.append(match)
             continue
         if apart and len(run) > 1:
             respective.append(run)
             out.extend(run)
         else:
-            out.extend(_merged(text, run))
+            out.extend(_merged(ctx, run))
         run = [match] if match is not None else []
     return out, respective
 
 
-def _joins(text: str, run: list[QuantityMatch], match: QuantityMatch) -> bool:
+def _joins(ctx: SentenceContext, run: list[QuantityMatch], match: QuantityMatch) -> bool:
     """The next figure continues the phrase: same unit, only a list or range word between."""
     last = run[-1]
     if match.quantity.unit != last.quantity.unit or last.end > match.start:
         return False
-    between = text[last.end:match.start]
+    between = ctx.at(last.end, match.start)
     separators = _separators(grammar())
     return any(pattern is not None and pattern.fullmatch(between) for pattern in (separators.items, separators.ends))
 
 
-def _merged(text: str, run: list[QuantityMatch]) -> list[QuantityMatch]:
+def _merged(ctx: SentenceContext, run: list[QuantityMatch]) -> list[QuantityMatch]:
     if len(run) < 2:
         return run
     lows = [m.quantity.low for m in run]
@@ -86,4 +87,4 @@ def _merged(text: str, run: list[QuantityMatch]) -> list[QuantityMatch]:
         unit=run[0].quantity.unit,
         qualifier=Qualifier.range,
     )
-    return [QuantityMatch(start=run[0].start, end=run[-1].end, text=text[run[0].start:run[-1].end], quantity=quantity)]
+    return [QuantityMatch(start=run[0].start, end=run[-1].end, text=ctx.at(run[0].start, run[-1].end), quantity=quantity)]

@@ -9,7 +9,7 @@ or level word before the figure says it is the subject's (GPT-3是一个1750亿�
 
 from __future__ import annotations
 
-from checker.claims.context import SentenceContext, find_words
+from checker.claims.context import SentenceContext
 from checker.languages import grammar
 from checker.rulepack import AttributeRule
 
@@ -18,7 +18,7 @@ NAME_GAP = 2  # a name this close after the type word is what the figure describ
 
 def describes_a_class(ctx: SentenceContext, rule: AttributeRule, figure_start: int, trigger_end: int) -> bool:
     """True when the figure and its trigger (ending at `trigger_end`) modify a bare type word."""
-    tail = ctx.text[trigger_end:trigger_end + 1]
+    tail = ctx.at(trigger_end, trigger_end + 1)
     if tail not in grammar().modifier_markers + ("-", " "):  # 百亿参数的模型, a 7-billion-parameter model
         return False
     after = trigger_end + 1
@@ -28,7 +28,7 @@ def describes_a_class(ctx: SentenceContext, rule: AttributeRule, figure_start: i
     if any(0 <= m.start - word <= NAME_GAP for m in ctx.mentions) or any(0 <= c.start - word <= NAME_GAP for c in ctx.candidates):
         return False
     clause_start = ctx.clause_of(figure_start)[0]
-    return not find_words(ctx.pack.settings.lexicon.level, ctx.text, clause_start, figure_start)
+    return not ctx.words(ctx.pack.settings.lexicon.level, clause_start, figure_start)
 
 
 def _type_word_at(ctx: SentenceContext, rule: AttributeRule, pos: int) -> int | None:
@@ -37,7 +37,7 @@ def _type_word_at(ctx: SentenceContext, rule: AttributeRule, pos: int) -> int | 
         for label, words in other.type_words.items():
             if label not in rule.subject_types:
                 continue
-            hit = next((m for m in find_words(words, ctx.text, pos, min(len(ctx.text), pos + 12)) if m.start() == pos), None)
+            hit = next((m for m in ctx.words(words, pos, min(ctx.end, pos + 12)) if m.start() == pos), None)
             if hit is not None:
                 return hit.end()
     return None

@@ -17,9 +17,8 @@ negation_conflict counts only events dated before.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from checker.claims.context import SentenceContext, find_words
+from checker.claims.context import Hit, SentenceContext
 from checker.models import Claim, Mention
 
 VERB_REACH = 6  # characters between the cue and the start of the verb
@@ -33,19 +32,19 @@ def negation_claims(ctx: SentenceContext) -> list[Claim]:
     for name, rule in ctx.pack.attributes.items():
         if rule.kind != "negation":
             continue
-        for cue in find_words(rule.negation_cues, ctx.text):
-            verbs = _starting_within(find_words(rule.triggers, ctx.text, cue.end()), cue.end(), VERB_REACH)
+        for cue in ctx.words(rule.negation_cues):
+            verbs = _starting_within(ctx.words(rule.triggers, cue.end()), cue.end(), VERB_REACH)
             if not verbs:
                 continue
             place = None if rule.objects else _place(ctx, rule.object_types, cue.end(), verbs[0])
-            objects = _starting_within(find_words(rule.objects, ctx.text, verbs[0].end()), verbs[0].end(), OBJECT_REACH)
+            objects = _starting_within(ctx.words(rule.objects, verbs[0].end()), verbs[0].end(), OBJECT_REACH)
             if place is not None:
                 end = max(place.end, verbs[0].end())
             elif objects and ctx.same_clause(cue.start(), objects[0].start()):
                 end = objects[0].end()
             else:
                 continue
-            if rule.forbid and find_words(rule.forbid, ctx.text, verbs[0].end(), min(ctx.clause_of(end)[1], end + FORBID_REACH)):
+            if rule.forbid and ctx.words(rule.forbid, verbs[0].end(), min(ctx.clause_of(end)[1], end + FORBID_REACH)):
                 continue
             # only known organizations: a denial is checked against credits, which name known developers
             subject = ctx.subject_near(cue.start(), end, rule.subject_types, unknown=False)
@@ -66,7 +65,7 @@ def as_of(ctx: SentenceContext, cue: int) -> dt.date | None:
     return stated.span.high if stated is not None and stated.span is not None else ctx.article.date
 
 
-def _place(ctx: SentenceContext, types: list[str], after: int, verb: re.Match[str]) -> Mention | None:
+def _place(ctx: SentenceContext, types: list[str], after: int, verb: Hit) -> Mention | None:
     """The place a denial is about, an entity of `types` in the cue's clause: between the cue and
     the verb (尚未在欧盟上线) or right after the verb (not available in the EU)."""
     clause_end = ctx.clause_of(after)[1]
@@ -77,7 +76,7 @@ def _place(ctx: SentenceContext, types: list[str], after: int, verb: re.Match[st
     ), None)
 
 
-def _starting_within(matches: list[re.Match[str]], after: int, reach: int) -> list[re.Match[str]]:
+def _starting_within(matches: list[Hit], after: int, reach: int) -> list[Hit]:
     """Matches that start at most `reach` characters after `after`, however long the word
     (has not *released*: the gap counts, not the verb's length)."""
     return [m for m in matches if m.start() - after <= reach]

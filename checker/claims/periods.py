@@ -33,7 +33,7 @@ class Period:
 
 def period_before(ctx: SentenceContext, pos: int) -> Period | None:
     """The period named nearest before `pos` in the sentence, resolved against the article date."""
-    return _last(ctx, ctx.text[:pos])
+    return _last(ctx, ctx.at(ctx.start, pos))
 
 
 def period_in(ctx: SentenceContext, text: str) -> Period | None:

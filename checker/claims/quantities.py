@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from checker.claims.figure_lists import grouped
 from checker.claims.generic import describes_a_class
-from checker.claims.context import SentenceContext, find_words, qualified, reach
+from checker.claims.context import SentenceContext, find_words, reach
 from checker.claims.periods import period_before
 from checker.claims.tables import TableFigure, table_figures
 from checker.claims.variants import variant_of
@@ -37,14 +37,14 @@ class Trigger:
 def quantity_claims(ctx: SentenceContext) -> list[Claim]:
     settings = ctx.pack.value_settings
     # the original text lets the reader see full-width commas and superscripts (value layer)
-    matches = find_quantities(ctx.text, traditional=ctx.traditional, settings=settings, original=ctx.original)
+    matches = find_quantities(ctx.text, traditional=ctx.traditional, settings=settings, original=ctx.original, offset=ctx.start)
     table = table_figures(ctx) or []
     claims = [_table_claim(ctx, figure) for figure in table]
     # digits inside a name (GPT-3, 360) are no figure; a table cell read under its header is read
     taken = [(m.start, m.end) for m in ctx.mentions] + [(f.match.start, f.match.end) for f in table]
     figures = [match for match in matches if not any(a < match.end and match.start < b for a, b in taken)]
     previous: Mention | None = None  # the subject of the sentence's last figure
-    parts, respective = grouped(ctx.text, figures)
+    parts, respective = grouped(ctx, figures)
     by_match: dict[int, Claim] = {}
     for match in parts:
         if _negated(ctx, match):
@@ -72,7 +72,7 @@ def _paired(ctx: SentenceContext, run: list[QuantityMatch], by_match: dict[int, 
     if len(names) != len(run):
         return {}
     return {
-        match: claim.model_copy(update={"subject": name.entity, "subject_text": ctx.article.text[ctx.absolute(name.start):ctx.absolute(name.end)]})
+        match: claim.model_copy(update={"subject": name.entity, "subject_text": ctx.article.text[name.start:name.end]})
         for match, claim, name in zip(run, claims, names)
     }
 
@@ -92,7 +92,7 @@ def _claim_for(ctx: SentenceContext, match: QuantityMatch, previous: Mention | N
     subject = ctx.subject_near(match.start, match.end, rule.subject_types, exclude=objects)
     if subject is None:
         return None
-    if subject.start < 0 and previous is not None and _fits(ctx, previous, rule):
+    if subject.start < ctx.start and previous is not None and _fits(ctx, previous, rule):
         subject = previous  # …，后者参数规模130亿，训练数据1.4万亿token: the clause goes on about the same subject
     obj = next((o.entity for o in objects if o.entity != subject.entity), None)
     start = min(match.start, trigger.start)
@@ -147,7 +147,7 @@ def _fits(ctx: SentenceContext, mention: Mention, rule: AttributeRule) -> bool:
 
 
 def _negated(ctx: SentenceContext, match: QuantityMatch) -> bool:
-    return bool(find_words(ctx.pack.negation_cues, ctx.text[max(0, match.start - 3):match.start]))
+    return bool(find_words(ctx.pack.negation_cues, ctx.at(max(ctx.start, match.start - 3), match.start)))
 
 
 def _best_trigger(ctx: SentenceContext, match: QuantityMatch, figures: list[QuantityMatch]) -> Trigger | None:
@@ -157,9 +157,9 @@ def _best_trigger(ctx: SentenceContext, match: QuantityMatch, figures: list[Quan
     for name, rule in ctx.pack.attributes.items():
         if rule.kind != "quantity" or not ctx.pack.unit_allowed(match.quantity.unit, rule.units):
             continue
-        if not qualified(rule, ctx.text, clause_start, clause_end):
+        if not ctx.qualified(rule, clause_start, clause_end):
             continue
-        for hit in find_words(rule.triggers, ctx.text, clause_start, clause_end):
+        for hit in ctx.words(rule.triggers, clause_start, clause_end):
             distance = match.start - hit.end() if hit.end() <= match.start else hit.start() - match.end
             if distance < 0 or distance > WINDOW or _counts_another_noun(ctx, match.end, hit.start()):
                 continue
@@ -173,7 +173,7 @@ def _best_trigger(ctx: SentenceContext, match: QuantityMatch, figures: list[Quan
 
 def _counts_another_noun(ctx: SentenceContext, figure_end: int, trigger_start: int) -> bool:
     """两个版本参数量: a measure word and another noun stand between the figure and the trigger after it."""
-    between = ctx.text[figure_end:trigger_start] if figure_end <= trigger_start else ""
+    between = ctx.at(figure_end, trigger_start) if figure_end <= trigger_start else ""
     words = ctx.pack.settings.lexicon.classifiers
     return len(between) > 1 and any(between.startswith(w) for w in words) and ctx.is_cjk_between(figure_end + 1, trigger_start)
 
@@ -183,15 +183,15 @@ def _carried(ctx: SentenceContext, match: QuantityMatch, clause_start: int, figu
     before a figure with no trigger of its own hands it the nearest trigger before its clause, unless
     that trigger's clause holds a figure of its own (一项数十亿美元级别的投资，据悉金额约20亿美元: the
     carrier restates the amount the trigger already measures)."""
-    if not find_words(ctx.pack.settings.lexicon.carriers, ctx.text, clause_start, match.start):
+    if not ctx.words(ctx.pack.settings.lexicon.carriers, clause_start, match.start):
         return None
     best: Trigger | None = None
     for name, rule in ctx.pack.attributes.items():
         if rule.kind != "quantity" or rule.change or not ctx.pack.unit_allowed(match.quantity.unit, rule.units):
             continue
-        for hit in find_words(rule.triggers, ctx.text, 0, clause_start):
+        for hit in ctx.words(rule.triggers, ctx.start, clause_start):
             a, b = ctx.clause_of(hit.start())
-            if not qualified(rule, ctx.text, a, b):
+            if not ctx.qualified(rule, a, b):
                 continue
             if any(a <= f.start < b for f in figures):
                 continue
@@ -205,10 +205,10 @@ def _change_fits(ctx: SentenceContext, rule: AttributeRule, t_start: int, t_end:
         return True
     lexicon = ctx.pack.settings.lexicon
     a, b = (t_end, match.start) if t_end <= match.start else (match.end, t_start)
-    between = ctx.text[a:b]
+    between = ctx.at(a, b)
     changed = bool(find_words(lexicon.increase + lexicon.decrease, between))
     if t_end <= match.start and changed:
-        lead = ctx.text[max(a, match.start - reach(lexicon.level)):match.start].strip()
+        lead = ctx.at(max(a, match.start - reach(lexicon.level)), match.start).strip()
         if any(lead.endswith(w) for w in lexicon.level):
             changed = False  # 市值暴涨…至1.99万亿美元: the level after the change
     return changed if rule.change else not changed
@@ -220,7 +220,7 @@ def _signed(ctx: SentenceContext, rule: AttributeRule, trigger: Trigger, match: 
     if not rule.change or (quantity.value or 0) < 0:
         return quantity  # 负3.9%, down 3%: the value layer already read the sign
     a, b = sorted((trigger.end, match.start)) if trigger.end <= match.start else (match.end, trigger.start)
-    if not find_words(ctx.pack.settings.lexicon.decrease, ctx.text[a:b]):
+    if not find_words(ctx.pack.settings.lexicon.decrease, ctx.at(a, b)):
         return quantity
     return negated(quantity)
 
@@ -233,7 +233,7 @@ def _objects(ctx: SentenceContext, rule: AttributeRule) -> list[Mention]:
     found = []
     unknown = [Mention(entity=c.subject, start=c.start, end=c.end, text=c.text) for c in ctx.candidates if c.type is None or c.type in rule.object_types]
     for mention in [m for m in ctx.mentions if ctx.entity_type(m) in rule.object_types] + unknown:
-        before = ctx.text[max(0, mention.start - MARKER_REACH):mention.start].rstrip()
+        before = ctx.at(max(ctx.start, mention.start - MARKER_REACH), mention.start).rstrip()
         if any(before.endswith(marker) for marker in rule.object_markers):
             found.append(mention)
     return found

@@ -73,24 +73,24 @@ def type_phrase(ctx: SentenceContext, pos: int, words: TypeWords, bounded: bool)
     end, or a `phrase_end` word after it), since 芯片巨头 is no chip."""
     clause_end = ctx.clause_of(pos)[1]
     hits = sorted(
-        ((m.start(), -(m.end() - m.start()), m.end(), label) for label, ws in words.items() for m in find_words(ws, ctx.text, pos, clause_end)),
+        ((m.start(), -(m.end() - m.start()), m.end(), label) for label, ws in words.items() for m in ctx.words(ws, pos, clause_end)),
     )
     for start, _, end, label in hits:
         if not _modifiers(ctx, pos, start):
             continue
         head = start
         for nxt_start, _, nxt_end, nxt_label in hits:  # extend through adjacent type words: the last is the head
-            if end <= nxt_start <= end + 1 and ctx.text[end:nxt_start].strip() == "" and nxt_end > end:
+            if end <= nxt_start <= end + 1 and ctx.at(end, nxt_start).strip() == "" and nxt_end > end:
                 head, end, label = nxt_start, nxt_end, nxt_label
         if bounded and not _closes(ctx, end):
             return None
-        return TypePhrase(label, start, end, ctx.text[head:end])
+        return TypePhrase(label, start, end, ctx.at(head, end))
     return None
 
 
 def _modifiers(ctx: SentenceContext, start: int, end: int) -> bool:
     """Whether [start, end) can be modifiers of a noun: short, no 的, no name, no clause break."""
-    text = ctx.text[start:end]
+    text = ctx.at(start, end)
     if grammar().marked(text) or any(start < m.end and m.start < end for m in ctx.mentions):
         return False
     if text.isascii():
@@ -99,10 +99,10 @@ def _modifiers(ctx: SentenceContext, start: int, end: int) -> bool:
 
 
 def _closes(ctx: SentenceContext, pos: int) -> bool:
-    rest = ctx.text[pos:].lstrip(" ")
+    rest = ctx.at(pos).lstrip(" ")
     if not rest or rest[0] in _closing() or CLAUSE_BREAK.match(rest):
         return True
-    after = len(ctx.text) - len(rest)
+    after = ctx.end - len(rest)
     if after > pos and any(m.start == after for m in ctx.mentions):
         return True  # the chip Amazon has built: a name opens a relative clause after the head
     pattern = word_pattern(tuple(ctx.pack.settings.lexicon.phrase_end))
@@ -114,7 +114,7 @@ def demonstrative_noun(ctx: SentenceContext, pos: int, words: TypeWords) -> Type
     demonstratives = ctx.pack.settings.lexicon.demonstratives
     every = tuple(w for ws in demonstratives.values() for w in ws)
     pattern = word_pattern(every)
-    hit = pattern.match(ctx.text, pos) if pattern else None
+    hit = ctx.match(pattern, pos) if pattern else None
     if hit is None:
         return None
     phrase = type_phrase(ctx, hit.end(), words, bounded=False)
@@ -127,7 +127,7 @@ def demonstrative_noun(ctx: SentenceContext, pos: int, words: TypeWords) -> Type
 def _lexicon_anaphor(ctx: SentenceContext, pos: int, ending: bool) -> TypePhrase | None:
     """A listed anaphoric noun (the assistant, 该公司) starting at `pos`, or ending there when `ending`."""
     for label, words in ctx.pack.settings.lexicon.anaphors.items():
-        for hit in find_words(words, ctx.text, max(0, pos - 24) if ending else pos, pos if ending else len(ctx.text)):
+        for hit in ctx.words(words, max(ctx.start, pos - 24) if ending else pos, pos if ending else ctx.end):
             if (hit.end() == pos) if ending else (hit.start() == pos):
                 return TypePhrase(label, hit.start(), hit.end(), hit.group())
     return None
@@ -155,7 +155,7 @@ def _introduced_unnamed(ctx: SentenceContext, noun: TypePhrase) -> bool:
     article = word_pattern(tuple(ctx.pack.settings.lexicon.articles))
     if article is None:
         return False
-    before = normalize(ctx.article.text[max(0, ctx.start - LOOKBACK):ctx.start]).text + ctx.text[:noun.start]
+    before = normalize(ctx.article.text[max(0, ctx.start - LOOKBACK):ctx.start]).text + ctx.at(ctx.start, noun.start)
     for hit in article.finditer(before):
         if noun.head in before[hit.end():hit.end() + MODIFIER_REACH + len(noun.head)]:
             return True
@@ -177,11 +177,13 @@ def _marks(language: Grammar) -> tuple[str, str]:
     return " \t" + language.quote_chars + "'", ",.;:!?。、)]" + language.closing_quotes + "'"
 
 
-def _skip(text: str, pos: int, chars: str | None = None) -> int:
+def _skip(ctx: SentenceContext, pos: int, chars: str | None = None) -> int:
+    """Past the `chars` (default: spaces and quotation marks) at `pos` in the sentence."""
     chars = _skipped() if chars is None else chars
-    while pos < len(text) and text[pos] in chars:
-        pos += 1
-    return pos
+    text, at = ctx.text, ctx.local(pos)
+    while at < len(text) and text[at] in chars:
+        at += 1
+    return ctx.start + at
 
 
 # --- possessives: the developer without a verb ------------------------------------------
@@ -195,7 +197,7 @@ def _possessive_claims(ctx: SentenceContext) -> list[Claim]:
         for owner in ctx.fitting(ORGANIZATION):
             if is_object(ctx, rule.forbid, owner):
                 continue
-            hit = marker.match(ctx.text, _skip(ctx.text, owner.end, " ,")) if marker else None
+            hit = ctx.match(marker, _skip(ctx, owner.end, " ,")) if marker else None
             if hit is None:
                 continue
             for subject, start, end in _possessed(ctx, rule, owner, hit.end(), words):
@@ -213,10 +215,10 @@ def _pronoun_claims(ctx: SentenceContext, name: str, rule: AttributeRule, words:
     sentence (not one inside an apposition), else the one of the sentences before. A CJK pronoun
     counts only at the head of its clause (其 is also part of words such as 尤其)."""
     claims = []
-    for hit in find_words(ctx.pack.settings.lexicon.possessive_pronouns, ctx.text):
-        if not hit.group().isascii() and ctx.text[ctx.clause_of(hit.start())[0]:hit.start()].strip():
+    for hit in ctx.words(ctx.pack.settings.lexicon.possessive_pronouns):
+        if not hit.group().isascii() and ctx.at(ctx.clause_of(hit.start())[0], hit.start()).strip():
             continue
-        pos = _skip(ctx.text, hit.end())
+        pos = _skip(ctx, hit.end())
         clause_end = ctx.clause_of(pos)[1]
         artifacts = [m for m in ctx.fitting(rule.subject_types) if pos <= m.start < clause_end]
         if not artifacts or not _plain_gap(ctx, rule, pos, artifacts[0].start, words):
@@ -235,7 +237,7 @@ def _possessed(ctx: SentenceContext, rule: AttributeRule, owner: Mention, pos: i
     """What a possessive credits to `owner`: the name after it (清华的MOSS, Meta的开源模型LLaMA), an
     anaphoric noun after it (X旗下的这款应用), or, as an apposition, the name before it
     (Gemini, Google's answer to GPT-4)."""
-    pos = _skip(ctx.text, pos)
+    pos = _skip(ctx, pos)
     clause_end = ctx.clause_of(pos)[1]
     artifacts = [m for m in ctx.fitting(rule.subject_types) if pos <= m.start < clause_end]
     if artifacts and _plain_gap(ctx, rule, pos, artifacts[0].start, words):
@@ -255,13 +257,13 @@ def _possessed(ctx: SentenceContext, rule: AttributeRule, owner: Mention, pos: i
 def _plain_gap(ctx: SentenceContext, rule: AttributeRule, start: int, end: int, words: TypeWords) -> bool:
     """Between a possessive and the name it credits: nothing, a type phrase (开源模型, open-source
     model) or a few English modifiers; never an investment word (微软投资的…)."""
-    gap = ctx.text[start:end].strip()
+    gap = ctx.at(start, end).strip()
     if not gap:
         return True
     if find_words(rule.forbid, gap) or len(gap) > GAP_REACH * (3 if gap.isascii() else 1):
         return False
     phrase = type_phrase(ctx, start, words, bounded=False)
-    if phrase is not None and ctx.text[phrase.end:end].strip() == "":
+    if phrase is not None and ctx.at(phrase.end, end).strip() == "":
         return True
     return gap.isascii() and len(gap.split()) <= LATIN_GAP_WORDS and not find_words(rule.triggers, gap)
 
@@ -269,20 +271,20 @@ def _plain_gap(ctx: SentenceContext, rule: AttributeRule, start: int, end: int, 
 def _apposed_to(ctx: SentenceContext, rule: AttributeRule, owner: Mention, clause_end: int) -> Mention | None:
     """`X, Y's <noun>,` is an apposition on X, `X is Y's <noun>` (文心一言是百度的产品) a copula: X is a
     name or an anaphoric noun right before, and the possessive phrase has no verb of its own."""
-    lead = ctx.text[:owner.start].rstrip(" ")
+    lead = ctx.at(ctx.start, owner.start).rstrip(" ")
     copula = _copula_ending(ctx, lead)
     if not lead.endswith(",") and copula is None:
         return None
-    phrase = ctx.text[owner.end:clause_end]
+    phrase = ctx.at(owner.end, clause_end)
     if find_words(rule.triggers, phrase) or find_words(rule.forbid, phrase):
         return None
-    comma = len(lead) - 1 if copula is None else copula
-    end = len(ctx.text[:comma].rstrip(_skipped()))
+    comma = ctx.start + (len(lead) - 1 if copula is None else copula)
+    end = ctx.start + len(ctx.at(ctx.start, comma).rstrip(_skipped()))
     named = [m for m in ctx.fitting(rule.subject_types) if m.end == end]
     if named:
         return named[-1]
     noun = _lexicon_anaphor(ctx, end, ending=True)
-    if noun is None or ctx.text[ctx.clause_of(noun.start)[0]:noun.start].strip():
+    if noun is None or ctx.at(ctx.clause_of(noun.start)[0], noun.start).strip():
         return None
     return referent(ctx, noun.start, noun.label, mismatch=False)
 
@@ -300,16 +302,16 @@ def _copula_credits(ctx: SentenceContext, name: str, rule: AttributeRule) -> lis
     claims = []
     for owner in ctx.fitting(ORGANIZATION):
         clause_start, clause_end = ctx.clause_of(owner.start)
-        lead = ctx.text[clause_start:owner.start].rstrip(" ")
+        lead = ctx.at(clause_start, owner.start).rstrip(" ")
         copula = _copula_ending(ctx, lead)
         if copula is None or is_object(ctx, rule.forbid, owner):
             continue
-        end = len(ctx.text[:clause_start + copula].rstrip(_skipped()))
+        end = ctx.start + len(ctx.at(ctx.start, clause_start + copula).rstrip(_skipped()))
         subjects = [m for m in ctx.fitting(rule.subject_types) if m.end == end]
         verbs = [
             v
-            for v in find_words(rule.triggers, ctx.text, owner.end, min(clause_end, owner.end + GAP_REACH))
-            if ctx.text.startswith(grammar().modifier_markers, v.end()) and _modifiers(ctx, owner.end, v.start()) and not find_words(rule.forbid, ctx.text[owner.end:v.start()])
+            for v in ctx.words(rule.triggers, owner.end, min(clause_end, owner.end + GAP_REACH))
+            if ctx.startswith(grammar().modifier_markers, v.end()) and _modifiers(ctx, owner.end, v.start()) and not find_words(rule.forbid, ctx.at(owner.end, v.start()))
         ]
         if subjects and verbs and subjects[0].entity != owner.entity:
             a, b = subjects[0].start, verbs[0].end()
@@ -332,7 +334,7 @@ def _type_claims(ctx: SentenceContext) -> list[Claim]:
             if phrase is not None:
                 claims.append(ctx.claim(mention.start, phrase.end, mention, name, phrase.label, modality=ctx.modality_at(mention.start, phrase.end)))
         for start, _ in ctx.clauses:
-            noun = demonstrative_noun(ctx, _skip(ctx.text, start), words)
+            noun = demonstrative_noun(ctx, _skip(ctx, start), words)
             if noun is None or _introduced_unnamed(ctx, noun):
                 continue
             found = referent(ctx, noun.start, noun.label, mismatch=True)
@@ -345,31 +347,31 @@ def _type_claims(ctx: SentenceContext) -> list[Claim]:
 def _described(ctx: SentenceContext, mention: Mention, words: TypeWords) -> TypePhrase | None:
     """The type an apposition (Gaudi, an AI training chip,) or a copula (昇腾是一款推理芯片) gives a name."""
     lexicon = ctx.pack.settings.lexicon
-    pos = _skip(ctx.text, mention.end)
-    if ctx.text[pos:pos + 1] == ",":
-        pos = _skip(ctx.text, pos + 1)
+    pos = _skip(ctx, mention.end)
+    if ctx.at(pos, pos + 1) == ",":
+        pos = _skip(ctx, pos + 1)
         opened = _after_owner(ctx, pos)
         article = word_pattern(tuple(lexicon.articles))
-        hit = article.match(ctx.text, opened) if article else None
+        hit = ctx.match(article, opened) if article else None
         if hit is None and opened == pos:
             return None  # an apposition opens with an article or a possessive
-        pos = _skip(ctx.text, hit.end() if hit else opened)
+        pos = _skip(ctx, hit.end() if hit else opened)
     else:
         copula = word_pattern(tuple(lexicon.copula))
-        hit = copula.match(ctx.text, pos) if copula else None
+        hit = ctx.match(copula, pos) if copula else None
         if hit is None:
             return None
         english = hit.group().isascii()
-        pos = _skip(ctx.text, hit.end())
+        pos = _skip(ctx, hit.end())
         article = word_pattern(tuple(lexicon.articles))
-        opened = _skip(ctx.text, _after_owner(ctx, pos))
-        hit = article.match(ctx.text, opened) if article else None
-        relative = grammar().find_marker(ctx.text, pos, min(ctx.clause_of(pos)[1], pos + GAP_REACH))
+        opened = _skip(ctx, _after_owner(ctx, pos))
+        hit = ctx.match(article, opened) if article else None
+        relative = grammar().find_marker(ctx.text, ctx.local(pos), ctx.local(min(ctx.clause_of(pos)[1], pos + GAP_REACH)))
         if hit is None and not english and relative >= 0 and article:
-            hit = article.match(ctx.text, relative + 1)  # 是百度推出的一款聊天机器人
+            hit = ctx.match(article, ctx.start + relative + 1)  # 是百度推出的一款聊天机器人
         if english and hit is None and opened == pos:
             return None  # "is pitching its model": an English copula takes an article or a possessive
-        pos = _skip(ctx.text, hit.end()) if hit else opened
+        pos = _skip(ctx, hit.end()) if hit else opened
     phrase = type_phrase(ctx, pos, words, bounded=True)
     return phrase if phrase is not None and _modifiers(ctx, pos, phrase.start) else None
 
@@ -381,5 +383,5 @@ def _after_owner(ctx: SentenceContext, pos: int) -> int:
         return pos
     markers = tuple(w for rule in ctx.pack.attributes.values() if rule.kind == "entity" for w in rule.possessive)
     pattern = word_pattern(markers)
-    hit = pattern.match(ctx.text, owners[0].end) if pattern else None
-    return _skip(ctx.text, hit.end()) if hit else pos
+    hit = ctx.match(pattern, owners[0].end) if pattern else None
+    return _skip(ctx, hit.end()) if hit else pos

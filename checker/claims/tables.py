@@ -30,7 +30,7 @@ MAX_ROWS = 200  # lines a row may sit below its table's start: a longer table's 
 
 @dataclass(frozen=True)
 class TableFigure:
-    match: QuantityMatch  # offsets into the row (the sentence)
+    match: QuantityMatch
     attribute: str
     subject: Mention
     period: Period | None
@@ -44,8 +44,8 @@ def table_figures(ctx: SentenceContext) -> list[TableFigure] | None:
         return None
     row, header = found
     table_start = header.start
-    end = ctx.start + len(ctx.text)  # a row cut into sentences is read up to this sentence's end
-    cells = [(a - ctx.start, cell) for a, b in row.cells if a < end and (cell := ctx.text[a - ctx.start:min(b, end) - ctx.start]).strip()]
+    # a row cut into sentences is read up to this sentence's end
+    cells = [(a, cell) for a, b in row.cells if a < ctx.end and (cell := ctx.at(a, min(b, ctx.end))).strip()]
     line = normalize(ctx.article.text[header.start:header.end], ctx.article.language).text
     heads = [line[a - header.start:b - header.start].strip() for a, b in header.cells]
     if len(cells) < 2:
@@ -56,7 +56,7 @@ def table_figures(ctx: SentenceContext) -> list[TableFigure] | None:
     figures = []
     for index, (offset, cell) in enumerate(cells[1:], start=1):
         head = heads[index] if index < len(heads) else ""
-        for match in _figures(ctx, cell, head):
+        for match in _figures(ctx, cell, offset, head):
             found = _attribute(ctx, match, f"{label} {head}")
             if found is None:
                 continue
@@ -69,8 +69,7 @@ def table_figures(ctx: SentenceContext) -> list[TableFigure] | None:
             subject = _subject(ctx, rule, intro, intro_start)
             if subject is None:
                 continue
-            moved = match.model_copy(update={"start": match.start + offset, "end": match.end + offset})
-            figures.append(TableFigure(moved, name, subject, period))
+            figures.append(TableFigure(match, name, subject, period))
     return figures
 
 
@@ -87,16 +86,18 @@ def _row_and_header(ctx: SentenceContext) -> tuple[Row, Row] | None:
     return block.rows[line], header
 
 
-def _figures(ctx: SentenceContext, cell: str, head: str) -> list[QuantityMatch]:
-    """The figures of one cell; a bare number takes the unit and scale of its header's parentheses."""
+def _figures(ctx: SentenceContext, cell: str, start: int, head: str) -> list[QuantityMatch]:
+    """The figures of one cell (starting at article offset `start`); a bare number takes the unit
+    and scale of its header's parentheses."""
     unit = HEADER_UNIT.search(head)
     written = cell.rstrip()
     lent = unit.group(1) if unit and BARE.fullmatch(cell) else ""
     text = written + (" " if lent[:1].isascii() and lent[:1].isalpha() else "") + lent
     settings = ctx.pack.value_settings
-    found = find_quantities(text, traditional=ctx.traditional, settings=settings)
+    found = find_quantities(text, traditional=ctx.traditional, settings=settings, offset=start)
     # evidence stays inside the cell: the header's unit was only lent to the reader
-    return [m.model_copy(update={"end": min(m.end, len(written)), "text": text[m.start:min(m.end, len(written))]}) for m in found if m.start < len(written)]
+    edge = start + len(written)
+    return [m.model_copy(update={"end": min(m.end, edge), "text": text[m.start - start:min(m.end, edge) - start]}) for m in found if m.start < edge]
 
 
 def _attribute(ctx: SentenceContext, match: QuantityMatch, heading: str) -> tuple[str, AttributeRule] | None:
@@ -125,9 +126,9 @@ def _subject(ctx: SentenceContext, rule: AttributeRule, intro: str, intro_start:
 
 def _named_in(ctx: SentenceContext, rule: AttributeRule, intro: str, intro_start: int) -> Mention | None:
     """The fitting pack entity whose alias occurs last (longest first) in the text before the table;
-    its offsets are the intro's, relative to this row (negative)."""
+    its offsets are the intro's (before this row)."""
     folded = normalize(intro, ctx.article.language).text
-    base = intro_start - ctx.start
+    base = intro_start
     best: tuple[int, int, Mention] | None = None
     for entity in ctx.pack.entities.values():
         if entity.type not in rule.subject_types:

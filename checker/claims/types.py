@@ -41,22 +41,22 @@ def type_claims(ctx: SentenceContext) -> list[Claim]:
 
 def _adjacent_type(ctx: SentenceContext, type_words: dict[str, list[str]], start: int, end: int) -> tuple[str, int, int] | None:
     after = end
-    while after < len(ctx.text) and ctx.text[after] in QUOTES_AND_SPACE:
+    while after < ctx.end and ctx.at(after, after + 1) in QUOTES_AND_SPACE:
         after += 1
     before = start
-    while before > 0 and ctx.text[before - 1] in QUOTES_AND_SPACE:
+    while before > ctx.start and ctx.at(before - 1, before) in QUOTES_AND_SPACE:
         before -= 1
     for label, words in type_words.items():
         pattern = word_pattern(tuple(words))
         if pattern is None:
             continue
-        hit = pattern.match(ctx.text, after)
-        modifier = LATIN_MODIFIER.match(ctx.text, after) if after == end else None
+        hit = ctx.match(pattern, after)
+        modifier = ctx.match(LATIN_MODIFIER, after) if after == end else None
         if hit is None and modifier is not None:
-            hit = pattern.match(ctx.text, modifier.end())
+            hit = ctx.match(pattern, modifier.end())
         if hit:
             return label, hit.start(), hit.end()
-        for candidate in pattern.finditer(ctx.text, max(0, before - 12), before):
+        for candidate in ctx.scan(pattern, max(ctx.start, before - 12), before):
             if candidate.end() == before:
                 return label, candidate.start(), candidate.end()
     return None
@@ -65,10 +65,10 @@ def _adjacent_type(ctx: SentenceContext, type_words: dict[str, list[str]], start
 def _coordinated_type(ctx: SentenceContext, type_words: dict[str, list[str]], mention: Mention) -> tuple[str, int, int] | None:
     """Gaudi and Habana chips, 昇腾和寒武纪芯片: the type word after the last name covers each."""
     coordinators = word_pattern(tuple(ctx.pack.settings.lexicon.coordinators))
-    joined = coordinators.match(ctx.text, mention.end + (ctx.text[mention.end:mention.end + 1] == " ")) if coordinators else None
+    joined = ctx.match(coordinators, mention.end + (ctx.at(mention.end, mention.end + 1) == " ")) if coordinators else None
     if joined is None:
         return None
-    start = joined.end() + (ctx.text[joined.end():joined.end() + 1] == " ")
+    start = joined.end() + (ctx.at(joined.end(), joined.end() + 1) == " ")
     following = [m for m in ctx.mentions if m.start == start and ctx.entity_type(m) == ctx.entity_type(mention)]
     if not following:
         return None

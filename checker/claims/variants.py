@@ -19,7 +19,7 @@ def variant_of(ctx: SentenceContext, rule: AttributeRule, start: int, end: int) 
     """The variant label of a figure at [start, end) of the sentence, or None."""
     best: tuple[int, str] | None = None
     for label, words in rule.variants.items():
-        for hit in find_words(words, ctx.text):
+        for hit in ctx.words(words):
             distance = start - hit.end() if hit.end() <= start else max(0, hit.start() - end)
             if best is None or distance < best[0]:
                 best = (distance, label)

@@ -11,6 +11,7 @@ language at once: `grammar()` merges the tables of `LANGUAGES`, in that order.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from checker.rulepack.parse import validate
 from checker.rulepack.problems import ProblemsError, RuleProblem
 from checker.yaml_lines import YamlProblem, load_yaml_with_lines, read_yaml_text
 
-__all__ = ["LANGUAGES", "Grammar", "LanguageError", "char_class", "grammar", "load_grammar", "load_table"]
+__all__ = ["LANGUAGES", "Grammar", "LanguageError", "alternation", "char_class", "grammar", "load_grammar", "load_table"]
 
 HERE = Path(__file__).resolve().parent
 LANGUAGES = ("zh", "en")  # merge order: it decides which quotation marks are tried first
@@ -51,6 +52,11 @@ def load_grammar(directory: Path, languages: tuple[str, ...]) -> Grammar:
 def grammar() -> Grammar:
     """The words of `LANGUAGES`, read from `HERE` once per process."""
     return load_grammar(HERE, LANGUAGES)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of words, longest first (so 十亿 is tried before 亿); empty for no words."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def char_class(chars: tuple[str, ...]) -> str:

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from functools import cached_property
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, field_validator
+from pydantic_core import PydanticCustomError
 
-from checker.rulepack.schema import Strict
+from checker.rulepack.strict import Strict
+
+# the currencies the value readers know (ISO 4217): a table gives its words for these
+CURRENCY_CODES = ("USD", "CNY", "HKD", "EUR", "TWD", "JPY", "GBP", "KRW", "CHF")
+HedgeKind = Literal["near", "approx", "at_least", "at_most"]
 
 Char = Annotated[str, StringConstraints(min_length=1, max_length=1)]
 Word = Annotated[str, StringConstraints(min_length=1)]
@@ -28,19 +33,55 @@ class LanguageTable(Strict):
     nominal_markers: Words = Field(default=[], description="Words before a verb that make it a noun (对, about): 对研发X的传闻 credits no developer.")
     time_frame_open: Words = Field(default=[], description="What opens a leading time frame (在 … 之前，).")
     time_frame_close: Words = Field(default=[], description="What closes it (之前, 期间); the names inside are not the sentence's topic.")
+    date_frames: Words = Field(default=[], description="Words that frame a date in its clause (截至, 在, 于): a clause of a date and these alone dates the clause after it (截至4月底，…).")
     person_roles: Words = Field(default=[], description="Job titles (分析师, CEO): a name after one is a person, before one an organization.")
     person_cues: Words = Field(default=[], description="Other words before a name that make it a person (founded by).")
     location_cues: Words = Field(default=[], description="Words before a name that make it a place (based in, 总部位于).")
     organization_cues: Words = Field(default=[], description="Words after an unknown name that make it an organization (公司, 集团).")
     organization_name_endings: Words = Field(default=[], description="Common words that end an organization's name before such a cue (科技 in X科技公司).")
     organization_suffixes: Words = Field(default=[], description="Words that end an organization's Latin name (Inc, Labs).")
-    calendar_words: Words = Field(default=[], description="Month and weekday names: capitalized, never unknown names.")
+    months: list[Words] = Field(default=[], description="Month names, January first, each its spellings (full name, then abbreviations): dates, and never unknown names.")
+    weekdays: list[Words] = Field(default=[], description="Weekday names, Monday first, each its spellings: dates, and never unknown names.")
+    capitalized_months: Words = Field(default=[], description="Month names that are also common words (may): a month only when capitalized, or before a day or year.")
+    number_words: dict[Word, int] = Field(default={}, description="Numbers written as words below a hundred (seven, twenty): spelled-out figures.")
+    hundred_words: Words = Field(default=[], description="The word that multiplies the number before it by a hundred (hundred).")
+    scale_words: dict[Word, int] = Field(default={}, description="Scale words (thousand: 1000, million: 1000000): after spelled-out numbers and digits.")
+    number_leads: Words = Field(default=[], description="A word before a hundred or a scale word that stands for one (a hundred, a million).")
+    number_joiners: Words = Field(default=[], description="A word between number words that adds nothing (a hundred and twenty).")
     function_words: Words = Field(default=[], description="Words capitalized only at a sentence start (The, However): never unknown names.")
     abbreviations: Words = Field(default=[], description="Words whose full stop ends no sentence (Feb., U.S.).")
     list_separators: Words = Field(default=[], description="What joins the figures of a list (、, and).")
     range_separators: Words = Field(default=[], description="What joins the ends of a range (到, to).")
     respectively: Words = Field(default=[], description="Words that pair a list of figures with names one by one (分别, respectively).")
     contrast: Words = Field(default=[], description="Words opening a clause that turns against the sentence's head (但, but): the head's plan or hearsay does not reach past them.")
+    hedges_before: dict[HedgeKind, Words] = Field(default={}, description="Hedges before a figure, by what they make of it (约: approx, 超过: at_least, nearly: near, up to: at_most); ASCII words in any case, a space as any spaces.")
+    hedges_after: dict[HedgeKind, Words] = Field(default={}, description="Hedges after a figure (左右: approx, 以上: at_least, or more: at_least); ASCII words as written.")
+    not_hedges: Words = Field(default=[], description="Words that hold a CJK hedge but are none (最近 holds 近, 上下游 holds 上下); Latin hedges match on word edges.")
+    currencies: dict[str, Words] = Field(default={}, description="Each currency's words (code: words) after a figure (1750亿美元, 5 million dollars); ASCII words match in any case, a space as any space.")
+    currency_prefixes: Words = Field(default=[], description="Currency words and codes also written before a figure (人民币100亿, USD 5bn); a code as written.")
+    currency_units: Words = Field(default=[], description="Words after such a prefix that are the unit of its currency, not the yuan (新台币1200亿元).")
+    currency_subunits: dict[Word, str] = Field(default={}, description="Hundredths of a currency (cent: USD): 50 cents is 0.5 USD.")
+
+    @field_validator("currencies", "currency_subunits")
+    @classmethod
+    def _known_currencies(cls, value: dict, info) -> dict:
+        codes = value if info.field_name == "currencies" else dict.fromkeys(value.values())
+        unknown = [code for code in codes if code not in CURRENCY_CODES]
+        if unknown:
+            raise PydanticCustomError("rule", f"unknown currency `{unknown[0]}` in `{info.field_name}`", {"fix": f"use one of {', '.join(CURRENCY_CODES)}"})
+        return value
+
+    @field_validator("months", "weekdays")
+    @classmethod
+    def _every_one(cls, names: list[list[str]], info) -> list[list[str]]:
+        count = {"months": 12, "weekdays": 7}[info.field_name]
+        if names and len(names) != count:
+            raise PydanticCustomError("rule", f"`{info.field_name}` lists {len(names)} entries, not {count}", {"fix": f"give all {count}, in calendar order, or leave the key out"})
+        return names
+
+
+_CALENDARS = ("months", "weekdays")
+_KEYED = ("currencies", "hedges_before", "hedges_after")
 
 
 @dataclass(frozen=True, eq=False)
@@ -58,28 +99,60 @@ class Grammar:
     nominal_markers: tuple[str, ...] = ()
     time_frame_open: tuple[str, ...] = ()
     time_frame_close: tuple[str, ...] = ()
+    date_frames: tuple[str, ...] = ()
     person_roles: tuple[str, ...] = ()
     person_cues: tuple[str, ...] = ()
     location_cues: tuple[str, ...] = ()
     organization_cues: tuple[str, ...] = ()
     organization_name_endings: tuple[str, ...] = ()
     organization_suffixes: tuple[str, ...] = ()
-    calendar_words: tuple[str, ...] = ()
+    months: tuple[tuple[str, ...], ...] = ()
+    weekdays: tuple[tuple[str, ...], ...] = ()
+    capitalized_months: tuple[str, ...] = ()
+    number_words: tuple[tuple[str, int], ...] = ()
+    hundred_words: tuple[str, ...] = ()
+    scale_words: tuple[tuple[str, int], ...] = ()
+    number_leads: tuple[str, ...] = ()
+    number_joiners: tuple[str, ...] = ()
     function_words: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
     list_separators: tuple[str, ...] = ()
     range_separators: tuple[str, ...] = ()
     respectively: tuple[str, ...] = ()
     contrast: tuple[str, ...] = ()
+    hedges_before: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    hedges_after: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    not_hedges: tuple[str, ...] = ()
+    currencies: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    currency_prefixes: tuple[str, ...] = ()
+    currency_units: tuple[str, ...] = ()
+    currency_subunits: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def merged(cls, tables: list[LanguageTable]) -> Grammar:
         """Each key's words of every table, in table order, without repeats."""
         out = {}
         for spec in fields(cls):
-            values = [tuple(v) if isinstance(v, (list, tuple)) else v for table in tables for v in getattr(table, spec.name)]
+            if spec.name in _CALENDARS:  # one entry per month or weekday: their spellings join
+                entries = [getattr(table, spec.name) for table in tables if getattr(table, spec.name)]
+                out[spec.name] = tuple(tuple(dict.fromkeys(w for names in same for w in names)) for same in zip(*entries))
+                continue
+            if spec.name in _KEYED:  # one entry per currency or hedge kind: every table's words for it
+                merged: dict[str, list[str]] = {}
+                for table in tables:
+                    for code, words in getattr(table, spec.name).items():
+                        merged.setdefault(code, []).extend(words)
+                out[spec.name] = tuple((code, tuple(dict.fromkeys(words))) for code, words in merged.items())
+                continue
+            items = [getattr(table, spec.name) for table in tables]
+            values = [tuple(v) if isinstance(v, (list, tuple)) else v for item in items for v in (item.items() if isinstance(item, dict) else item)]
             out[spec.name] = tuple(dict.fromkeys(values))
         return cls(**out)
+
+    @cached_property
+    def calendar_words(self) -> tuple[str, ...]:
+        """Every spelling of a month or weekday: capitalized, but never an unknown name."""
+        return tuple(w for names in self.months + self.weekdays for w in names)
 
     def marked(self, text: str) -> bool:
         """Whether `text` holds a modifier marker (的)."""
@@ -89,6 +162,11 @@ class Grammar:
         """Where the first modifier marker in text[start:end] starts, or -1."""
         found = [at for marker in self.modifier_markers if (at := text.find(marker, start, end)) >= 0]
         return min(found, default=-1)
+
+    @cached_property
+    def date_frame_chars(self) -> str:
+        """The characters of `date_frames`, stripped around a date to see whether its clause holds more."""
+        return "".join(dict.fromkeys("".join(self.date_frames)))
 
     @cached_property
     def opening_quotes(self) -> str:

@@ -7,7 +7,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel
 
-from checker.rulepack.schema import Strict
+from checker.rulepack.strict import Strict
 
 _UNION_MEMBERS = {"float": "a number", "int": "a whole number", "date": "a date", "str": "text", "bool": "true or false"}
 _FIX_BY_TYPE = {

@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from checker.rulepack.messages import explain_errors
 from checker.rulepack.problems import RuleProblem
-from checker.rulepack.schema import Strict
+from checker.rulepack.strict import Strict
 from checker.yaml_lines import line_of
 
 Entry = tuple[Any, dict, str]  # parsed data, path -> line, file path

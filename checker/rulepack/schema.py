@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from checker.kinds import FINDING_KINDS
+from checker.rulepack.strict import Strict
 from checker.values.numbers import CURRENCY_CODES
 
 if TYPE_CHECKING:
@@ -27,10 +28,6 @@ NAME_ATTRIBUTE = "name"  # the attribute of name_variant findings
 def _rule_error(message: str, fix: str) -> PydanticCustomError:
     """A validation error whose message and fix reach the curator unchanged."""
     return PydanticCustomError("rule", message.replace("{", "{{").replace("}", "}}"), {"fix": fix})
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)  # .nan or .inf would confirm any claim
 
 
 # --- test cases carried by rules ----------------------------------------------------

@@ -30,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from checker.languages import Grammar, alternation, grammar
 from checker.models import DateMatch, DateSpan, Qualifier
 
 _DAY = dt.timedelta(days=1)
@@ -97,52 +98,10 @@ _HALVES = {"上半年": (1, 6), "下半年": (7, 12)}
 _ZH_REL_ALIASES = {"昨晚": "昨天", "昨夜": "昨天", "今晚": "今天", "今晨": "今天", "今早": "今天"}
 
 # --- English building blocks -------------------------------------------------------
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH_NAME = (
-    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\.?"
-)
-# Month names in any case where a day or year follows (march 3, 2020); alone, only capitalized.
-# "may" in lower case is the verb (may 6 x more), so May keeps its capital.
-_MONTH_NAME_ANY = (
-    r"(?P<mon>(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|May)(?![A-Za-z])\.?"
-)
+# Month and weekday names are the language tables' (checker/languages); the patterns that hold
+# them are built per table set, in `_calendar`.
 _EN_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _EN_YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d,.]\d)"
-_EN_MDY = re.compile(rf"(?<![A-Za-z]){_MONTH_NAME_ANY}\s+{_EN_DAY}(?![\d:])(?:,?\s+{_EN_YEAR})?")
-_EN_DMY = re.compile(rf"(?<![\d.]){_EN_DAY}\s+(?:of\s+)?{_MONTH_NAME_ANY}(?:,?\s+{_EN_YEAR})?")
-_EN_MY = re.compile(rf"(?<![A-Za-z]){_MONTH_NAME_ANY},?\s+{_EN_YEAR}")
-# June 1-30, 2019 / June 28 - July 2: the year and month carry to the second end.
-_EN_RANGE = re.compile(
-    rf"(?<![A-Za-z]){_MONTH_NAME_ANY}\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*"
-    rf"(?:{_MONTH_NAME_ANY.replace('?P<mon>', '?P<mon2>')}\s+)?(?P<day2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
-    rf"(?:,?\s+{_EN_YEAR})?"
-)
-# early June, mid-March 2023, late-Sept.: thirds of a month, as 上旬/中旬/下旬.
-_EN_MONTH_PART = re.compile(
-    rf"(?<![A-Za-z])(?P<part>(?i:early|mid|late))[-\s]+(?:(?i:in)\s+)?{_MONTH_NAME_ANY}(?:,?\s+{_EN_YEAR})?"
-)
 # Q2 2023, 2023 Q2, H1 2024, the second quarter of 2023, first half of 2022.
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _EN_QUARTER = re.compile(
@@ -169,23 +128,12 @@ _EN_YEAR_PREP = re.compile(
 _EN_YEAR_PART = re.compile(
     rf"(?<![A-Za-z])(?P<part>(?i:early|mid|late))[-\s]{_EN_YEAR}{_NOT_AMOUNT}"
 )
-_EN_MONTH_ONLY = re.compile(
-    r"(?<![A-Za-z])(?i:in|since|by|during|until|early|late|mid-?)\s+(?P<date>"
-    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December))"
-    r"(?![A-Za-z])(?!\s*\d)"
-)
 _EN_DAY_OFFSETS = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tomorrow": 1}
 _EN_REL_DAY = re.compile(
     r"(?<![A-Za-z])(?i:the\s+day\s+before\s+yesterday|yesterday|today|tomorrow)(?![A-Za-z])"
 )
 _EN_REL_PERIOD = re.compile(
     r"(?<![A-Za-z])(?i:(?P<which>last|this|next)\s+(?P<unit>week|month|year))(?![A-Za-z])"
-)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_EN_WEEKDAY = re.compile(
-    r"(?<![A-Za-z])(?P<date>(?:(?P<which>(?i:last|this|next))\s+)?"
-    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|(?<=last\s|this\s|next\s)(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))(?![A-Za-z])"
 )
 # Open-ended periods: 自2018年以来, 2020年之后, since March, before 2021, until June.
 _ZH_OPEN_AFTER = re.compile(r"\s?(?P<open>以来|之后|以后|之前|以前|起)")
@@ -211,10 +159,11 @@ class _Rule:
     traditional_only: bool = False
 
 
-def find_dates(text: str, base: dt.date | None, *, traditional: bool = False) -> list[DateMatch]:
+def find_dates(text: str, base: dt.date | None, *, traditional: bool = False, offset: int = 0) -> list[DateMatch]:
     """Every date in `text`; relative or year-less ones get span=None when `base` is None.
 
-    `traditional` enables Minguo years written without 民国 (112年2月8日).
+    `traditional` enables Minguo years written without 民国 (112年2月8日). A match's start and
+    end are `offset` plus its index in `text` (the article offset of a sentence's date).
     """
     found = []
     for start, end, rule, match in _candidates(text, traditional):
@@ -232,7 +181,7 @@ def find_dates(text: str, base: dt.date | None, *, traditional: bool = False) ->
         start, end, timezone = _with_timezone(text, start, end)
         if span is not None and timezone:
             span = span.model_copy(update={"timezone": timezone})
-        found.append(DateMatch(start=start, end=end, text=text[start:end], span=span))
+        found.append(DateMatch(start=offset + start, end=offset + end, text=text[start:end], span=span))
     return found
 
 
@@ -246,7 +195,7 @@ def parse_date(text: str, base: dt.date | None) -> DateSpan | None:
 def _candidates(text: str, traditional: bool) -> list[tuple[int, int, _Rule, re.Match[str]]]:
     """Matches of every rule, longest first where they overlap."""
     matches = []
-    for rule in _RULES:
+    for rule in _calendar(grammar()).rules:
         if rule.traditional_only and not traditional:
             continue
         for match in rule.pattern.finditer(text):
@@ -462,7 +411,7 @@ def _quarter(part: str) -> int | None:
 def _resolve_english(match: re.Match[str], base: dt.date) -> DateSpan | None:
     """Feb. 6 / 6 February 2023 / February 2023 / in 2021 / early 2023 / in May."""
     groups = match.groupdict()
-    month = _MONTHS[groups["mon"].lower()] if groups.get("mon") else None
+    month = _calendar(grammar()).months[groups["mon"].lower()] if groups.get("mon") else None
     day = int(groups["day"]) if groups.get("day") else None
     year = int(groups["year"]) if groups.get("year") else _implied_year(month, day, None, base)
     if month is None:
@@ -517,7 +466,7 @@ def _resolve_english_weekday(match: re.Match[str], base: dt.date) -> DateSpan:
     "last Tuesday" may mean the latest Tuesday before the base date or the Tuesday of
     the previous week; when those differ the span covers both and is approximate.
     """
-    weekday = _WEEKDAYS.index(match.group("weekday").lower())
+    weekday = _calendar(grammar()).weekdays.index(match.group("weekday").lower())
     which = (match.group("which") or "").lower()
     latest = base - ((base.weekday() - weekday) % 7) * _DAY
     if which == "next":
@@ -551,8 +500,9 @@ def _resolve_range(match: re.Match[str], base: dt.date) -> DateSpan | None:
     and month (a second month before the first is in the next year: 12月28日至1月3日)."""
     groups = match.groupdict()
     if groups.get("mon"):
-        month = _MONTHS[groups["mon"].lower().rstrip(".")]
-        month2 = _MONTHS[groups["mon2"].lower().rstrip(".")] if groups.get("mon2") else month
+        months = _calendar(grammar()).months
+        month = months[groups["mon"].lower().rstrip(".")]
+        month2 = months[groups["mon2"].lower().rstrip(".")] if groups.get("mon2") else month
     else:
         month = int(groups["month"])
         month2 = int(groups["month2"]) if groups.get("month2") else month
@@ -568,7 +518,7 @@ def _resolve_range(match: re.Match[str], base: dt.date) -> DateSpan | None:
 
 def _resolve_month_part(match: re.Match[str], base: dt.date) -> DateSpan | None:
     """early / mid / late June: the thirds of the month (approximate, as 月初 / 月底 are)."""
-    month = _MONTHS[match.group("mon").lower().rstrip(".")]
+    month = _calendar(grammar()).months[match.group("mon").lower().rstrip(".")]
     year = int(match.group("year")) if match.group("year") else _implied_year(month, None, None, base)
     part = {"early": "上旬", "mid": "中旬", "late": "下旬"}[match.group("part").lower()]
     span = _month_part(dt.date(year, month, 1), part)
@@ -614,7 +564,67 @@ def _never(match: re.Match[str]) -> bool:
     return False
 
 
-_RULES = (
+@dataclass(frozen=True)
+class _Calendar:
+    """The month and weekday names of the language tables, and every date rule, in the order tried."""
+
+    months: dict[str, int]  # every spelling, lower case, to its number
+    weekdays: tuple[str, ...]  # full names, lower case, Monday first
+    rules: tuple[_Rule, ...]
+
+
+def _capitalized(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+@lru_cache(maxsize=4)
+def _calendar(language: Grammar) -> _Calendar:
+    names = [w for spellings in language.months for w in spellings]
+    lower = alternation(w for w in names if w not in language.capitalized_months)
+    upper = alternation(_capitalized(w) for w in names if w in language.capitalized_months)
+    # any case where a day or year follows (march 3, 2020); a capitalized-only name (May) as written
+    parts = ([f"(?i:{lower})"] if lower else []) + ([upper] if upper else [])
+    month_any = rf"(?P<mon>{'|'.join(parts) or '(?!)'})(?![A-Za-z])\.?"
+    full = "|".join(_capitalized(spellings[0]) for spellings in language.months) or "(?!)"
+    weekdays = tuple(spellings[0] for spellings in language.weekdays)
+    days = "|".join(_capitalized(w) for w in weekdays) or "(?!)"
+    # June 1-30, 2019 / June 28 - July 2: the year and month carry to the second end.
+    month_range = re.compile(
+        rf"(?<![A-Za-z]){month_any}\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*"
+        rf"(?:{month_any.replace('?P<mon>', '?P<mon2>')}\s+)?(?P<day2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+        rf"(?:,?\s+{_EN_YEAR})?"
+    )
+    # early June, mid-March 2023, late-Sept.: thirds of a month, as 上旬/中旬/下旬.
+    month_part = re.compile(rf"(?<![A-Za-z])(?P<part>(?i:early|mid|late))[-\s]+(?:(?i:in)\s+)?{month_any}(?:,?\s+{_EN_YEAR})?")
+    mdy = re.compile(rf"(?<![A-Za-z]){month_any}\s+{_EN_DAY}(?![\d:])(?:,?\s+{_EN_YEAR})?")
+    dmy = re.compile(rf"(?<![\d.]){_EN_DAY}\s+(?:of\s+)?{month_any}(?:,?\s+{_EN_YEAR})?")
+    month_year = re.compile(rf"(?<![A-Za-z]){month_any},?\s+{_EN_YEAR}")
+    month_only = re.compile(rf"(?<![A-Za-z])(?i:in|since|by|during|until|early|late|mid-?)\s+(?P<date>(?P<mon>{full}))(?![A-Za-z])(?!\s*\d)")
+    weekday = re.compile(
+        r"(?<![A-Za-z])(?P<date>(?:(?P<which>(?i:last|this|next))\s+)?"
+        rf"(?P<weekday>{days}|(?<=last\s|this\s|next\s)(?i:{days.lower()})))(?![A-Za-z])"
+    )
+    english = (
+        _Rule(month_range, _resolve_range, _without_year),
+        _Rule(month_part, _resolve_month_part, _without_year),
+        _Rule(_EN_QUARTER, _resolve_quarter, _no_year_words),
+        _Rule(_EN_SHORT_YEAR, _resolve_short_year, _never),
+        _Rule(_EN_BARE_DAY, _resolve_bare_day, _always),
+        _Rule(mdy, _resolve_english, _without_year),
+        _Rule(dmy, _resolve_english, _without_year),
+        _Rule(month_year, _resolve_english, _without_year),
+        _Rule(_EN_YEAR_PREP, _resolve_english, _without_year),
+        _Rule(_EN_YEAR_PART, _resolve_english, _without_year),
+        _Rule(month_only, _resolve_english, _always),
+        _Rule(_EN_REL_DAY, _resolve_english_day, _always),
+        _Rule(_EN_REL_PERIOD, _resolve_english_period, _always),
+        _Rule(weekday, _resolve_english_weekday, _always),
+    )
+    months = {w: number for number, spellings in enumerate(language.months, start=1) for w in spellings}
+    return _Calendar(months, weekdays, _CHINESE + english)
+
+
+_CHINESE = (
     _Rule(_ZH_ISO, _resolve_calendar, _without_year),
     _Rule(_ZH_YEAR, _resolve_calendar, _without_year),
     _Rule(_ZH_ROC, _resolve_calendar, _without_year, traditional_only=True),
@@ -627,18 +637,4 @@ _RULES = (
     _Rule(_ZH_REL_DAY, _resolve_relative, _always),
     _Rule(_ZH_WEEK, _resolve_relative, _always),
     _Rule(_ZH_WEEKDAY, _resolve_relative, _always),
-    _Rule(_EN_RANGE, _resolve_range, _without_year),
-    _Rule(_EN_MONTH_PART, _resolve_month_part, _without_year),
-    _Rule(_EN_QUARTER, _resolve_quarter, _no_year_words),
-    _Rule(_EN_SHORT_YEAR, _resolve_short_year, _never),
-    _Rule(_EN_BARE_DAY, _resolve_bare_day, _always),
-    _Rule(_EN_MDY, _resolve_english, _without_year),
-    _Rule(_EN_DMY, _resolve_english, _without_year),
-    _Rule(_EN_MY, _resolve_english, _without_year),
-    _Rule(_EN_YEAR_PREP, _resolve_english, _without_year),
-    _Rule(_EN_YEAR_PART, _resolve_english, _without_year),
-    _Rule(_EN_MONTH_ONLY, _resolve_english, _always),
-    _Rule(_EN_REL_DAY, _resolve_english_day, _always),
-    _Rule(_EN_REL_PERIOD, _resolve_english_period, _always),
-    _Rule(_EN_WEEKDAY, _resolve_english_weekday, _always),
 )

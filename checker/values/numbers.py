@@ -28,6 +28,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
+from checker.languages import Grammar, alternation, grammar
+from checker.languages.schema import CURRENCY_CODES
 from checker.models import Qualifier, Quantity, QuantityMatch
 from checker.values.settings import DeclaredUnit, ValueSettings
 
@@ -47,36 +49,14 @@ _CN_SCALES = {
     "千亿": 10**11,
     "万亿": 10**12,
 }
-_EN_SCALES = {
-    "k": 10**3,
-    "thousand": 10**3,
-    "m": 10**6,
-    "mn": 10**6,
-    "million": 10**6,
-    "b": 10**9,
-    "bn": 10**9,
-    "billion": 10**9,
-    "t": 10**12,
-    "trillion": 10**12,
-}
+# letters after digits that scale them (10k, 7B, $5bn): notation; scale words are the language tables'
+_SCALE_LETTERS = {"k": 10**3, "m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9, "t": 10**12}
+_SCALE_LETTER = r"bn|mn|[kKMBT]"
 _ZHAO = 10**12
-_CURRENCY_NAMES = {
-    "USD": ("美元", "美金", "usd", "dollar", "dollars", "$", "us$"),
-    "CNY": ("元", "人民币", "块钱", "rmb", "cny", "yuan", "¥"),
-    "HKD": ("港元", "港币", "hkd", "hk$"),
-    "EUR": ("欧元", "eur", "euro", "euros", "€"),
-    "TWD": ("新台币", "台币", "twd", "nt$"),
-    "JPY": ("日元", "jpy", "yen"),
-    "GBP": ("英镑", "£", "gbp", "pound", "pounds", "sterling"),
-    "KRW": ("韩元",),
-    "CHF": ("瑞士法郎", "法郎", "chf", "franc", "francs", "swiss franc", "swiss francs"),
-}
-_CURRENCIES = {name: code for code, names in _CURRENCY_NAMES.items() for name in names}
-# Sub-units read as a fraction of their currency (50 cents = 0.5 USD).
-_SUBUNITS = {"cent": "USD", "cents": "USD", "penny": "GBP", "pence": "GBP", "pennies": "GBP"}
-_CURRENCIES |= _SUBUNITS
-CURRENCY_CODES = tuple(_CURRENCY_NAMES)
-_ANY_YUAN = ("元", "块钱")  # after 新台币, 港币 or 人民币 before the number, the unit of that currency
+# Currency signs, as written before a figure ($5bn, US$100); € and £ also after one (20€). Currency
+# words are the language tables'.
+_SIGNS = {"US$": "USD", "HK$": "HKD", "NT$": "TWD", "$": "USD", "¥": "CNY", "€": "EUR", "£": "GBP"}
+_SIGNS_AFTER = ("€", "£")
 # Traditional scale characters, so text that skipped normalization still parses, and the
 # financial numerals of cheques and contracts (壹佰贰拾叁), which cn2an does not read.
 _TRADITIONAL = str.maketrans("萬億兩壹貳贰參叁肆伍陸陆柒捌玖拾佰仟", "万亿两一二二三三四五六六七八九十百千")
@@ -107,93 +87,30 @@ _TOKEN = re.compile(
     re.X,
 )
 _NUMBER = re.compile(rf"(?P<arabic>{_ARABIC})|(?P<cn>{_CN_NUMERAL})")
-_AFTER = re.compile(
-    rf"""
-    (?P<more1>多|余|几)?
-    (?: \s?(?P<cn_scale>{_CN_SCALE}|兆)
-      | (?P<en_scale>[\s-]?(?:thousand|million|billion|trillion)|bn|mn|[kKMBT])(?![A-Za-z])
-    )?
-    (?P<more2>多|余)?
-    """,
-    re.X,
-)
-_UNIT = re.compile(
-    r"""
-      \s?(?P<percent>%|(?i:percent|per\s?cent)(?![A-Za-z]))
-    | \s?(?P<points>个?百分点|(?i:percentage\s+points?)(?![A-Za-z]))
-    | (?P<cheng>成)(?!不变|为|功|本|员|立|果|绩|就|熟|交|长|都)
-    | \s?(?P<currency>美元|美金|港元|港币|欧元|日元|新台币|台币|人民币|英镑|韩元|元|块钱
-        |瑞士法郎|法郎|€|£
-        |(?i:usd|rmb|cny|eur|hkd|jpy|twd|gbp|chf|dollars?|yuan|euros?|yen|pounds?|sterling
-            |(?:swiss\s)?francs?|cents?|pence|penny|pennies)(?![A-Za-z]))
-    """,
-    re.X,
-)
-_SCALE_WORD = re.compile(rf"{_CN_SCALE}|兆|thousand|million|billion|trillion|bn|mn|[kKMBT]")
 _UNIT_NAMES = {"percent": "percent", "points": "percentage points", "cheng": "tenths (成)"}
 _LEVEL = re.compile(r"级别|级")
-_ZHAO_IS_TRILLION = re.compile(
-    r"\s?个?(?:参数|美元|美金|元|日元|新台币|台币|人民币|港元|港币|欧元)"
-)
 _RANGE_SEP = re.compile(
     r"\s*(?:-|–|—|~|至|到|(?<![A-Za-z])to(?![A-Za-z]))\s*(?P<sign>(?:US|HK|NT)?\$)?"
     rf"(?=[\d{_CN_DIGITS}十])"
 )
-_POST_MOD = re.compile(
-    r"""\s?(?:
-      (?P<approx>左右|上下(?![游文级])|前后)
-    | (?P<least>以上|\+|(?<![A-Za-z])or\s+more(?![A-Za-z]))
-    | (?P<most>以下|以内|(?<![A-Za-z])or\s+(?:less|fewer)(?![A-Za-z]))
-    )""",
-    re.X,
-)
-_CUR_PREFIX = re.compile(
-    r"(?:(?P<sign>US\$|HK\$|NT\$|\$|¥|€|£)|(?<![A-Za-z])(?P<code>USD|RMB|CNY|EUR|HKD|JPY|TWD)"
-    r"|(?P<word>人民币|新台币|台币|港币))\s?$"
-)
-_PRE_MOD = re.compile(
-    r"""(?:
-      (?P<near>将近|接近|(?<![最附])近|(?<![A-Za-z])(?i:nearly|almost|close\s+to))
-    | (?P<approx>大约|约为|约|大概|~|(?<![A-Za-z])(?i:approximately|roughly|about|around))
-    | (?P<least>超过|超|逾|至少|不少于|不低于|(?<![A-Za-z])(?i:more\s+than|over|above|at\s+least))
-    | (?P<most>不到|不足|不超过|少于|低于|不多于
-        |(?<![A-Za-z])(?i:under|less\s+than|fewer\s+than|up\s+to|below|at\s+most|no\s+more\s+than))
-    )\s?$""",
-    re.X,
-)
-# Last characters of the hedges and signs above: a cheap test before a backward search.
-_PRE_MOD_LAST = frozenset("近约为概~过超逾少于到足ytondrewYTONDREW")
-_CUR_PREFIX_LAST = frozenset("$¥€£DBYR币")
+# Hedges are the language tables' words, by kind (the regex group that reads them); ~ and + are signs.
+_HEDGE_GROUPS = {"near": "near", "approx": "approx", "at_least": "least", "at_most": "most"}
+_HEDGE_SIGNS_BEFORE = {"approx": "~"}
+_HEDGE_SIGNS_AFTER = {"at_least": "+"}
 _FROM = re.compile(r"(?:从|由|(?<![A-Za-z])(?i:from))\s?$")
-_MONTH_WORD = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])"
-)
 _LEFT_REJECT = re.compile(r"(?:[A-Za-z][-_]?|\d[-/.:]|第|#)$")
 _DANGLING = re.compile(r"[-/.]\d")
 _BIG_CN = re.compile("[百千万亿]")
 _MODEL_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]*[A-Z][A-Za-z]*\s$")
-_MONTH_BEFORE = re.compile(rf"(?<![A-Za-z]){_MONTH_WORD}\.?,?\s$")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*\(?$")
 _LIST_MARK = re.compile(r"[.、)](?!\d)")
-_RIGHT_REJECT = re.compile(
-    rf"""
-      \s?(?:个|多个)?(?:年|月|日|号|天|周|星期|小时|钟头|分钟|秒|岁|世纪|交易日|工作日)
-    | \s?(?:千?米|千?克|公里|公斤|吨|千?瓦|升|英里|英尺|字节|像素|赫兹|度)
-    | [A-Za-z] | :\d
-    | \s?-?\s?(?i:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?
-        |a\.m\.|p\.m\.|am|pm)(?![A-Za-z])
-    | \s{_MONTH_WORD}
-    """,
-    re.X,
-)
 _MONEY_M = re.compile(r"m(?![A-Za-z])")
 # a Latin word after a Chinese scale character is a unit (1.2万亿token, 3亿users), not a name (5G, 3D)
 _SCALE_THEN_LATIN = re.compile(r"(?<=[万亿萬億兆])[A-Za-z]")
 
 
 def _rejected_right(scan: str, pos: int) -> bool:
-    return bool(_RIGHT_REJECT.match(scan, pos)) and not _SCALE_THEN_LATIN.match(scan, pos)
+    return bool(_words().right_reject.match(scan, pos)) and not _SCALE_THEN_LATIN.match(scan, pos)
 
 
 _CLOCK = re.compile(r"\s?[点时](?!候|代|期|间)")
@@ -213,20 +130,140 @@ _TAIL = re.compile(r"(?P<zero>零)?(?P<digits>\d{1,4})(?:(?P<small>[千百亿]|�
 _ZHAO_TAIL = re.compile(r"\d{1,4}亿")
 # Hedges after the digits (多, 余, 几) read as the next step up: 十多万 is [10万, 20万).
 _MORE_PLACE = re.compile(r"0*$")
-# English number words, as news writes them (sixteen, a hundred thousand, twenty-one).
-_EN_SMALL = dict(
-    zip(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
-        " fifteen sixteen seventeen eighteen nineteen".split(),
-        range(20),
+
+
+@dataclass(frozen=True)
+class _Words:
+    """What the language tables say of numbers and months, and the patterns built from it."""
+
+    small: dict[str, int]  # number words below a hundred
+    hundreds: frozenset[str]
+    scales: dict[str, int]  # scale words and letters, lower case
+    silent: frozenset[str]  # the leads and joiners of a spelled-out number (a, and)
+    spelled: re.Pattern[str]  # a spelled-out number: sixteen, a hundred thousand, twenty-one
+    after: re.Pattern[str]  # what may follow the digits: 多/余 and a scale word
+    scale_word: re.Pattern[str]
+    month_before: re.Pattern[str]  # a month name right before a number (Feb. 6)
+    right_reject: re.Pattern[str]  # what makes a number no quantity (a time unit, a month name after it)
+    unit: re.Pattern[str]  # %, 成, percentage points or a currency word right after a number
+    currencies: dict[str, str]  # every currency word, sign and subunit, lower case, to its code
+    subunits: frozenset[str]
+    currency_units: frozenset[str]  # 元 after a currency word before the number: that currency's unit
+    prefix: re.Pattern[str]  # a currency sign, code or word right before a number
+    prefix_last: frozenset[str]  # the last characters of those: a cheap test before the search
+    zhao_is_trillion: re.Pattern[str]  # what makes 兆 a trillion: 参数 or a currency word after it
+    hedge_before: re.Pattern[str]  # a hedge ending right before a figure (约, more than), its kind the group
+    hedge_before_last: frozenset[str]  # the last characters of those: a cheap test before the search
+    hedge_after: re.Pattern[str]  # a hedge right after a figure (左右, or more)
+
+
+@lru_cache(maxsize=4)
+def _words_of(language: Grammar) -> _Words:
+    small, scales = dict(language.number_words), dict(language.scale_words)
+    every = alternation([*small, *language.hundred_words, *scales])
+    big = alternation([*language.hundred_words, *scales])
+    leads, joiners = alternation(language.number_leads), alternation(language.number_joiners)
+    lead = rf"(?:(?:{leads})\s+(?=(?:{big})))?" if leads and big else ""
+    joiner = rf"\s+(?:{joiners})\s+|" if joiners else ""
+    scale_words = alternation(scales)
+    en_scale = rf"[\s-]?(?:{scale_words})|{_SCALE_LETTER}" if scales else _SCALE_LETTER
+    months = alternation(w[:1].upper() + w[1:] for names in language.months for w in names)
+    words = [w for _, spellings in language.currencies for w in spellings]
+    subunits = dict(language.currency_subunits)
+    after = alternation([w for w in words if not w.isascii()] + list(_SIGNS_AFTER))
+    latin = "|".join(re.escape(w).replace(r"\ ", r"\s") for w in sorted([w for w in words if w.isascii()] + list(subunits), key=len, reverse=True))
+    written = "|".join(p for p in (after, rf"(?i:{latin})(?![A-Za-z])" if latin else "") if p)
+    currency = rf"| \s?(?P<currency>{written})" if written else ""
+    codes = alternation(w for w in language.currency_prefixes if w.isascii())
+    prefixes = alternation(w for w in language.currency_prefixes if not w.isascii())
+    before = [rf"(?P<sign>{alternation(_SIGNS)})"] + ([rf"(?<![A-Za-z])(?P<code>{codes})"] if codes else []) + ([rf"(?P<word>{prefixes})"] if prefixes else [])
+    month = rf"(?:{months})(?![a-z])" if months else r"(?!)"
+    return _Words(
+        small=small,
+        hundreds=frozenset(language.hundred_words),
+        scales={**scales, **_SCALE_LETTERS},
+        silent=frozenset(language.number_leads + language.number_joiners),
+        spelled=re.compile(rf"(?<![A-Za-z-])(?i:{lead}(?:{every})(?:(?:{joiner}\s+|-)(?:{every}))*)(?![A-Za-z-])") if every else re.compile(r"(?!)"),
+        after=re.compile(
+            rf"""
+            (?P<more1>多|余|几)?
+            (?: \s?(?P<cn_scale>{_CN_SCALE}|兆)
+              | (?P<en_scale>{en_scale})(?![A-Za-z])
+            )?
+            (?P<more2>多|余)?
+            """,
+            re.X,
+        ),
+        scale_word=re.compile(rf"{_CN_SCALE}|兆|{en_scale}"),
+        month_before=re.compile(rf"(?<![A-Za-z]){month}\.?,?\s$"),
+        right_reject=re.compile(
+            rf"""
+              \s?(?:个|多个)?(?:年|月|日|号|天|周|星期|小时|钟头|分钟|秒|岁|世纪|交易日|工作日)
+            | \s?(?:千?米|千?克|公里|公斤|吨|千?瓦|升|英里|英尺|字节|像素|赫兹|度)
+            | [A-Za-z] | :\d
+            | \s?-?\s?(?i:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?
+                |a\.m\.|p\.m\.|am|pm)(?![A-Za-z])
+            | \s{month}
+            """,
+            re.X,
+        ),
+        unit=re.compile(
+            rf"""
+              \s?(?P<percent>%|(?i:percent|per\s?cent)(?![A-Za-z]))
+            | \s?(?P<points>个?百分点|(?i:percentage\s+points?)(?![A-Za-z]))
+            | (?P<cheng>成)(?!不变|为|功|本|员|立|果|绩|就|熟|交|长|都)
+            {currency}
+            """,
+            re.X,
+        ),
+        currencies={w.lower(): code for code, spellings in language.currencies for w in spellings}
+        | subunits | {sign.lower(): code for sign, code in _SIGNS.items()},
+        subunits=frozenset(subunits),
+        currency_units=frozenset(language.currency_units),
+        prefix=re.compile(rf"(?:{'|'.join(before)})\s?$"),
+        prefix_last=frozenset(w[-1] for w in [*_SIGNS, *language.currency_prefixes]),
+        zhao_is_trillion=re.compile(rf"\s?个?(?:{alternation(['参数'] + [w for w in words if not w.isascii()])})"),
+        hedge_before=re.compile(rf"(?:{_hedges(language.hedges_before, _HEDGE_SIGNS_BEFORE, language.not_hedges, True)})\s?$"),
+        hedge_before_last=frozenset(c for _, ws in language.hedges_before for w in [*ws, *_HEDGE_SIGNS_BEFORE.values()] for c in {w[-1], w[-1].upper()}),
+        hedge_after=re.compile(rf"\s?(?:{_hedges(language.hedges_after, _HEDGE_SIGNS_AFTER, language.not_hedges, False)})"),
     )
-) | {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
-_EN_BIG = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_EN_WORDS = "|".join(sorted([*_EN_SMALL, *_EN_BIG], key=len, reverse=True))
-_EN_NUMBER = re.compile(
-    rf"(?<![A-Za-z-])(?i:(?:a\s+(?=hundred|thousand|million|billion))?(?:{_EN_WORDS})"
-    rf"(?:(?:\s+and\s+|\s+|-)(?:{_EN_WORDS}))*)(?![A-Za-z-])"
-)
+
+
+def _hedges(kinds: tuple[tuple[str, tuple[str, ...]], ...], signs: dict[str, str], not_hedges: tuple[str, ...], before: bool) -> str:
+    """One named group per hedge kind: its CJK words (none inside a `not_hedges` word) and signs, then
+    its Latin words on word edges (any case before a figure; spaces as any spaces)."""
+    words = dict(kinds)
+    groups = []
+    for kind, group in _HEDGE_GROUPS.items():
+        spelled = sorted(words.get(kind, ()), key=len, reverse=True)
+        parts = [_guarded(w, not_hedges) for w in spelled if not w.isascii()] + ([re.escape(signs[kind])] if kind in signs else [])
+        latin = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in spelled if w.isascii())
+        if latin:
+            parts.append(rf"(?<![A-Za-z])(?i:{latin})" if before else rf"(?<![A-Za-z])(?:{latin})(?![A-Za-z])")
+        if parts:
+            groups.append(rf"(?P<{group}>{'|'.join(parts)})")
+    return "|".join(groups) or "(?!)"
+
+
+def _guarded(word: str, not_words: tuple[str, ...]) -> str:
+    """`word` as a regex that matches nowhere inside one of `not_words` (近 not in 最近, 上下 not in 上下游)."""
+    lead, tail = "", ""
+    for other in not_words:
+        at = other.find(word)
+        if at < 0 or other == word:
+            continue
+        before, after = other[:at], other[at + len(word):]
+        if before and after:
+            lead += rf"(?!(?<={re.escape(before)}){re.escape(word + after)})"
+        elif before:
+            lead += rf"(?<!{re.escape(before)})"
+        else:
+            tail += rf"(?!{re.escape(after)})"
+    return lead + re.escape(word) + tail
+
+
+def _words() -> _Words:
+    return _words_of(grammar())
 
 
 @dataclass(frozen=True)
@@ -267,12 +304,14 @@ def find_quantities(
     traditional: bool = False,
     settings: ValueSettings = ValueSettings(),
     original: str | None = None,
+    offset: int = 0,
 ) -> list[QuantityMatch]:
     """Every quantity expression in `text`, hedges and currency included in its span.
 
     `original` is the text as written (same length as the normalized `text`): where it has
     a full-width comma or a superscript, normalization made a digit or comma the writer
-    did not write, and the number stops there.
+    did not write, and the number stops there. A match's start and end are `offset` plus
+    its index in `text` (the article offset of a sentence's figure).
     """
     scan = text.translate(_TRADITIONAL) if _HAS_TRADITIONAL.search(text) else text  # same length
     if original is not None and len(original) == len(text):
@@ -283,27 +322,27 @@ def find_quantities(
     for token in _TOKEN.finditer(scan):
         if token.start() < resume:
             continue
-        match = _read(scan, text, token, traditional, settings, units)
+        match = _read(scan, text, token, traditional, settings, units, offset)
         if match is not None:
             found.append(match)
-            resume = match.end
-    words = [m for m in _english_words(scan, text, settings) if not _overlaps(m, found)]
+            resume = match.end - offset
+    words = [m for m in _english_words(scan, text, settings, offset) if not _overlaps(m, found)]
     return sorted(found + words, key=lambda m: m.start) if words else found
 
 
-def _english_words(scan: str, text: str, settings: ValueSettings) -> list[QuantityMatch]:
+def _english_words(scan: str, text: str, settings: ValueSettings, offset: int) -> list[QuantityMatch]:
     """Numbers spelled out (sixteen engineers, a hundred thousand, twenty percent).
 
     Hand-written: cn2an and jionlp read Chinese only. A lone "one" or "a" is an article
     far more often than a count, so it counts only with a scale word or a unit.
     """
     found = []
-    for words in _EN_NUMBER.finditer(scan):
+    for words in _words().spelled.finditer(scan):
         value, place = _en_value(words.group())
         if value is None:
             continue
-        unit = _UNIT.match(scan, words.end())
-        if unit is None and (value < 2 and place == 1 or _RIGHT_REJECT.match(scan, words.end())):
+        unit = _words().unit.match(scan, words.end())
+        if unit is None and (value < 2 and place == 1 or _words().right_reject.match(scan, words.end())):
             continue
         left = _read_left(scan, words.start())
         if left is None:
@@ -316,23 +355,24 @@ def _english_words(scan: str, text: str, settings: ValueSettings) -> list[Quanti
         quantity, end = _hedge(scan, body, left, settings)
         quantity = _with_sign(quantity, left.sign)
         if quantity is not None:
-            found.append(QuantityMatch(start=left.start, end=end, text=text[left.start:end], quantity=quantity))
+            found.append(QuantityMatch(start=offset + left.start, end=offset + end, text=text[left.start:end], quantity=quantity))
     return found
 
 
 def _en_value(phrase: str) -> tuple[Decimal | None, Decimal]:
     """"a hundred and twenty thousand" -> (120000, 1000): the value and the scale of its last word."""
+    words = _words()
     total, current, place, seen = 0, 0, 1, False
     for word in re.split(r"[\s-]+", phrase.lower()):
-        if word in ("and", "a"):
+        if word in words.silent:
             continue
-        if word in _EN_SMALL:
-            current += _EN_SMALL[word]
+        if word in words.small:
+            current += words.small[word]
             seen, place = True, 1
-        elif word == "hundred":
+        elif word in words.hundreds:
             current, place = (current or 1) * 100, 1
         else:
-            total, current, place = total + (current or 1) * _EN_BIG[word], 0, _EN_BIG[word]
+            total, current, place = total + (current or 1) * words.scales[word], 0, words.scales[word]
     value = total + current
     return (Decimal(value) if seen or value else None), Decimal(place)
 
@@ -342,7 +382,7 @@ def _overlaps(match: QuantityMatch, found: list[QuantityMatch]) -> bool:
 
 
 def _currency(word: str) -> str:
-    return _CURRENCIES[" ".join(word.lower().split())]
+    return _words().currencies[" ".join(word.lower().split())]
 
 
 def parse_quantity(
@@ -360,6 +400,7 @@ def _read(
     traditional: bool,
     settings: ValueSettings,
     units: _Declared | None,
+    offset: int,
 ) -> QuantityMatch | None:
     kind = token.lastgroup
     if kind == "iso":
@@ -384,7 +425,7 @@ def _read(
     quantity = _with_sign(quantity, left.sign)
     if quantity is None:
         return None
-    return QuantityMatch(start=left.start, end=end, text=text[left.start : end], quantity=quantity)
+    return QuantityMatch(start=offset + left.start, end=offset + end, text=text[left.start : end], quantity=quantity)
 
 
 def _with_sign(quantity: Quantity, sign: str | None) -> Quantity | None:
@@ -415,7 +456,8 @@ def _read_left(scan: str, start: int) -> _Left | None:
     """Currency sign and hedge before the number; None when the number is part of a name."""
     currency = None
     begin = start
-    prefix = _ends_with(_CUR_PREFIX, _CUR_PREFIX_LAST, scan, start, 4)
+    words = _words()
+    prefix = _ends_with(words.prefix, words.prefix_last, scan, start, 4)
     if prefix:
         currency = _currency(prefix.group(prefix.lastgroup))
         begin = prefix.start()
@@ -424,7 +466,7 @@ def _read_left(scan: str, start: int) -> _Left | None:
         begin = sign.start()
     elif currency is None and _LEFT_REJECT.search(scan, max(0, start - 2), start):
         return None
-    modifier = _ends_with(_PRE_MOD, _PRE_MOD_LAST, scan, begin, 16)
+    modifier = _ends_with(_words().hedge_before, _words().hedge_before_last, scan, begin, 16)
     if modifier:
         begin = modifier.start()
     after_from = bool(_FROM.search(scan, max(0, begin - 5), begin))
@@ -489,8 +531,8 @@ def _read_end(
     """One number: digits, 多/余, scale word, then %, currency or a declared unit."""
     # a declared word may start with a scale character (75千瓦时): it wins over the scale
     direct = None if currency or units is None else units.pattern.match(scan, token.end())
-    after = _AFTER.match(scan, token.end(), token.end() if direct else len(scan))
-    unit = None if direct else _UNIT.match(scan, after.end())
+    after = _words().after.match(scan, token.end(), token.end() if direct else len(scan))
+    unit = None if direct else _words().unit.match(scan, after.end())
     declared = direct or _declared_at(units, scan, after.end(), currency or unit)
     if not (unit or currency or declared) and _rejected_right(scan, after.end()):
         return None  # 2月, 24小时, 28nm: checked first because it is the common case
@@ -509,7 +551,7 @@ def _read_end(
         if tail is not None:
             extra, place, end = tail
             value += extra
-            unit = _UNIT.match(scan, end)
+            unit = _words().unit.match(scan, end)
             declared = _declared_at(units, scan, end, currency or unit)
     bare = scale == 1 and currency is None and not _BIG_CN.search(numeral)
     low, high, qualifier = value - place / 2, value + place / 2, Qualifier.exact
@@ -628,13 +670,13 @@ def _scale(scan: str, after: re.Match[str], traditional: bool) -> Decimal | None
     """Multiplier of the scale word; None for a 兆 that is probably mega-."""
     cn, en = after.group("cn_scale"), after.group("en_scale")
     if cn == "兆":
-        if traditional or _ZHAO_IS_TRILLION.match(scan, after.end()) or _ZHAO_TAIL.match(scan, after.end()):
+        if traditional or _words().zhao_is_trillion.match(scan, after.end()) or _ZHAO_TAIL.match(scan, after.end()):
             return Decimal(_ZHAO)
         return None
     if cn:
         return Decimal(_CN_SCALES[cn])
     if en:
-        return Decimal(_EN_SCALES[en.strip().lstrip("-").lower()])  # a 70-billion-parameter model
+        return Decimal(_words().scales[en.strip().lstrip("-").lower()])  # a 70-billion-parameter model
     return Decimal(1)
 
 
@@ -662,8 +704,9 @@ def _read_unit(body: _Body, unit: re.Match[str] | None) -> _Body:
     if kind == "currency":
         word = unit.group("currency")
         # 元 names the unit of any yuan-named currency: 新台币1,200亿元 and 港币30亿元 keep the currency named before
-        name = body.unit if word in _ANY_YUAN and body.unit in _CURRENCY_NAMES else _currency(word)
-        if word.lower() in _SUBUNITS:  # 50 cents = 0.50 USD
+        words = _words()
+        name = body.unit if word in words.currency_units and body.unit in CURRENCY_CODES else _currency(word)
+        if word.lower() in words.subunits:  # 50 cents = 0.50 USD
             body = _scaled(body, Decimal("0.01"))
     else:
         name = "percent" if kind == "percent" else "percentage_point"
@@ -722,7 +765,7 @@ def _read_declared(body: _Body, declared: re.Match[str] | None, units: _Declared
 
 
 def _read_unit_or_declared(scan: str, body: _Body, units: _Declared | None) -> _Body:
-    body = _read_unit(body, _UNIT.match(scan, body.end))
+    body = _read_unit(body, _words().unit.match(scan, body.end))
     return _read_declared(body, _declared_at(units, scan, body.end, body.unit), units)
 
 
@@ -731,11 +774,11 @@ def reserved_unit_word(word: str) -> str | None:
 
     A declared unit word that is one of these can never be read as the declared unit.
     """
-    unit = _UNIT.fullmatch(word)
+    unit = _words().unit.fullmatch(word)
     if unit:
         kind = unit.lastgroup
         return _currency(unit.group("currency")) if kind == "currency" else _UNIT_NAMES[kind]
-    if _SCALE_WORD.fullmatch(word):
+    if _words().scale_word.fullmatch(word):
         return "a scale word"
     return None
 
@@ -761,7 +804,7 @@ def _read_scale_word(
             )
             return _read_unit_or_declared(scan, body, units)
     else:
-        after = _AFTER.match(scan, token.end())
+        after = _words().after.match(scan, token.end())
         if not after.group("cn_scale") or after.group("cn_scale") == "兆":
             return None
         end, scale = after.end("cn_scale"), Decimal(_CN_SCALES[after.group("cn_scale")])
@@ -775,7 +818,7 @@ def _read_scale_word(
         low=scale, high=high, value=value, end=end, scale=scale, unit=currency, qualifier=qualifier
     )
     body = _read_unit_or_declared(scan, body, units)
-    return None if _RIGHT_REJECT.match(scan, body.end) else body
+    return None if _words().right_reject.match(scan, body.end) else body
 
 
 def _read_pair(
@@ -785,7 +828,7 @@ def _read_pair(
     low_digit, high_digit = (_CN_DIGIT_VALUES[c] for c in token.group())
     if high_digit <= low_digit:
         return None
-    after = _AFTER.match(scan, token.end())
+    after = _words().after.match(scan, token.end())
     scale = _scale(scan, after, traditional)
     if scale is None:
         return None
@@ -800,7 +843,7 @@ def _read_pair(
         closed=True,  # 两三个 is two or three, both included
     )
     body = _read_unit_or_declared(scan, body, units)
-    return None if _RIGHT_REJECT.match(scan, body.end) else body
+    return None if _words().right_reject.match(scan, body.end) else body
 
 
 def _read_percent_of(token: re.Match[str]) -> _Body | None:
@@ -823,13 +866,13 @@ def _plausible(scan: str, token: re.Match[str], left: _Left, body: _Body) -> boo
         return bool(_HAS_COUNTER.match(scan, body.end))
     if _MODEL_WORD.search(scan, max(0, start - 20), start):
         return False  # ERNIE 3.0, Llama 2
-    if _MONTH_BEFORE.search(scan, max(0, start - 12), start):
+    if _words().month_before.search(scan, max(0, start - 12), start):
         return False  # Feb. 6
     if _LINE_START.search(scan, max(0, start - 8), start) and _LIST_MARK.match(scan, body.end):
         return False  # "1.扎堆入局", "(2)"
     if _QUOTED.search(scan, max(0, start - 1), start):
         return False  # “125”路线图
-    return bool(_POST_MOD.match(scan, body.end)) or not _INTO_WORD.match(scan, body.end)
+    return bool(_words().hedge_after.match(scan, body.end)) or not _INTO_WORD.match(scan, body.end)
 
 
 def _read_level(scan: str, body: _Body) -> _Body | None:
@@ -854,7 +897,7 @@ def _read_level(scan: str, body: _Body) -> _Body | None:
 
 def _hedge(scan: str, body: _Body, left: _Left, settings: ValueSettings) -> tuple[Quantity, int]:
     """The final quantity and where its span ends, after a trailing 左右/以上/以下."""
-    post = _POST_MOD.match(scan, body.end)
+    post = _words().hedge_after.match(scan, body.end)
     modifier = left.modifier or (post.lastgroup if post else None)
     if body.more and modifier:
         modifier = "least"  # 超过100多人: the hedge says no more than the 多 does
