@@ -9,7 +9,7 @@ import pytest
 
 from checker.api import extract_all
 from checker.engine import local
-from checker.engine.local import LocalEngine, chunk_size
+from checker.engine.local import LocalEngine
 from tests.test_stages import article
 
 
@@ -39,6 +39,3 @@ def test_forked_workers_leave_the_first_article_to_the_main_process(pack, monkey
     assert [e.article.id for e in extract_all(items, pack, LocalEngine(jobs=2))] == ["n0", "n1", "n2", "n3"]
     assert seen == ["n0"]  # the workers record theirs in their own processes
 
-
-def test_tasks_stay_small_enough_to_balance_the_end_of_a_run():
-    assert chunk_size(1000, 2) == 8 and chunk_size(10, 2) == 2 and chunk_size(1, 4) == 1
