@@ -27,7 +27,8 @@ TAGS = ("map", "date", "datetime")
 def cached_rules(cache: ExtractionCache, directory: str | Path | None = None) -> RulePack:
     """load_rules(directory), read back from `cache` when the pack's files have not changed.
     Raises RulesError for a bad pack, as load_rules does (a bad pack is never stored)."""
-    key = files_key(Path(directory) if directory else bundled_rules_dir())
+    folder = Path(directory) if directory else bundled_rules_dir()
+    key = files_key(folder)
     data = cache.get_many([key], PACKS).get(key) if key is not None else None
     if data is not None:
         try:
@@ -37,7 +38,7 @@ def cached_rules(cache: ExtractionCache, directory: str | Path | None = None) ->
     from checker.rulepack import loader  # the YAML reader and the checks load on a miss only
 
     pack = loader.load_rules(directory)
-    if key is not None:
+    if key is not None and files_key(folder) == key:  # not edited while it was read
         try:
             cache.put_many([(key, encode(pack))], PACKS)
         except TypeError:  # a value the entry format has no tag for: this pack is read from its files every time

@@ -121,3 +121,19 @@ def test_a_version_1_cache_keeps_its_extractions(corpus, tmp_path, monkeypatch):
         db.execute("PRAGMA user_version = 1")
     monkeypatch.setattr("checker.engine.local.extract_article", lambda *_: pytest.fail("an extraction of the old file was not read"))
     assert same_run(run([corpus], cache=ExtractionCache(folder)), cold)
+
+
+def test_a_pack_edited_while_it_is_read_is_not_stored(tmp_path, monkeypatch):
+    folder = tmp_path / "rules"
+    shutil.copytree(bundled_rules_dir(), folder)
+    settings = folder / "settings.yaml"
+
+    def edited_meanwhile(directory):
+        pack = load_rules(directory)
+        settings.write_text(settings.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+        return pack
+
+    monkeypatch.setattr("checker.rulepack.loader.load_rules", edited_meanwhile)
+    cached_rules(ExtractionCache(tmp_path / "cache"), folder)
+    with sqlite3.connect(tmp_path / "cache" / FILE_NAME) as db:
+        assert db.execute(f"SELECT count(*) FROM {PACKS}").fetchone() == (0,)
