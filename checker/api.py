@@ -138,8 +138,12 @@ def run(
     if started:
         started(len(articles))
     engine = engine or LocalEngine(jobs, idle=_load_detection)
-    keys = run_keys(articles, pack) if cache is not None else None
-    extractions = _extract_cached(articles, keys.articles, pack, engine, progress, cache) if cache and keys else extract_all(articles, pack, engine, progress)
+    keys = None
+    if cache is None:
+        extractions = extract_all(articles, pack, engine, progress)
+    else:
+        keys = run_keys(articles, pack)
+        extractions = _extract_cached(articles, keys.articles, pack, engine, progress, cache)
     problems = problems + [problem for extraction in extractions for problem in extraction.problems]
     claims = [claim for extraction in extractions for claim in extraction.claims]
     findings, confirmations = detect_all(extractions, articles, pack, engine.aligner, cache, keys)

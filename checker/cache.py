@@ -6,8 +6,9 @@ version and a fingerprint of its source, so a changed extractor never reads stal
 results). Entries are JSON (zlib-compressed), never pickle: the file lives in a shared
 cache folder and must not be able to run code when read.
 
-Beside the extractions, the same file keeps what a whole run can reuse (checker.cache_detections):
-a rules pack read from unchanged files, and the findings of an unchanged set of articles.
+Beside the extractions, the same file keeps what a whole run can reuse: a rules pack read from
+unchanged files (checker.cache_packs) and the findings of an unchanged set of articles
+(checker.cache_detections).
 
 The store is SQLite in WAL mode: concurrent runs read while one writes, each write is
 one transaction, and a writer that finds the file locked skips its write. A cache that
@@ -78,7 +79,7 @@ def tool_fingerprint() -> str:
 
 
 def pack_fingerprint(pack: RulePack) -> str:
-    """A hash of what extraction reads from the pack: entities, attributes, facts and settings."""
+    """A hash of what extraction and detection read from the pack: entities, attributes, facts and settings."""
     content = {
         "entities": {key: rule.model_dump(mode="json") for key, rule in sorted(pack.entities.items())},
         "attributes": {key: rule.model_dump(mode="json") for key, rule in sorted(pack.attributes.items())},
