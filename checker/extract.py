@@ -18,6 +18,7 @@ from checker.claims.quantities import quantity_claims
 from checker.claims.relations import relation_claims
 from checker.claims.types import type_claims
 from checker.descriptions import with_descriptions
+from checker.editions import with_editions
 from checker.discourse import Discourse
 from checker.entities import find_mentions
 from checker.extraction import Extraction
@@ -62,7 +63,7 @@ def _extract(article: Article, pack: RulePack) -> Extraction:
     unresolved: list[Evidence] = []
     layout = structure(normalized.text, article.body_start)
     segments = segment(normalized.text, article.text, article.body_start, toolkit)
-    known = [with_descriptions(normalized.text, with_versions(normalized.text, find_mentions(seg, toolkit, pack), pack), pack) for seg in segments]
+    known = [with_descriptions(normalized.text, with_editions(normalized.text, with_versions(normalized.text, find_mentions(seg, toolkit, pack), pack), pack), pack) for seg in segments]
     unknown = find_candidates(article, normalized.text, segments, known, pack, toolkit)
     discourse = Discourse()
     for seg, found, names in zip(segments, known, unknown):

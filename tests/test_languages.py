@@ -184,3 +184,32 @@ def test_hedges_and_the_words_that_only_hold_one_are_the_tables(tables, monkeypa
     (tables / "zh.yaml").write_text(zh.replace("not_hedges: [最近, 附近,", "not_hedges: [最近,"), encoding="utf-8")
     grammar.cache_clear()
     assert find_quantities("商场附近3家门店")[0].quantity.qualifier is not Qualifier.exact
+
+
+def test_time_zones_and_open_periods_are_the_tables(tables, monkeypatch):
+    assert find_dates("Abrió desde May 2021.", dt.date(2023, 5, 10))[0].span.qualifier is Qualifier.exact
+    (tables / "es.yaml").write_text("time_zones: {local: [hora local]}\nopen_periods_before: {since: [desde]}\n", encoding="utf-8")
+    monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("es",))
+    grammar.cache_clear()
+    [opened] = find_dates("Abrió desde May 2021.", dt.date(2023, 5, 10))
+    assert (opened.span.low, opened.span.high, opened.span.qualifier) == (dt.date(2021, 5, 1), dt.date(2023, 5, 10), Qualifier.at_least)
+    [zoned] = find_dates("Abrió hora local May 3, 2021.", None)
+    assert (zoned.text, zoned.span.timezone) == ("hora local May 3, 2021", "local")
+
+
+def test_duration_units_of_the_tables_make_a_number_no_figure(tables, monkeypatch):
+    assert [m.text for m in find_quantities("Tardó 5 años en salir.")] == ["5"]
+    (tables / "es.yaml").write_text("duration_units: [años, meses]\n", encoding="utf-8")
+    monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("es",))
+    grammar.cache_clear()
+    assert find_quantities("Tardó 5 años en salir.") == []
+
+
+def test_relative_days_and_steps_are_the_tables(tables, monkeypatch):
+    base = dt.date(2023, 5, 10)  # a Wednesday
+    assert find_dates("Lo dijo ayer.", base) == []
+    (tables / "es.yaml").write_text("relative_days: {ayer: -1}\nrelative_steps: {pasado: -1}\n", encoding="utf-8")
+    monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("es",))
+    grammar.cache_clear()
+    assert find_dates("Lo dijo ayer.", base)[0].span.low == dt.date(2023, 5, 9)
+    assert find_dates("Abrió pasado month.", base)[0].span.low == dt.date(2023, 4, 1)

@@ -205,7 +205,7 @@ def test_unknown_key_without_close_match_lists_allowed_keys(pack):
     problem = the_problem(pack, "entities.yaml")
     assert problem.line == line_with(path, "colour: red")
     assert problem.message == "unknown key `colour`"
-    assert problem.fix == "allowed keys: id, type, aliases, parent, inherits, cases"
+    assert problem.fix == "allowed keys: id, type, aliases, parent, inherits, edition_of, cases"
 
 
 def test_wrong_type_value_suggests(pack):
@@ -834,6 +834,13 @@ def test_inherits_needs_a_parent_and_known_attributes(pack):
     messages = {(p.message, p.fix) for p in problems_of(pack)}
     assert ("`foo-phone` inherits attributes but has no `parent`", "add `parent:` or remove `inherits`") in messages
     assert ("`foo-phone` inherits unknown attribute `release_dat`", "did you mean `release_date`?") in messages
+
+
+def test_an_edition_names_a_known_base_and_edition(pack):
+    append(pack / "entities.yaml", "  - id: foo-chip-cn\n    type: chip\n    aliases: [Foo CN]\n    edition_of: {entity: nvidia-a10, edition: chna}\n")
+    messages = {(p.message, p.fix) for p in problems_of(pack)}
+    assert ("`foo-chip-cn` is an edition of unknown entity `nvidia-a10`", "did you mean `nvidia-a100`?") in messages
+    assert ("edition `chna` of `foo-chip-cn` is not a key of `lexicon.editions`", "did you mean `china`?") in messages
 
 
 def test_problem_codes_are_documented_one_to_one():

@@ -255,3 +255,24 @@ def test_a_four_digit_year_reads_the_same_from_any_article_date(anchor):
     bases = [dt.date(1999, 1, 1), dt.date(2008, 2, 29), dt.date(2023, 6, 15), dt.date(2030, 12, 31)]
     assert len({_jio_days_at(anchor, base) for base in bases}) == 1
     assert len({_jio_days_at("16年3月", base) for base in bases}) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "dates"),
+    [
+        # a weekday beside a date names that date's day: the date alone is read, whatever the article's week
+        ("Samsung unveiled the chip on Tuesday, Oct. 10, in Seoul.", dt.date(2023, 12, 1), [("Oct. 10", dt.date(2023, 10, 10))]),
+        ("小米于周四（10月26日）发布新机。", dt.date(2023, 11, 20), [("10月26日", dt.date(2023, 10, 26))]),
+        ("小米10月26日（周四）发布新机。", dt.date(2023, 11, 20), [("10月26日", dt.date(2023, 10, 26))]),
+        ("The board met on Friday (Nov. 3).", dt.date(2023, 11, 20), [("Nov. 3", dt.date(2023, 11, 3))]),
+        # a weekday standing alone, or apart from the date, is a date of its own
+        ("Samsung said on Tuesday it would expand the plant.", dt.date(2023, 10, 13), [("Tuesday", dt.date(2023, 10, 10))]),
+        (
+            "Talks began on Monday and ended on Oct. 20.",
+            dt.date(2023, 10, 21),
+            [("Monday", dt.date(2023, 10, 16)), ("Oct. 20", dt.date(2023, 10, 20))],
+        ),
+    ],
+)
+def test_a_weekday_beside_a_date_names_its_day(text, base, dates):
+    assert [(m.text, m.span.low) for m in find_dates(text, base)] == dates

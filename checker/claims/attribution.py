@@ -23,6 +23,7 @@ from checker.models import Claim, Mention
 ORGANIZATION = ("organization",)
 NEGATION_REACH = 4
 OBJECT_REACH = 14  # a forbid word this far before an organization makes it an object (invested in X)
+POSSESSIVE_GAP = 2  # characters between an owner and its product (英伟达H800, Nvidia's H100)
 
 
 def attribution_claims(ctx: SentenceContext) -> list[Claim]:
@@ -41,17 +42,18 @@ def attribution_claims(ctx: SentenceContext) -> list[Claim]:
             found = _passive(ctx, rule, t_start, t_end) or _active(ctx, rule, t_start, t_end)
             if found is None:
                 continue
-            subject, developers = found
+            subjects, developers = found
             ids = sorted({d.entity for d in developers})
-            if subject.entity in ids:
-                continue
-            positions = [subject.start, subject.end, t_start, t_end] + [p for d in developers for p in (d.start, d.end)]
-            start, end = min(positions), max(positions)
-            claims.append(ctx.claim(start, end, subject, name, ",".join(ids), modality=ctx.modality_at(start, end)))
+            for subject in subjects:
+                if subject.entity in ids:
+                    continue
+                positions = [subject.start, subject.end, t_start, t_end] + [p for d in developers for p in (d.start, d.end)]
+                start, end = min(positions), max(positions)
+                claims.append(ctx.claim(start, end, subject, name, ",".join(ids), modality=ctx.modality_at(start, end)))
     return claims
 
 
-def _active(ctx: SentenceContext, rule, t_start: int, t_end: int) -> tuple[Mention, list[Mention]] | None:
+def _active(ctx: SentenceContext, rule, t_start: int, t_end: int) -> tuple[list[Mention], list[Mention]] | None:
     clause_start, clause_end = ctx.clause_of(t_start)
     products = [m for m in ctx.fitting(rule.subject_types) if m.start >= t_end and m.start < clause_end]
     organizations = [m for m in ctx.fitting(ORGANIZATION) if m.end <= t_start and not _aside(ctx, rule, m, t_start)]
@@ -60,7 +62,39 @@ def _active(ctx: SentenceContext, rule, t_start: int, t_end: int) -> tuple[Menti
         organizations = [m for m in organizations if m.start >= clause_start]
     if not products or not organizations:
         return None
-    return head_of_object(ctx, products, clause_end), _joint(ctx, rule, organizations, t_start)
+    developers = _joint(ctx, rule, organizations, t_start)
+    products = [m for m in products if not _in_modifier(ctx, m, t_end, developers)]
+    if not products:
+        return None
+    return _coordinated(ctx, head_of_object(ctx, products, clause_end), products), developers
+
+
+def _in_modifier(ctx: SentenceContext, product: Mention, t_end: int, developers: list[Mention]) -> bool:
+    """A name inside what modifies the verb's object is not the object: one owned by another organization
+    named right before it (推出了基于英伟达H800的服务, a service built on Nvidia's H100), or one closed by 的
+    after words of its own (发布了搭载H800的服务器; 推出的X的用户 keeps X: only particles stand before it)."""
+    owners = [m for m in ctx.mentions if ctx.entity_type(m) in ORGANIZATION and m.end <= product.start and m.start >= t_end]
+    owner = owners[-1] if owners else None
+    if owner is not None and len(ctx.at(owner.end, product.start).strip()) <= POSSESSIVE_GAP and owner.entity not in {d.entity for d in developers}:
+        return True
+    language = grammar()
+    if not ctx.startswith(language.modifier_markers, product.end):
+        return False
+    lead = ctx.at(t_end, product.start)
+    return bool(lead.strip(" " + "".join(language.particles)))
+
+
+def _coordinated(ctx: SentenceContext, head: Mention, products: list[Mention]) -> list[Mention]:
+    """The verb's object and the names coordinated right after it (推出了A800与H800, released X and Y):
+    each is credited."""
+    coordinator = word_pattern(tuple(ctx.pack.settings.lexicon.coordinators) + ("、", ","))
+    out = [head]
+    for mention in (m for m in products if m.start >= head.end):
+        between = ctx.at(out[-1].end, mention.start).strip()
+        if not (coordinator and coordinator.fullmatch(between)):
+            break
+        out.append(mention)
+    return out
 
 
 def _aside(ctx: SentenceContext, rule, organization: Mention, t_start: int) -> bool:
@@ -131,4 +165,4 @@ def _passive(ctx: SentenceContext, rule, t_start: int, t_end: int) -> tuple[Ment
         subjects = [unknown] if unknown is not None else subjects
     if not developers or not subjects:
         return None
-    return subjects[-1], developers
+    return [subjects[-1]], developers

@@ -2,10 +2,12 @@
 
 Every position a SentenceContext takes or gives is an article offset, as are the
 mentions, names, clauses, dates and claims it holds. Its `text` is the sentence
-alone (a regex over it sees no neighbour): `at`, `words`, `scan`, `match` and
-`search` read it at article offsets, and `local` is the one step into its frame. Chinese is topic-prominent, so when a
-clause names no fitting subject the sentence's first fitting entity (its topic)
-is taken; within a clause the nearest entity to the left wins. A name the rules
+alone (a regex over it sees no neighbour): `at`, `words`, `scan` and `match`
+read it at article offsets, and `local` is the one step into its frame.
+
+Chinese is topic-prominent, so when a clause names no fitting subject the
+sentence's first fitting entity (its topic) is taken; within a clause the
+nearest entity to the left wins. A name the rules
 pack does not know (a candidate, see checker.claims.candidates) standing in the
 clause beats the topic: 与ChatGPT相比，Sparrow拥有700亿参数 is about Sparrow.
 """
@@ -17,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from checker.claims.anaphors import Anaphor, find_anaphor
 from checker.discourse import Antecedent, Discourse
 from checker.languages import Grammar, grammar
 from checker.models import Article, Candidate, Claim, DateMatch, Mention, Modality
@@ -138,7 +141,7 @@ class SentenceContext:
     pack: RulePack
     index: int
     start: int  # article offset of the sentence
-    text: str  # normalized sentence text: the local view, read through at, words, scan, match and search
+    text: str  # normalized sentence text: the local view, read through at, words, scan and match
     original: str  # the sentence as written
     mentions: list[Mention]  # the sentence's entities (article offsets, as every position here)
     traditional: bool
@@ -183,11 +186,6 @@ class SentenceContext:
     def match(self, pattern: re.Pattern[str], pos: int, end: int | None = None) -> Hit | None:
         """`pattern` matched at `pos` (as re.Pattern.match, within the sentence)."""
         found = pattern.match(self.text, pos - self.start, len(self.text) if end is None else end - self.start)
-        return None if found is None else Hit(found, self.start)
-
-    def search(self, pattern: re.Pattern[str], pos: int, end: int | None = None) -> Hit | None:
-        """The first match of `pattern` from `pos` on (as re.Pattern.search, within the sentence)."""
-        found = pattern.search(self.text, pos - self.start, len(self.text) if end is None else end - self.start)
         return None if found is None else Hit(found, self.start)
 
     def startswith(self, prefix: str | tuple[str, ...], pos: int) -> bool:
@@ -264,11 +262,15 @@ class SentenceContext:
         if left:
             return left[-1]
         head = self.at(clause[0], start).lstrip()
-        anaphor = self.anaphor_in(clause[0], start)
-        if anaphor is None and not any(m.end <= start for m in known):
-            anaphor = self.anaphor_in(self.start, clause[0])  # The family ships in four sizes, from 1 billion…: the sentence's subject
+        anaphor = self.anaphor_at(clause[0], start)
+        if anaphor is None:
+            # The family ships in four sizes, from 1 billion…; the Lisbon company, whose founders include a former
+            # Google engineer, raised…: an anaphor before every name is the sentence's subject, the names after it modify it
+            opening = self.anaphor_at(self.start, clause[0])
+            leads = opening is not None and opening.label in types and not any(m.end <= opening.start for m in known)
+            anaphor = opening if leads else None
         if anaphor is not None:
-            return self._antecedent(known, clause[0], types, anaphor)
+            return self._antecedent(known, anaphor.start, types, anaphor.label)
         if any(head.startswith(w) for w in self.pack.settings.lexicon.latter):
             before = [m for m in known if m.end <= clause[0]]
             return before[-1] if before else self.earlier(lambda a: a.type in types, anaphoric=True, latest=True)
@@ -296,14 +298,17 @@ class SentenceContext:
     # --- discourse -------------------------------------------------------------
     def anaphor_in(self, a: int, b: int) -> str | None:
         """The entity type an anaphoric noun in [a, b) points back to (该公司 -> organization)."""
-        for label, words in self.pack.settings.lexicon.anaphors.items():
-            if self.words(words, a, b):
-                return label
-        return None
+        found = self.anaphor_at(a, b)
+        return found.label if found is not None else None
+
+    def anaphor_at(self, a: int, b: int) -> Anaphor | None:
+        """The anaphoric noun or description in [a, b) (checker.claims.anaphors), in article offsets."""
+        found = find_anaphor(self.pack, self.text, a - self.start, b - self.start)
+        return None if found is None else Anaphor(found.label, found.start + self.start, found.end + self.start)
 
     def _antecedent(self, known: list[Mention], before: int, types: Sequence[str], label: str) -> Mention | None:
-        """What an anaphoric noun of type `label` refers to: the nearest such entity earlier in the
-        sentence, else the most salient one of the sentences before."""
+        """What an anaphoric noun of type `label` at `before` refers to: the nearest such entity earlier
+        in the sentence, else the most salient one of the sentences before."""
         if label not in types:
             return None  # 该公司 is not the subject of a parameter count
         # the model may be a product of the pack (Claude 2): a type compatible with the noun's fits

@@ -17,6 +17,7 @@ title names.
 from __future__ import annotations
 
 from checker.claims.context import SentenceContext, find_words, head_of_object
+from checker.claims.thresholds import threshold_of
 from checker.languages import grammar
 from checker.models import Article, Claim, DateMatch, Evidence, Mention
 from checker.normalize import normalize
@@ -58,6 +59,11 @@ def _claim_for(ctx: SentenceContext, match: DateMatch) -> Claim | None:
     if subject is None:
         return None
     place = _place(ctx, rule.object_types, t_start, t_end)
+    obj = place.entity if place else None
+    if rule.units:
+        obj = threshold_of(ctx, rule, t_start, t_end)  # a milestone: first topped $1 trillion
+        if obj is None:
+            return None
     span = match.span
     here = [subject] if subject.start >= ctx.start else []  # a subject from an earlier sentence stays out of the span
     start = min([match.start, t_start] + [m.start for m in here])
@@ -68,7 +74,7 @@ def _claim_for(ctx: SentenceContext, match: DateMatch) -> Claim | None:
         subject,
         attribute,
         span.iso(),
-        object=place.entity if place else None,
+        object=obj,
         span=span,
         modality=ctx.modality_at(min(match.start, t_start), max(match.end, t_end)),
     )

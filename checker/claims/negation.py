@@ -7,7 +7,8 @@ of one object class (a model, a product), so 从未开源大模型 denies an ope
 release, and 没有公布模型的参数规模 (a `forbid` word after the object) denies a figure.
 
 A rule without object words denies the subject itself in a place of its `object_types`
-(Claude is still not available in the EU): the place is the claim's object.
+(Claude is still not available in the EU), or its launch of one named entity of them (英伟达尚未
+推出H800): that entity is the claim's object.
 
 A denial holds as of a day: a date in its own clause (截至2023年4月，X尚未…), else the
 article's date (至今, still and yet say the same). The claim's low and high carry it, so
@@ -19,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 
 from checker.claims.context import Hit, SentenceContext
+from checker.languages import grammar
 from checker.models import Claim, Mention
 
 VERB_REACH = 6  # characters between the cue and the start of the verb
@@ -67,12 +69,14 @@ def as_of(ctx: SentenceContext, cue: int) -> dt.date | None:
 
 def _place(ctx: SentenceContext, types: list[str], after: int, verb: Hit) -> Mention | None:
     """The place a denial is about, an entity of `types` in the cue's clause: between the cue and
-    the verb (尚未在欧盟上线) or right after the verb (not available in the EU)."""
+    the verb (尚未在欧盟上线) or right after the verb (not available in the EU, 尚未推出H800); one after the
+    verb that modifies the next noun (尚未推出H100的新版本) is not what is denied."""
     clause_end = ctx.clause_of(after)[1]
+    markers = grammar().modifier_markers
     return next((
         m for m in ctx.mentions
         if m.start < clause_end and ctx.entity_type(m) in types
-        and (after <= m.start and m.end <= verb.start() or 0 <= m.start - verb.end() <= PLACE_AFTER)
+        and (after <= m.start and m.end <= verb.start() or 0 <= m.start - verb.end() <= PLACE_AFTER and not ctx.startswith(markers, m.end))
     ), None)
 
 

@@ -47,7 +47,9 @@ def negation_conflict(data: DetectInput) -> list:
             credits = _credits(data, rule, subject, denying)
             if credits:
                 models = ", ".join(sorted({entity_label(pack, c.subject) for c in credits}))
-                message = pack.message("negation_conflict", subject=entity_label(pack, subject), denied=_denied(pack, name),
+                # a denial of one named entity (尚未推出H800) is worded as a denied event, not as "no model"
+                template = "negation_event" if any(d.obj for d in denying) else "negation_conflict"
+                message = pack.message(template, subject=entity_label(pack, subject), denied=_denied(pack, name),
                                        attribute=attribute_label(pack, rule.contradicted_by), values=models)
                 findings.append(make_finding("negation_conflict", subject, rule.contradicted_by, denying + credits, message, pack))
                 continue
@@ -115,18 +117,21 @@ def _latest(data: DetectInput, denying: list[Claim]) -> dt.date | None:
 
 
 def _credits(data: DetectInput, rule: AttributeRule, subject: str, denying: list[Claim]) -> list[Claim]:
-    """Developer claims crediting the subject or a child, in articles not dated after the denial
-    or about an entity some claim dates before it."""
+    """Developer claims crediting the subject or a child (for a denial of one named entity, credits of
+    that entity), in articles not dated after the denial or about an entity some claim dates before it."""
     if not rule.contradicted_by:
         return []
     pack = data.pack
     latest = _latest(data, denying)
     table = data.table
     credits = table[table["attribute"] == rule.contradicted_by]
+    named = {d.obj for d in denying if d.obj}  # 英伟达尚未推出H800: only a credit of the H800 contradicts it
     found = []
     for i in credits["id"]:
         claim = data.claims[i]
         if claim.modality in NOT_EVENTS or not any(subject in pack.ancestors(dev) for dev in claim.values):
+            continue
+        if named and claim.subject not in named:
             continue
         written = data.article_dates.get(claim.article)
         if latest is None or written is None or written <= latest or _dated_before(data, claim.subject, latest):

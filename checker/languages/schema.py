@@ -14,6 +14,8 @@ from checker.rulepack.strict import Strict
 # the currencies the value readers know (ISO 4217): a table gives its words for these
 CURRENCY_CODES = ("USD", "CNY", "HKD", "EUR", "TWD", "JPY", "GBP", "KRW", "CHF")
 HedgeKind = Literal["near", "approx", "at_least", "at_most"]
+ZoneKind = Literal["beijing", "local"]
+OpenKind = Literal["since", "from", "after", "before", "until"]
 
 Char = Annotated[str, StringConstraints(min_length=1, max_length=1)]
 Word = Annotated[str, StringConstraints(min_length=1)]
@@ -54,6 +56,19 @@ class LanguageTable(Strict):
     range_separators: Words = Field(default=[], description="What joins the ends of a range (到, to).")
     respectively: Words = Field(default=[], description="Words that pair a list of figures with names one by one (分别, respectively).")
     contrast: Words = Field(default=[], description="Words opening a clause that turns against the sentence's head (但, but): the head's plan or hearsay does not reach past them.")
+    definite_articles: Words = Field(default=[], description="Articles of a definite noun (the): the Lisbon company points back like the listed anaphor the company.")
+    indefinite_articles: Words = Field(default=[], description="Articles of an indefinite noun (a, an): a firm that raised… points back when a relative pronoun follows.")
+    relative_pronouns: Words = Field(default=[], description="Words opening a relative clause (that, which, who, whose).")
+    possessive_endings: Words = Field(default=[], description="What ends a possessor right after its noun ('s): the Lisbon company's rival is not the company.")
+    relative_days: dict[Word, int] = Field(default={}, description="Days named relative to the article's date, with their offset in days (yesterday: -1); in any case, a space as any spaces.")
+    relative_steps: dict[Word, int] = Field(default={}, description="Words before a week, month, year or weekday that step from the article's (last: -1, this: 0, next: 1).")
+    time_zones: dict[ZoneKind, Words] = Field(default={}, description="Time-zone phrases next to a date (北京时间: beijing, local time: local); Latin ones also after the date, in any case.")
+    open_periods_after: dict[OpenKind, Words] = Field(default={}, description="Words after a date that open its period (以来: since, 之后: after, 之前: before); a `from` word (起) only after an opener.")
+    open_period_openers: Words = Field(default=[], description="Words before a date that open a period with a since or from word after it (自, 从).")
+    open_periods_before: dict[OpenKind, Words] = Field(default={}, description="Words before a date that open its period (since, after, before, until); in any case, a space as any spaces.")
+    counters: list[Char] = Field(default=[], description="Measure words after a number (个, 家, 位): 两三家 is a figure, and 360创始人 a name unless one follows.")
+    duration_units: Words = Field(default=[], description="Time units after a number (年, 小时, years, a.m.): a duration or a time, no figure; ASCII words in any case.")
+    measure_units: Words = Field(default=[], description="Units after a number that no figure is counted in (米, 公斤, 像素), unless the pack declares them.")
     hedges_before: dict[HedgeKind, Words] = Field(default={}, description="Hedges before a figure, by what they make of it (约: approx, 超过: at_least, nearly: near, up to: at_most); ASCII words in any case, a space as any spaces.")
     hedges_after: dict[HedgeKind, Words] = Field(default={}, description="Hedges after a figure (左右: approx, 以上: at_least, or more: at_least); ASCII words as written.")
     not_hedges: Words = Field(default=[], description="Words that hold a CJK hedge but are none (最近 holds 近, 上下游 holds 上下); Latin hedges match on word edges.")
@@ -81,7 +96,7 @@ class LanguageTable(Strict):
 
 
 _CALENDARS = ("months", "weekdays")
-_KEYED = ("currencies", "hedges_before", "hedges_after")
+_KEYED = ("currencies", "hedges_before", "hedges_after", "time_zones", "open_periods_after", "open_periods_before")
 
 
 @dataclass(frozen=True, eq=False)
@@ -120,6 +135,19 @@ class Grammar:
     range_separators: tuple[str, ...] = ()
     respectively: tuple[str, ...] = ()
     contrast: tuple[str, ...] = ()
+    definite_articles: tuple[str, ...] = ()
+    indefinite_articles: tuple[str, ...] = ()
+    relative_pronouns: tuple[str, ...] = ()
+    possessive_endings: tuple[str, ...] = ()
+    relative_days: tuple[tuple[str, int], ...] = ()
+    relative_steps: tuple[tuple[str, int], ...] = ()
+    time_zones: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    open_periods_after: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    open_period_openers: tuple[str, ...] = ()
+    open_periods_before: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    counters: tuple[str, ...] = ()
+    duration_units: tuple[str, ...] = ()
+    measure_units: tuple[str, ...] = ()
     hedges_before: tuple[tuple[str, tuple[str, ...]], ...] = ()
     hedges_after: tuple[tuple[str, tuple[str, ...]], ...] = ()
     not_hedges: tuple[str, ...] = ()

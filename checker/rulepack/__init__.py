@@ -4,6 +4,7 @@ A pack is a folder with entities.yaml, attributes.yaml, facts.yaml and settings.
 Everything is validated on load; every problem names the file, the line and the fix,
 and all problems of a pack are reported together. The package keeps one job per module:
 
+- `strict`: the base of every validated file model, below the schemas (the language tables use it);
 - `schema`: the shapes of the rules files (pydantic models);
 - `json_schema`: their JSON Schema export for editors;
 - `problems`: the problem and error types, shared with the baseline reader;

@@ -84,6 +84,20 @@ def check_entity_types(
         check("settings.yaml", ("lexicon", "demonstratives", label), label, "demonstrative type")
 
 
+def check_editions(entities: list[tuple[EntityRule, int]], settings: Settings, entry: Entry | None, problems: list[RuleProblem]) -> None:
+    """`edition_of` names a known entity and, when the pack lists editions, one of `lexicon.editions`."""
+    ids = {entity.id for entity, _ in entities}
+    for entity, index in entities:
+        edition = entity.edition_of
+        if edition is None:
+            continue
+        loc = ("entities", index, "edition_of")
+        if edition.entity not in ids:
+            problems.append(problem(entry, loc + ("entity",), f"`{entity.id}` is an edition of unknown entity `{edition.entity}`", did_you_mean(edition.entity, ids) or "use an id from entities.yaml", code="RP021"))
+        if settings.lexicon.editions and edition.edition not in settings.lexicon.editions:
+            problems.append(problem(entry, loc + ("edition",), f"edition `{edition.edition}` of `{entity.id}` is not a key of `lexicon.editions`", did_you_mean(edition.edition, settings.lexicon.editions) or "add it to `lexicon.editions` in settings.yaml", code="RP021"))
+
+
 def check_inheritance(entities: list[tuple[EntityRule, int]], attributes: Mapping[str, AttributeRule], entry: Entry | None, problems: list[RuleProblem]) -> None:
     """`inherits` needs a parent and names attributes of the pack."""
     for entity, index in entities:

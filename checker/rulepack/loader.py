@@ -8,6 +8,7 @@ from checker.rulepack.cases import check_cases, collect_cases
 from checker.rulepack.checks import (
     check_attributes,
     check_entities,
+    check_editions,
     check_entity_types,
     check_facts,
     check_inheritance,
@@ -69,6 +70,7 @@ def load_rules(directory: str | Path | None = None) -> RulePack:
     check_attributes(attributes, settings, raw.get("attributes.yaml"), problems)
     check_entity_types(entities, attributes, settings, raw, problems)
     check_inheritance(entities, attributes, raw.get("entities.yaml"), problems)
+    check_editions(entities, settings, raw.get("entities.yaml"), problems)
     check_facts(facts, known, attributes, settings, raw.get("facts.yaml"), problems, invalid_attributes)
     cases = collect_cases(entities, attributes, facts, raw)
     check_cases(cases, known, attributes, problems, invalid_attributes)

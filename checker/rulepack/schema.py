@@ -128,6 +128,13 @@ CasesField = Field(default=[], description="Test cases: text and the claims, fin
 # --- entities.yaml, attributes.yaml, facts.yaml -----------------------------------
 
 
+class Edition(Strict):
+    """Which entity another one is an edition of, and which edition."""
+
+    entity: str = Field(min_length=1, description="Id of the base entity (nvidia-h100).")
+    edition: str = Field(min_length=1, description="A key of `lexicon.editions` (china).")
+
+
 class EntityRule(Strict):
     """A canonical entity and every spelling that names it."""
 
@@ -143,6 +150,11 @@ class EntityRule(Strict):
         default=[],
         description="Attributes whose value this entity shares with its parent (a Pro edition's launch date is its product line's): "
         "claims about the child and the parent are compared as one subject. Needs `parent`.",
+    )
+    edition_of: Edition | None = Field(
+        default=None,
+        description="The entity this one is an edition of, and the market edition it is (`{entity: nvidia-h100, edition: china}`): "
+        "its base's name with a `lexicon.editions` word (H100的中国特供版, the China version of the H100) is a mention of this entity.",
     )
     cases: list[Case] = CasesField
 
@@ -162,7 +174,9 @@ class AttributeRule(Strict):
     label: str = Field(default="", description="Human-readable name used in findings.")
     units: list[str] = Field(
         default=[],
-        description="quantity: units a value may have: count, percent, currency, a currency code (USD), or a unit or dimension declared under `units` in settings.yaml.",
+        description="quantity: units a value may have: count, percent, currency, a currency code (USD), or a unit or dimension declared under `units` in settings.yaml. "
+        "date: the event is a milestone (first topped $1 trillion): the amount of one of these units nearest the trigger in its clause keys the claim (its object), "
+        "and a clause without one gives no claim.",
     )
     subject_types: list[EntityType] = Field(default=[], description="Entity types the subject may have; the nearest fitting entity is taken.")
     object_types: list[EntityType] = Field(
@@ -199,7 +213,8 @@ class AttributeRule(Strict):
     variants: dict[str, list[str]] = Field(
         default={},
         description="quantity: kinds of the attribute compared apart (funding rounds: seed, series_a); the variant word nearest the figure in its sentence, "
-        "else the last one of the sentences before it in its paragraph, is the claim's object (in place of an object entity: the round, not its lead investor, keys a round); figures with no variant word are compared only with each other.",
+        "else the last one of the sentences before it in its paragraph, is the claim's object (in place of an object entity: the round, not its lead investor, keys a round); figures with no variant word are compared only with each other. "
+        "date with `units`: a threshold said in words (the trillion-dollar club) in the trigger's clause, labelled by its amount as a key (`1000000000000 USD`).",
     )
     per_period: bool = Field(
         default=False,
@@ -253,7 +268,7 @@ class AttributeRule(Strict):
 # Keys each kind of attribute reads; any other key set on it has no effect.
 KIND_KEYS: dict[str, tuple[str, ...]] = {
     "quantity": ("units", "subject_types", "object_types", "object_markers", "triggers", "forbid", "require", "change", "tolerance", "per_period", "variants"),
-    "date": ("subject_types", "object_types", "triggers", "forbid", "require", "announces"),
+    "date": ("units", "subject_types", "object_types", "triggers", "forbid", "require", "announces", "variants"),
     "entity": ("subject_types", "triggers", "passive", "possessive", "joint", "nominal", "forbid"),
     "type": ("subject_types", "type_words"),
     "negation": ("subject_types", "negation_cues", "triggers", "objects", "forbid", "object_types", "contradicted_by", "events"),
@@ -405,7 +420,12 @@ class Lexicon(Strict):
     possessive_pronouns: list[str] = Field(
         default=[], description="Pronouns that credit what follows to the organization named before (its, 其): its Claude chatbot."
     )
-    coordinators: list[str] = Field(default=[], description="Words joining two names (与, 和, and): co-developers before a `joint` word.")
+    coordinators: list[str] = Field(default=[], description="Words joining two names (与, 和, and): co-developers before a `joint` word, the objects of one verb.")
+    editions: dict[str, list[str]] = Field(
+        default={},
+        description="Per market edition, the words that name it after its base (china: 中国特供版, China version): "
+        "H100的中国特供版 names the entity whose `edition_of` is that base and edition.",
+    )
     model_cues: list[str] = Field(
         default=[], description="Words right after an unknown CJK name that make it a model (大模型): the name is a candidate entity of type model."
     )

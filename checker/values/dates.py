@@ -128,25 +128,56 @@ _EN_YEAR_PREP = re.compile(
 _EN_YEAR_PART = re.compile(
     rf"(?<![A-Za-z])(?P<part>(?i:early|mid|late))[-\s]{_EN_YEAR}{_NOT_AMOUNT}"
 )
-_EN_DAY_OFFSETS = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tomorrow": 1}
-_EN_REL_DAY = re.compile(
-    r"(?<![A-Za-z])(?i:the\s+day\s+before\s+yesterday|yesterday|today|tomorrow)(?![A-Za-z])"
-)
-_EN_REL_PERIOD = re.compile(
-    r"(?<![A-Za-z])(?i:(?P<which>last|this|next)\s+(?P<unit>week|month|year))(?![A-Za-z])"
-)
 # Open-ended periods: 自2018年以来, 2020年之后, since March, before 2021, until June.
-_ZH_OPEN_AFTER = re.compile(r"\s?(?P<open>以来|之后|以后|之前|以前|起)")
-_ZH_OPEN_BEFORE = re.compile(r"(?:自|从)\s?$")
-_EN_OPEN_BEFORE = re.compile(r"(?<![A-Za-z])(?P<open>(?i:since|before|after|until|till|prior\s+to))\s+(?:(?i:the\s+end\s+of|early|mid-?|late)\s+)?$")
+# The words around an open period and the time-zone phrases are the language tables'; the zone
+# codes are notation, read as local time.
+_ZONE_CODES = ("ET", "EST", "EDT", "PT", "PST", "PDT", "GMT", "UTC")
+_PERIOD_PART = r"(?:(?i:the\s{1,8}end\s{1,8}of|early|mid-?|late)\s{1,8})?"  # since the end of 2020, before mid-2021
 
-# --- time zones ----------------------------------------------------------------------
-_TZ_BEFORE = re.compile(
-    r"(?P<tz>当地时间|北京时间|台湾时间|台北时间|香港时间|美国东部时间|美东时间|美国太平洋时间|太平洋时间|美西时间|东部时间"
-    r"|(?<![A-Za-z])(?:(?i:local\s+time|beijing\s+time)|ET|EST|EDT|PT|PST|PDT|GMT|UTC))"
-    r"\s*,?\s*(?:(?i:on)\s+)?$"
-)
-_TZ_AFTER = re.compile(r"\s*,?\s*\(?(?P<tz>(?i:local\s+time|beijing\s+time))\)?")
+
+def _spaced(words) -> str:
+    """An alternation of Latin words, longest first, a space standing for any spaces."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,8}") for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Frames:
+    """The time zones and open-period words of the language tables, as patterns."""
+
+    zones: dict[str, str]  # a zone phrase, lower case, its spaces folded, to beijing or local
+    zone_before: re.Pattern[str]
+    zone_after: re.Pattern[str]
+    open_kinds: dict[str, str]  # an open-period word, lower case, its spaces folded, to its kind
+    open_after: re.Pattern[str]
+    opener: re.Pattern[str]
+    open_before: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def _frames(language: Grammar) -> _Frames:
+    zones = dict(language.time_zones)
+    every = [w for words in zones.values() for w in words]
+    latin_zones = _spaced(w for w in every if w.isascii())
+    written = [alternation(w for w in every if not w.isascii())]
+    written += [rf"(?<![A-Za-z])(?:{'|'.join(p for p in ((f'(?i:{latin_zones})' if latin_zones else ''), '|'.join(_ZONE_CODES)) if p)})"]
+    after_kinds, before_kinds = dict(language.open_periods_after), dict(language.open_periods_before)
+    after_words = alternation(w for words in after_kinds.values() for w in words)
+    before_words = _spaced(w for words in before_kinds.values() for w in words)
+    openers = alternation(language.open_period_openers)
+    never = re.compile("(?!)")
+    return _Frames(
+        zones={" ".join(w.lower().split()): kind for kind, words in zones.items() for w in words},
+        zone_before=re.compile(rf"(?P<tz>{'|'.join(p for p in written if p)})\s{{0,8}},?\s{{0,8}}(?:(?i:on)\s{{1,8}})?$"),
+        zone_after=re.compile(rf"\s{{0,8}},?\s{{0,8}}\(?(?P<tz>(?i:{latin_zones}))\)?") if latin_zones else never,
+        open_kinds={" ".join(w.lower().split()): kind for kinds in (after_kinds, before_kinds) for kind, words in kinds.items() for w in words},
+        open_after=re.compile(rf"\s?(?P<open>{after_words})") if after_words else never,
+        opener=re.compile(rf"(?:{openers})\s?$") if openers else never,
+        open_before=re.compile(rf"(?<![A-Za-z])(?P<open>(?i:{before_words}))\s{{1,8}}{_PERIOD_PART}$") if before_words else never,
+    )
+
+
+# what stands between a weekday and the date it names: Monday, Sept. 25; 周二（21日）; 9月25日（周一）
+_BESIDE = re.compile(r"[\s,，(（)）]{0,3}")
 
 
 @dataclass(frozen=True)
@@ -157,6 +188,7 @@ class _Rule:
     resolve: Callable[[re.Match[str], dt.date], DateSpan | None]
     needs_base: Callable[[re.Match[str]], bool]
     traditional_only: bool = False
+    weekday: bool = False  # the match may name a day of the week (周二, Monday, 上周二)
 
 
 def find_dates(text: str, base: dt.date | None, *, traditional: bool = False, offset: int = 0) -> list[DateMatch]:
@@ -166,7 +198,10 @@ def find_dates(text: str, base: dt.date | None, *, traditional: bool = False, of
     end are `offset` plus its index in `text` (the article offset of a sentence's date).
     """
     found = []
+    weekdays: set[int] = set()  # indices in `found` of weekdays (周二, Monday)
     for start, end, rule, match in _candidates(text, traditional):
+        if rule.weekday and match.groupdict().get("weekday"):
+            weekdays.add(len(found))
         if base is None and rule.needs_base(match):
             span = None
         else:
@@ -182,7 +217,20 @@ def find_dates(text: str, base: dt.date | None, *, traditional: bool = False, of
         if span is not None and timezone:
             span = span.model_copy(update={"timezone": timezone})
         found.append(DateMatch(start=offset + start, end=offset + end, text=text[start:end], span=span))
-    return found
+    return _without_named_weekdays(text, offset, found, weekdays)
+
+
+def _without_named_weekdays(text: str, offset: int, found: list[DateMatch], weekdays: set[int]) -> list[DateMatch]:
+    """Drop a weekday written beside a date (Monday, Sept. 25; 周二（21日）; 9月25日（周一）): it names the
+    date's day of the week, it is no date of its own (resolved against the article's week, it would
+    give another day when the article is dated later)."""
+
+    def beside(a: DateMatch, b: DateMatch) -> bool:
+        first, second = (a, b) if a.start < b.start else (b, a)
+        return bool(_BESIDE.fullmatch(text, first.end - offset, second.start - offset))
+
+    dates = [m for i, m in enumerate(found) if i not in weekdays]
+    return [m for i, m in enumerate(found) if i not in weekdays or not any(beside(m, d) for d in dates)]
 
 
 def parse_date(text: str, base: dt.date | None) -> DateSpan | None:
@@ -218,10 +266,11 @@ def _span(match: re.Match[str]) -> tuple[int, int]:
 
 def _with_timezone(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     timezone = None
-    before = _TZ_BEFORE.search(text, max(0, start - 24), start)
+    frames = _frames(grammar())
+    before = frames.zone_before.search(text, max(0, start - 24), start)
     if before:
         start, timezone = before.start(), _zone(before.group("tz"))
-    after = _TZ_AFTER.match(text, end)
+    after = frames.zone_after.match(text, end)
     if after:
         end, timezone = after.end(), _zone(after.group("tz"))
     return start, end, timezone
@@ -236,15 +285,15 @@ def _open_ended(
     An open end is the calendar's end (date.min / date.max) with qualifier at_least or
     at_most, so overlap tests work unchanged.
     """
-    after = _ZH_OPEN_AFTER.match(text, end)
-    since = _ZH_OPEN_BEFORE.search(text, max(0, start - 2), start)
-    word = _EN_OPEN_BEFORE.search(text, max(0, start - 24), start)
-    if after and (after.group("open") != "起" or since):
-        kind = {"以来": "since", "起": "from", "之后": "after", "以后": "after"}.get(after.group("open"), "before")
+    frames = _frames(grammar())
+    after = frames.open_after.match(text, end)
+    since = frames.opener.search(text, max(0, start - 2), start)
+    word = frames.open_before.search(text, max(0, start - 24), start)
+    if after and (frames.open_kinds[after.group("open").lower()] != "from" or since):  # 起 needs 自 or 从
+        kind = frames.open_kinds[after.group("open").lower()]
         start, end = (since.start() if since else start), after.end()
     elif word:
-        kind = " ".join(word.group("open").lower().split())
-        kind = {"till": "until", "prior to": "before"}.get(kind, kind)
+        kind = frames.open_kinds[" ".join(word.group("open").lower().split())]
     else:
         return start, end, span
     if kind == "since":
@@ -258,7 +307,8 @@ def _open_ended(
 
 
 def _zone(phrase: str) -> str:
-    return "beijing" if "北京" in phrase or "beijing" in phrase.lower() else "local"
+    """beijing or local: a zone code is local time."""
+    return _frames(grammar()).zones.get(" ".join(phrase.lower().split()), "local")
 
 
 # --- resolution through jionlp -------------------------------------------------------
@@ -440,13 +490,13 @@ def _english_year(year: int, part: str | None) -> DateSpan:
 
 
 def _resolve_english_day(match: re.Match[str], base: dt.date) -> DateSpan:
-    day = base + _EN_DAY_OFFSETS[" ".join(match.group().lower().split())] * _DAY
+    day = base + _calendar(grammar()).day_offsets[" ".join(match.group().lower().split())] * _DAY
     return DateSpan(low=day, high=day)
 
 
 def _resolve_english_period(match: re.Match[str], base: dt.date) -> DateSpan:
     """last/this/next week (Monday-Sunday), month or year."""
-    step = {"last": -1, "this": 0, "next": 1}[match.group("which").lower()]
+    step = _calendar(grammar()).steps[match.group("which").lower()]
     unit = match.group("unit").lower()
     if unit == "week":
         monday = base - base.weekday() * _DAY + step * 7 * _DAY
@@ -467,15 +517,15 @@ def _resolve_english_weekday(match: re.Match[str], base: dt.date) -> DateSpan:
     the previous week; when those differ the span covers both and is approximate.
     """
     weekday = _calendar(grammar()).weekdays.index(match.group("weekday").lower())
-    which = (match.group("which") or "").lower()
+    step = _calendar(grammar()).steps.get((match.group("which") or "").lower())
     latest = base - ((base.weekday() - weekday) % 7) * _DAY
-    if which == "next":
+    if step == 1:
         day = latest + 7 * _DAY
         return DateSpan(low=day, high=day)
-    if which == "this":
+    if step == 0:
         day = base - base.weekday() * _DAY + weekday * _DAY
         return DateSpan(low=day, high=day)
-    if which != "last":
+    if step is None:
         return DateSpan(low=latest, high=latest)
     before = latest if latest < base else latest - 7 * _DAY
     previous_week = base - (base.weekday() + 7 - weekday) * _DAY
@@ -570,6 +620,8 @@ class _Calendar:
 
     months: dict[str, int]  # every spelling, lower case, to its number
     weekdays: tuple[str, ...]  # full names, lower case, Monday first
+    day_offsets: dict[str, int]  # yesterday: -1, its spaces folded
+    steps: dict[str, int]  # last: -1, this: 0, next: 1
     rules: tuple[_Rule, ...]
 
 
@@ -600,10 +652,16 @@ def _calendar(language: Grammar) -> _Calendar:
     dmy = re.compile(rf"(?<![\d.]){_EN_DAY}\s+(?:of\s+)?{month_any}(?:,?\s+{_EN_YEAR})?")
     month_year = re.compile(rf"(?<![A-Za-z]){month_any},?\s+{_EN_YEAR}")
     month_only = re.compile(rf"(?<![A-Za-z])(?i:in|since|by|during|until|early|late|mid-?)\s+(?P<date>(?P<mon>{full}))(?![A-Za-z])(?!\s*\d)")
+    steps = dict(language.relative_steps)
+    which = alternation(steps) or "(?!)"
+    after_step = "|".join(rf"(?<={re.escape(w)}\s)" for w in steps) or "(?!)"
     weekday = re.compile(
-        r"(?<![A-Za-z])(?P<date>(?:(?P<which>(?i:last|this|next))\s+)?"
-        rf"(?P<weekday>{days}|(?<=last\s|this\s|next\s)(?i:{days.lower()})))(?![A-Za-z])"
+        rf"(?<![A-Za-z])(?P<date>(?:(?P<which>(?i:{which}))\s+)?"
+        rf"(?P<weekday>{days}|(?:{after_step})(?i:{days.lower()})))(?![A-Za-z])"
     )
+    day_offsets = dict(language.relative_days)
+    relative_day = re.compile(rf"(?<![A-Za-z])(?i:{_spaced(day_offsets) or '(?!)'})(?![A-Za-z])")
+    relative_period = re.compile(rf"(?<![A-Za-z])(?i:(?P<which>{which})\s+(?P<unit>week|month|year))(?![A-Za-z])")
     english = (
         _Rule(month_range, _resolve_range, _without_year),
         _Rule(month_part, _resolve_month_part, _without_year),
@@ -616,12 +674,13 @@ def _calendar(language: Grammar) -> _Calendar:
         _Rule(_EN_YEAR_PREP, _resolve_english, _without_year),
         _Rule(_EN_YEAR_PART, _resolve_english, _without_year),
         _Rule(month_only, _resolve_english, _always),
-        _Rule(_EN_REL_DAY, _resolve_english_day, _always),
-        _Rule(_EN_REL_PERIOD, _resolve_english_period, _always),
-        _Rule(weekday, _resolve_english_weekday, _always),
+        _Rule(relative_day, _resolve_english_day, _always),
+        _Rule(relative_period, _resolve_english_period, _always),
+        _Rule(weekday, _resolve_english_weekday, _always, weekday=True),
     )
     months = {w: number for number, spellings in enumerate(language.months, start=1) for w in spellings}
-    return _Calendar(months, weekdays, _CHINESE + english)
+    offsets = {" ".join(w.lower().split()): n for w, n in day_offsets.items()}
+    return _Calendar(months, weekdays, offsets, {w.lower(): n for w, n in steps.items()}, _CHINESE + english)
 
 
 _CHINESE = (
@@ -635,6 +694,6 @@ _CHINESE = (
     _Rule(_ZH_REL_MONTH, _resolve_calendar, _always),
     _Rule(_ZH_YEAR_PART, _resolve_calendar, _always),
     _Rule(_ZH_REL_DAY, _resolve_relative, _always),
-    _Rule(_ZH_WEEK, _resolve_relative, _always),
-    _Rule(_ZH_WEEKDAY, _resolve_relative, _always),
+    _Rule(_ZH_WEEK, _resolve_relative, _always, weekday=True),
+    _Rule(_ZH_WEEKDAY, _resolve_relative, _always, weekday=True),
 )

@@ -52,6 +52,8 @@ _CN_SCALES = {
 # letters after digits that scale them (10k, 7B, $5bn): notation; scale words are the language tables'
 _SCALE_LETTERS = {"k": 10**3, "m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9, "t": 10**12}
 _SCALE_LETTER = r"bn|mn|[kKMBT]"
+_GAP = r"\s{1,8}"  # the space between two words of a phrase (more than, a hundred and twenty)
+_SPELLED_WORDS = 16  # words after the first of a spelled-out number (one hundred and twenty-three thousand …)
 _ZHAO = 10**12
 # Currency signs, as written before a figure ($5bn, US$100); € and £ also after one (20€). Currency
 # words are the language tables'.
@@ -70,22 +72,6 @@ _NOT_IN_NUMBER = frozenset("，、¹²³⁰⁴⁵⁶⁷⁸⁹")
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\d.])\.\d+"
 _CN_NUMERAL = rf"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*(?:点[{_CN_DIGITS}]+[万亿]*)?"
 _CN_SCALE = "|".join(sorted(_CN_SCALES, key=len, reverse=True))
-_COUNTER = "个名位家款项种台张卡篇次条件只块辆座所人倍部份批架颗枚支套层届轮笔股首间封场例起"
-
-_TOKEN = re.compile(
-    rf"""
-    (?=[\d.数几上百千万亿{_CN_DIGITS}十])  # fail fast where no token can start
-    (?: (?P<iso>(?<!\d)(?:19|20)\d\d[-/.]\d{{1,2}}[-/.]\d{{1,2}})
-    | 百分之(?P<percent_of>{_ARABIC}|{_CN_NUMERAL})
-    | (?P<fuzzy>[数几])(?=[十百千万亿])
-    | (?<![{_CN_DIGITS}十百千万亿\d])(?P<upper>上)(?=[百千万亿])
-    | (?P<pair>[一二两三四五六七八九][二三四五六七八九])(?=\s?[十百千万亿成{_COUNTER}])
-    | (?P<arabic>{_ARABIC})
-    | (?P<cn>{_CN_NUMERAL})
-    | (?P<bare>万亿|千亿|百亿|千万(?![不别要记])|百万|亿(?=级)|万(?=级))
-    )""",
-    re.X,
-)
 _NUMBER = re.compile(rf"(?P<arabic>{_ARABIC})|(?P<cn>{_CN_NUMERAL})")
 _UNIT_NAMES = {"percent": "percent", "points": "percentage points", "cheng": "tenths (成)"}
 _LEVEL = re.compile(r"级别|级")
@@ -114,10 +100,7 @@ def _rejected_right(scan: str, pos: int) -> bool:
 
 
 _CLOCK = re.compile(r"\s?[点时](?!候|代|期|间)")
-_HAS_COUNTER = re.compile(rf"\s?(?:[{_COUNTER}]|多[{_COUNTER}])")
 _QUOTED = re.compile(r"[“\"「『‘']$")
-# A bare number running into a word is a name (360创始人, 5.0版本), unless a counter follows.
-_INTO_WORD = re.compile(rf"(?![{_COUNTER}])[\u4e00-\u9fff]")
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
 # A sign written before the number (负3.9%, -22.2%, −5%, minus 3); "down 3%" only for
 # percentages. A hyphen after a letter, digit or bracket is a name or a range (GPT-3, 3-5).
@@ -135,6 +118,10 @@ _MORE_PLACE = re.compile(r"0*$")
 @dataclass(frozen=True)
 class _Words:
     """What the language tables say of numbers and months, and the patterns built from it."""
+
+    token: re.Pattern[str]  # where a number starts and of what form (digits, numerals, 两三, 百分之…)
+    has_counter: re.Pattern[str]  # a measure word right after a number (3家, 十多个)
+    into_word: re.Pattern[str]  # a CJK character after a number that is no measure word
 
     small: dict[str, int]  # number words below a hundred
     hundreds: frozenset[str]
@@ -159,31 +146,50 @@ class _Words:
 
 @lru_cache(maxsize=4)
 def _words_of(language: Grammar) -> _Words:
+    return _Words(**_number_fields(language), **_currency_fields(language), **_hedge_fields(language))
+
+
+def _number_fields(language: Grammar) -> dict:
+    """Number tokens, counters, spelled-out numbers, scale words and month names, and what makes a
+    number no quantity (a duration, a unit no figure is counted in, a month name after it)."""
     small, scales = dict(language.number_words), dict(language.scale_words)
     every = alternation([*small, *language.hundred_words, *scales])
     big = alternation([*language.hundred_words, *scales])
     leads, joiners = alternation(language.number_leads), alternation(language.number_joiners)
-    lead = rf"(?:(?:{leads})\s+(?=(?:{big})))?" if leads and big else ""
-    joiner = rf"\s+(?:{joiners})\s+|" if joiners else ""
+    lead = rf"(?:(?:{leads}){_GAP}(?=(?:{big})))?" if leads and big else ""
+    joiner = rf"{_GAP}(?:{joiners}){_GAP}|" if joiners else ""
     scale_words = alternation(scales)
     en_scale = rf"[\s-]?(?:{scale_words})|{_SCALE_LETTER}" if scales else _SCALE_LETTER
     months = alternation(w[:1].upper() + w[1:] for names in language.months for w in names)
-    words = [w for _, spellings in language.currencies for w in spellings]
-    subunits = dict(language.currency_subunits)
-    after = alternation([w for w in words if not w.isascii()] + list(_SIGNS_AFTER))
-    latin = "|".join(re.escape(w).replace(r"\ ", r"\s") for w in sorted([w for w in words if w.isascii()] + list(subunits), key=len, reverse=True))
-    written = "|".join(p for p in (after, rf"(?i:{latin})(?![A-Za-z])" if latin else "") if p)
-    currency = rf"| \s?(?P<currency>{written})" if written else ""
-    codes = alternation(w for w in language.currency_prefixes if w.isascii())
-    prefixes = alternation(w for w in language.currency_prefixes if not w.isascii())
-    before = [rf"(?P<sign>{alternation(_SIGNS)})"] + ([rf"(?<![A-Za-z])(?P<code>{codes})"] if codes else []) + ([rf"(?P<word>{prefixes})"] if prefixes else [])
     month = rf"(?:{months})(?![a-z])" if months else r"(?!)"
-    return _Words(
+    cjk_durations = alternation(w for w in language.duration_units if not w.isascii()) or "(?!)"
+    latin_durations = alternation(w for w in language.duration_units if w.isascii()) or "(?!)"
+    measures = alternation(language.measure_units) or "(?!)"
+    counters = "".join(re.escape(c) for c in language.counters)
+    counter = rf"[{counters}]" if counters else "(?!)"
+    return dict(
+        token=re.compile(
+            rf"""
+            (?=[\d.数几上百千万亿{_CN_DIGITS}十])  # fail fast where no token can start
+            (?: (?P<iso>(?<!\d)(?:19|20)\d\d[-/.]\d{{1,2}}[-/.]\d{{1,2}})
+            | 百分之(?P<percent_of>{_ARABIC}|{_CN_NUMERAL})
+            | (?P<fuzzy>[数几])(?=[十百千万亿])
+            | (?<![{_CN_DIGITS}十百千万亿\d])(?P<upper>上)(?=[百千万亿])
+            | (?P<pair>[一二两三四五六七八九][二三四五六七八九])(?=\s?(?:[十百千万亿成]|{counter}))
+            | (?P<arabic>{_ARABIC})
+            | (?P<cn>{_CN_NUMERAL})
+            | (?P<bare>万亿|千亿|百亿|千万(?![不别要记])|百万|亿(?=级)|万(?=级))
+            )""",
+            re.X,
+        ),
+        has_counter=re.compile(rf"\s?(?:{counter}|多{counter})"),
+        # a bare number running into a word is a name (360创始人, 5.0版本), unless a counter follows
+        into_word=re.compile(rf"(?!{counter})[\u4e00-\u9fff]"),
         small=small,
         hundreds=frozenset(language.hundred_words),
         scales={**scales, **_SCALE_LETTERS},
         silent=frozenset(language.number_leads + language.number_joiners),
-        spelled=re.compile(rf"(?<![A-Za-z-])(?i:{lead}(?:{every})(?:(?:{joiner}\s+|-)(?:{every}))*)(?![A-Za-z-])") if every else re.compile(r"(?!)"),
+        spelled=re.compile(rf"(?<![A-Za-z-])(?i:{lead}(?:{every})(?:(?:{joiner}{_GAP}|-)(?:{every})){{0,{_SPELLED_WORDS}}})(?![A-Za-z-])") if every else re.compile(r"(?!)"),
         after=re.compile(
             rf"""
             (?P<more1>多|余|几)?
@@ -198,15 +204,29 @@ def _words_of(language: Grammar) -> _Words:
         month_before=re.compile(rf"(?<![A-Za-z]){month}\.?,?\s$"),
         right_reject=re.compile(
             rf"""
-              \s?(?:个|多个)?(?:年|月|日|号|天|周|星期|小时|钟头|分钟|秒|岁|世纪|交易日|工作日)
-            | \s?(?:千?米|千?克|公里|公斤|吨|千?瓦|升|英里|英尺|字节|像素|赫兹|度)
+              \s?(?:个|多个)?(?:{cjk_durations})
+            | \s?(?:{measures})
             | [A-Za-z] | :\d
-            | \s?-?\s?(?i:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?
-                |a\.m\.|p\.m\.|am|pm)(?![A-Za-z])
+            | \s?-?\s?(?i:{latin_durations})(?![A-Za-z])
             | \s{month}
             """,
             re.X,
         ),
+    )
+
+
+def _currency_fields(language: Grammar) -> dict:
+    """Currency words after and before a figure, their codes, and the units and hundredths they take."""
+    words = [w for _, spellings in language.currencies for w in spellings]
+    subunits = dict(language.currency_subunits)
+    after = alternation([w for w in words if not w.isascii()] + list(_SIGNS_AFTER))
+    latin = "|".join(re.escape(w).replace(r"\ ", r"\s") for w in sorted([w for w in words if w.isascii()] + list(subunits), key=len, reverse=True))
+    written = "|".join(p for p in (after, rf"(?i:{latin})(?![A-Za-z])" if latin else "") if p)
+    currency = rf"| \s?(?P<currency>{written})" if written else ""
+    codes = alternation(w for w in language.currency_prefixes if w.isascii())
+    prefixes = alternation(w for w in language.currency_prefixes if not w.isascii())
+    before = [rf"(?P<sign>{alternation(_SIGNS)})"] + ([rf"(?<![A-Za-z])(?P<code>{codes})"] if codes else []) + ([rf"(?P<word>{prefixes})"] if prefixes else [])
+    return dict(
         unit=re.compile(
             rf"""
               \s?(?P<percent>%|(?i:percent|per\s?cent)(?![A-Za-z]))
@@ -223,6 +243,12 @@ def _words_of(language: Grammar) -> _Words:
         prefix=re.compile(rf"(?:{'|'.join(before)})\s?$"),
         prefix_last=frozenset(w[-1] for w in [*_SIGNS, *language.currency_prefixes]),
         zhao_is_trillion=re.compile(rf"\s?个?(?:{alternation(['参数'] + [w for w in words if not w.isascii()])})"),
+    )
+
+
+def _hedge_fields(language: Grammar) -> dict:
+    """Hedges before and after a figure."""
+    return dict(
         hedge_before=re.compile(rf"(?:{_hedges(language.hedges_before, _HEDGE_SIGNS_BEFORE, language.not_hedges, True)})\s?$"),
         hedge_before_last=frozenset(c for _, ws in language.hedges_before for w in [*ws, *_HEDGE_SIGNS_BEFORE.values()] for c in {w[-1], w[-1].upper()}),
         hedge_after=re.compile(rf"\s?(?:{_hedges(language.hedges_after, _HEDGE_SIGNS_AFTER, language.not_hedges, False)})"),
@@ -237,7 +263,7 @@ def _hedges(kinds: tuple[tuple[str, tuple[str, ...]], ...], signs: dict[str, str
     for kind, group in _HEDGE_GROUPS.items():
         spelled = sorted(words.get(kind, ()), key=len, reverse=True)
         parts = [_guarded(w, not_hedges) for w in spelled if not w.isascii()] + ([re.escape(signs[kind])] if kind in signs else [])
-        latin = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in spelled if w.isascii())
+        latin = "|".join(re.escape(w).replace(r"\ ", _GAP) for w in spelled if w.isascii())
         if latin:
             parts.append(rf"(?<![A-Za-z])(?i:{latin})" if before else rf"(?<![A-Za-z])(?:{latin})(?![A-Za-z])")
         if parts:
@@ -319,7 +345,7 @@ def find_quantities(
     units = _declared_pattern(settings.units)
     found: list[QuantityMatch] = []
     resume = 0
-    for token in _TOKEN.finditer(scan):
+    for token in _words().token.finditer(scan):
         if token.start() < resume:
             continue
         match = _read(scan, text, token, traditional, settings, units, offset)
@@ -663,7 +689,7 @@ def _cn_numeral_ok(scan: str, numeral: str, body: _Body) -> bool:
     """
     if numeral[0].isdigit() or _BIG_CN.search(numeral):
         return True
-    return numeral != "一" and bool(_HAS_COUNTER.match(scan, body.end))
+    return numeral != "一" and bool(_words().has_counter.match(scan, body.end))
 
 
 def _scale(scan: str, after: re.Match[str], traditional: bool) -> Decimal | None:
@@ -863,7 +889,7 @@ def _plausible(scan: str, token: re.Match[str], left: _Left, body: _Body) -> boo
         return True
     start = token.start()
     if body.yearlike:
-        return bool(_HAS_COUNTER.match(scan, body.end))
+        return bool(_words().has_counter.match(scan, body.end))
     if _MODEL_WORD.search(scan, max(0, start - 20), start):
         return False  # ERNIE 3.0, Llama 2
     if _words().month_before.search(scan, max(0, start - 12), start):
@@ -872,7 +898,7 @@ def _plausible(scan: str, token: re.Match[str], left: _Left, body: _Body) -> boo
         return False  # "1.扎堆入局", "(2)"
     if _QUOTED.search(scan, max(0, start - 1), start):
         return False  # “125”路线图
-    return bool(_words().hedge_after.match(scan, body.end)) or not _INTO_WORD.match(scan, body.end)
+    return bool(_words().hedge_after.match(scan, body.end)) or not _words().into_word.match(scan, body.end)
 
 
 def _read_level(scan: str, body: _Body) -> _Body | None:
