@@ -6,6 +6,10 @@ version and a fingerprint of its source, so a changed extractor never reads stal
 results). Entries are JSON (zlib-compressed), never pickle: the file lives in a shared
 cache folder and must not be able to run code when read.
 
+Beside the extractions, the same file keeps what a whole run can reuse: a rules pack read from
+unchanged files (checker.cache_packs) and the findings of an unchanged set of articles
+(checker.cache_detections).
+
 The store is SQLite in WAL mode: concurrent runs read while one writes, each write is
 one transaction, and a writer that finds the file locked skips its write. A cache that
 cannot be read (corrupt, not a database, wrong schema) is deleted and rebuilt; a cache
@@ -37,7 +41,9 @@ if TYPE_CHECKING:
 
 CACHE_ENV = "CHECKER_CACHE_DIR"  # overrides the user cache folder (tests point it at a temporary one)
 FILE_NAME = "extractions.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 1 held the extractions table only; such a file gains the other tables on open
+EXTRACTIONS, DETECTIONS, PACKS = "extractions", "detections", "packs"
+TABLES = (EXTRACTIONS, DETECTIONS, PACKS)
 BUSY_TIMEOUT_MS = 2_000
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -73,7 +79,7 @@ def tool_fingerprint() -> str:
 
 
 def pack_fingerprint(pack: RulePack) -> str:
-    """A hash of what extraction reads from the pack: entities, attributes, facts and settings."""
+    """A hash of what extraction and detection read from the pack: entities, attributes, facts and settings."""
     content = {
         "entities": {key: rule.model_dump(mode="json") for key, rule in sorted(pack.entities.items())},
         "attributes": {key: rule.model_dump(mode="json") for key, rule in sorted(pack.attributes.items())},
@@ -108,10 +114,22 @@ def decode(data: bytes, article: Article) -> Extraction:
     return Extraction(article=article, claims=stored.claims, mentions=stored.mentions, unresolved_dates=stored.unresolved_dates, candidates=stored.candidates)
 
 
-def cached_extractions(cache: ExtractionCache, articles: list[Article], pack: RulePack) -> list[Extraction | None]:
-    """The cached extraction of each article, None where there is none (or it cannot be read)."""
+@dataclass(frozen=True)
+class RunKeys:
+    """The cache keys of one run: the pack's hash and the extraction key of each article, in order."""
+
+    pack: str
+    articles: list[str]
+
+
+def run_keys(articles: list[Article], pack: RulePack) -> RunKeys:
     pack_hash = pack_fingerprint(pack)
-    keys = [article_key(article, pack_hash) for article in articles]
+    return RunKeys(pack_hash, [article_key(article, pack_hash) for article in articles])
+
+
+def cached_extractions(cache: ExtractionCache, articles: list[Article], keys: list[str]) -> list[Extraction | None]:
+    """The cached extraction of each article (`keys`: their article_keys), None where there is none
+    (or it cannot be read)."""
     stored = cache.get_many(keys)
     found: list[Extraction | None] = []
     for article, key in zip(articles, keys):
@@ -123,9 +141,9 @@ def cached_extractions(cache: ExtractionCache, articles: list[Article], pack: Ru
     return found
 
 
-def store_extractions(cache: ExtractionCache, extractions: list[Extraction], pack: RulePack) -> None:
-    pack_hash = pack_fingerprint(pack)
-    cache.put_many((article_key(extraction.article, pack_hash), encode(extraction)) for extraction in extractions)
+def store_extractions(cache: ExtractionCache, extractions: list[Extraction], keys: list[str]) -> None:
+    """Store each extraction under its article's key (`keys`, in the same order)."""
+    cache.put_many((key, encode(extraction)) for key, extraction in zip(keys, extractions, strict=True))
 
 
 @dataclass(frozen=True)
@@ -137,7 +155,7 @@ class CacheInfo:
 
 
 class ExtractionCache:
-    """Extractions by key in one SQLite file; every failure degrades to a cache miss."""
+    """Entries by key in the tables of one SQLite file; every failure degrades to a cache miss."""
 
     def __init__(self, directory: Path | None = None) -> None:
         self.directory = directory if directory is not None else default_cache_dir()
@@ -145,8 +163,9 @@ class ExtractionCache:
         self._db: sqlite3.Connection | None = None
         self._disabled = False
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, bytes]:
-        """The stored entries among `keys` (missing keys are absent)."""
+    def get_many(self, keys: Iterable[str], table: str = EXTRACTIONS) -> dict[str, bytes]:
+        """The stored entries of `table` among `keys` (missing keys are absent)."""
+        _check_table(table)
         wanted = list(dict.fromkeys(keys))
         found: dict[str, bytes] = {}
         db = self._connection()
@@ -155,7 +174,7 @@ class ExtractionCache:
         try:
             for start in range(0, len(wanted), 500):  # SQLite caps the number of bound parameters
                 batch = wanted[start:start + 500]
-                rows = db.execute(f"SELECT key, data FROM extractions WHERE key IN ({','.join('?' * len(batch))})", batch)
+                rows = db.execute(f"SELECT key, data FROM {table} WHERE key IN ({','.join('?' * len(batch))})", batch)
                 found.update(rows.fetchall())
         except sqlite3.OperationalError as exc:
             if _locked(exc):
@@ -167,15 +186,16 @@ class ExtractionCache:
             return {}
         return found
 
-    def put_many(self, entries: Iterable[tuple[str, bytes]]) -> None:
-        """Store entries in one transaction; skipped when another run holds the write lock."""
+    def put_many(self, entries: Iterable[tuple[str, bytes]], table: str = EXTRACTIONS) -> None:
+        """Store entries in `table` in one transaction; skipped when another run holds the write lock."""
+        _check_table(table)
         rows = list(entries)
         db = self._connection()
         if db is None or not rows:
             return
         try:
             with db:
-                db.executemany("INSERT OR REPLACE INTO extractions (key, data) VALUES (?, ?)", rows)
+                db.executemany(f"INSERT OR REPLACE INTO {table} (key, data) VALUES (?, ?)", rows)
         except sqlite3.OperationalError as exc:
             if not _locked(exc):
                 self._rebuild(exc)
@@ -236,11 +256,12 @@ class ExtractionCache:
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
             version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version not in (0, SCHEMA_VERSION):
+            if version not in (0, 1, SCHEMA_VERSION):
                 raise sqlite3.DatabaseError(f"cache schema {version}, expected {SCHEMA_VERSION}")
-            if version == 0:  # a new file: the only time opening writes
+            if version != SCHEMA_VERSION:  # a new or older file: the only time opening writes
                 with db:
-                    db.execute("CREATE TABLE IF NOT EXISTS extractions (key TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID")
+                    for table in TABLES:
+                        db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID")
                     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             db.execute("SELECT count(*) FROM extractions").fetchone()  # reads the file: a corrupt one fails here
         except BaseException:
@@ -263,6 +284,11 @@ class ExtractionCache:
         self.close()
         self._disabled = True
         warnings.warn(f"extraction cache {self.path} is unusable ({cause}); running without it", RuntimeWarning, stacklevel=3)
+
+
+def _check_table(table: str) -> None:
+    if table not in TABLES:  # the name is part of the SQL text
+        raise ValueError(f"no cache table {table!r}")
 
 
 def _locked(exc: sqlite3.OperationalError) -> bool:

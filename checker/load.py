@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from charset_normalizer import from_bytes
 
 from checker.legacy import CJK_ENCODINGS, candidates as legacy_candidates, guess as guess_legacy
 from checker.models import Article, LoadProblem
@@ -189,6 +188,8 @@ def decode_bytes(data: bytes) -> Decoded:
         pass
     if (legacy := guess_legacy(data)) is not None:
         return Decoded(legacy.text, legacy.encoding, _guessed(legacy.encoding))
+    from charset_normalizer import from_bytes  # loads for the rare file that is neither UTF-8 nor a plausible legacy encoding
+
     best = from_bytes(data).best()
     if best is not None:
         return Decoded(str(best), best.encoding, _guessed(best.encoding))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checker import api
+from checker.rulepack import loader
 from checker.api import RunResult, run
 from checker.cache import CACHE_ENV
 from checker.rulepack import RulePack, load_rules
@@ -44,8 +44,8 @@ def bundled_pack_once(bundled_pack: RulePack):
     """A run without --rules reads the bundled pack: in the suite that is the session's `pack`, not a
     new load per CLI call (a few hundred calls, 0.1-0.2 s each). Runs given a rules folder load it."""
     patch = pytest.MonkeyPatch()
-    real = api.load_rules
-    patch.setattr(api, "load_rules", lambda rules=None: bundled_pack if rules is None else real(rules))
+    real = loader.load_rules
+    patch.setattr(loader, "load_rules", lambda rules=None: bundled_pack if rules is None else real(rules))
     yield
     patch.undo()
 

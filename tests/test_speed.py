@@ -31,7 +31,7 @@ def test_one_worker_per_core_finds_exactly_what_one_process_finds(pack, fixtures
 
 @pytest.mark.parametrize(
     ("articles", "workers", "expected"),
-    [(1, 2, 1), (7, 2, 1), (170, 2, 22), (1000, 2, 32), (1000, 16, 16)],
+    [(1, 2, 1), (7, 2, 1), (20, 2, 3), (170, 2, 8), (1000, 2, 8), (1000, 16, 8)],
 )
 def test_chunks_give_each_worker_several_tasks_and_stay_bounded(articles, workers, expected):
     assert chunk_size(articles, workers) == expected

@@ -52,3 +52,46 @@ def test_three_disagreeing_dates_make_one_date_finding(tmp_path, pack):
         (tmp_path / f"{name}.md").write_text(f"---\ntitle: {name}\ndate: 2023-06-01\n---\n{body}\n", encoding="utf-8")
     dated = [f for f in run([tmp_path], pack).findings if f.kind == "date_conflict"]
     assert len(dated) == 1 and {e.article for e in dated[0].evidence} == {"a", "b", "c"}
+
+
+def _clusters_by_repeated_first_pair(claims, key, agree):
+    """The merge as first written: merge the first agreeing pair of clusters, start over (n³ tests)."""
+    from itertools import combinations
+
+    from checker.detect.compare import comparable
+
+    grouped: dict = {}
+    for claim in claims:
+        grouped.setdefault(key(claim), []).append(claim)
+    groups = list(grouped.values())
+    merged = True
+    while merged:
+        merged = False
+        for i, j in combinations(range(len(groups)), 2):
+            if comparable(groups[i][0], groups[j][0]) and agree(groups[i][0], groups[j][0]):
+                groups[i] = groups[i] + groups.pop(j)
+                merged = True
+                break
+    return groups
+
+
+def test_one_pass_merges_the_clusters_the_repeated_first_pair_merge_gives():
+    import random
+    from dataclasses import dataclass
+
+    from checker.detect.compare import clusters
+    from checker.models import Modality
+
+    @dataclass(frozen=True)
+    class Value:
+        number: int
+        modality: Modality
+        serial: int
+
+    rng = random.Random(13)
+    modalities = [Modality.asserted, Modality.asserted, Modality.planned, Modality.denied]
+    for _ in range(300):
+        claims = [Value(rng.randint(0, 12), rng.choice(modalities), n) for n in range(rng.randint(0, 25))]
+        close = rng.randint(0, 4)
+        agree = lambda a, b, close=close: abs(a.number - b.number) <= close and (a.number + b.number) % 3 != 1  # noqa: E731 - not transitive, on purpose
+        assert clusters(claims, lambda c: c.number, agree) == _clusters_by_repeated_first_pair(claims, lambda c: c.number, agree)

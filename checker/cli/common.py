@@ -13,9 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import traceback
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
@@ -23,7 +22,6 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.text import Text
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 from typer.exceptions import TyperException
@@ -88,6 +86,8 @@ class GuardedGroup(TyperGroup):
             raise
         except Exception as exc:  # noqa: BLE001 - the one place that catches every bug
             if os.environ.get(DEBUG_ENV):
+                import traceback
+
                 err.print(Text(terminal_lines(traceback.format_exc())), highlight=False)
             say("internal error", "bold red", f"{type(exc).__name__}: {exc} (a bug in claim-checker; set {DEBUG_ENV}=1 for the traceback)")
             raise typer.Exit(EXIT_INTERNAL) from None
@@ -255,7 +255,7 @@ def execute(
     piped, piped_problems = read_stdin(max_bytes, date.date() if date else None) if STDIN in articles else ([], [])
     paths = [path for path in articles if path != STDIN]
     try:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True, disable=quiet or not err.is_terminal) as bar, _engine(engine, scheduler, jobs) as chosen:
+        with _progress_bar(shown=not quiet and err.is_terminal) as bar, _engine(engine, scheduler, jobs) as chosen:
             task = bar.add_task("extracting claims", total=None)
             result = run(
                 paths, rules, date.date() if date else None, jobs, progress=lambda _: bar.advance(task), max_bytes=max_bytes,
@@ -279,6 +279,33 @@ def execute(
         say("error", "bold red", f"no article could be read: {nothing_read(articles, result)}")
         raise typer.Exit(EXIT_ERROR)
     return result
+
+
+class _NoBar:
+    """The progress bar where none is shown (off a terminal, --quiet): rich.progress is not even loaded."""
+
+    def __enter__(self) -> _NoBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def add_task(self, description: str, total: float | None = None) -> int:
+        return 0
+
+    def advance(self, task: int) -> None:
+        return None
+
+    def update(self, task: int, total: float | None = None) -> None:
+        return None
+
+
+def _progress_bar(shown: bool) -> AbstractContextManager:
+    if not shown:
+        return _NoBar()
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True)
 
 
 @contextmanager

@@ -1,25 +1,25 @@
 """Extraction in this process or in a pool of local worker processes.
 
 A worker receives the rules pack once, through the pool's initializer, and keeps it
-in a module global: the pack is not pickled with every task, and the per-pack
-toolkit (jieba dictionary, alias matcher) is built once per worker.
+in a module global: the pack is not pickled with every task. Where workers are forked,
+the main process extracts the first article before starting them, so the toolkit (jieba
+dictionary, alias matcher), jionlp and every pattern compiled on first use are built once
+and inherited. Results come back without their article (the main process has it).
 """
 
 from __future__ import annotations
 
 import math
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from checker.extraction import Extraction
-from checker.models import Article, LoadProblem
+from checker.models import Article, Candidate, Claim, Evidence, LoadProblem, Mention
 from checker.rulepack import RulePack
 
 TASKS_PER_WORKER = 4  # chunks per worker: large enough to amortize a round trip, small enough to balance uneven articles
-MAX_CHUNK = 32  # keeps progress moving and the memory of one result batch bounded
+MAX_CHUNK = 8  # keeps progress moving, the last tasks short (no worker idles long at the end) and one result batch small
 
 _worker_pack: RulePack | None = None
 
@@ -64,8 +64,11 @@ def extract_guarded(article: Article, pack: RulePack) -> Extraction:
         return Extraction(article=article, claims=[], problems=[LoadProblem(path=article.path, message=message, code="LD090")])
 
 
-def extract_local(articles: list[Article], pack: RulePack, jobs: int = 1, progress: Callable[[Article], None] | None = None) -> Iterator[Extraction]:
-    """Yield the extraction of each article in order, in `jobs` processes (0: one per core)."""
+def extract_local(
+    articles: list[Article], pack: RulePack, jobs: int = 1, progress: Callable[[Article], None] | None = None, idle: Callable[[], None] | None = None,
+) -> Iterator[Extraction]:
+    """Yield the extraction of each article in order, in `jobs` processes (0: one per core). With
+    workers, `idle` runs in this process once their tasks are queued, while they extract."""
     workers = min(worker_count(jobs), len(articles))
     if workers <= 1:
         for article in articles:
@@ -74,12 +77,22 @@ def extract_local(articles: list[Article], pack: RulePack, jobs: int = 1, progre
                 progress(article)
             yield extraction
         return
-    _warm_before_fork(pack)
-    with ProcessPoolExecutor(max_workers=workers, initializer=_receive_pack, initargs=(pack,)) as pool:
-        for extraction in pool.map(_extract_with_worker_pack, articles, chunksize=chunk_size(len(articles), workers)):
+    from concurrent.futures import ProcessPoolExecutor  # loads for parallel runs only
+
+    done = _warm_before_fork(pack, articles[0])
+    if done is not None:
+        if progress:
+            progress(articles[0])
+        yield done
+    rest = articles[1:] if done is not None else articles
+    with ProcessPoolExecutor(max_workers=min(workers, len(rest)), initializer=_receive_pack, initargs=(pack,)) as pool:
+        found = pool.map(_extract_with_worker_pack, rest, chunksize=chunk_size(len(rest), workers))
+        if idle:
+            idle()
+        for article, result in zip(rest, found, strict=True):
             if progress:
-                progress(extraction.article)
-            yield extraction
+                progress(article)
+            yield Extraction(article, *result)
 
 
 @dataclass(frozen=True)
@@ -88,19 +101,22 @@ class LocalEngine:
 
     jobs: int = 1
     aligner: None = None
+    idle: Callable[[], None] | None = None  # work for this process while its workers extract (checker.api: load the detectors)
 
     def extract(self, articles: list[Article], pack: RulePack, progress: Callable[[Article], None] | None = None) -> Iterator[Extraction]:
-        return extract_local(articles, pack, self.jobs, progress)
+        return extract_local(articles, pack, self.jobs, progress, self.idle)
 
 
-def _warm_before_fork(pack: RulePack) -> None:
-    """Where workers are forked, import the extractors and build the pack's toolkit here first: every
-    worker then inherits them, and the jieba dictionary is loaded once, not once per worker."""
-    if multiprocessing.get_start_method() == "fork":
-        import checker.extract  # noqa: F401 - the extractors and the date and number readers
-        from checker.nlp import toolkit_for
+def _warm_before_fork(pack: RulePack, first: Article) -> Extraction | None:
+    """Where workers are forked, import the extractors, build the pack's toolkit and extract the
+    first article here: every worker then inherits the jieba dictionary, jionlp and the patterns
+    compiled on first use, loaded once instead of once per worker. The first article's extraction,
+    or None where workers are not forked (they start from nothing whatever is done here)."""
+    import multiprocessing
 
-        toolkit_for(pack)
+    if multiprocessing.get_start_method() != "fork":
+        return None
+    return extract_guarded(first, pack)
 
 
 def _receive_pack(pack: RulePack) -> None:
@@ -108,7 +124,13 @@ def _receive_pack(pack: RulePack) -> None:
     _worker_pack = pack
 
 
-def _extract_with_worker_pack(article: Article) -> Extraction:
+Found = tuple[list[Claim], list[Mention], list[Evidence], list[Candidate], list[LoadProblem]]
+
+
+def _extract_with_worker_pack(article: Article) -> Found:
+    """An extraction without its article, which the main process holds already: the article's text
+    does not cross the process boundary twice."""
     if _worker_pack is None:
         raise RuntimeError("extraction worker started without its rules pack (the pool initializer did not run)")
-    return extract_guarded(article, _worker_pack)
+    extraction = extract_guarded(article, _worker_pack)
+    return extraction.claims, extraction.mentions, extraction.unresolved_dates, extraction.candidates, extraction.problems

@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from checker.rulepack.json_schema import json_schemas, schema_text, write_schemas
-    from checker.rulepack.loader import bundled_rules_dir, load_rules
-    from checker.rulepack.pack import CaseRef, RulePack, unit_allowed
+    from checker.rulepack.loader import load_rules
+    from checker.rulepack.pack import CaseRef, RulePack, bundled_rules_dir, unit_allowed
     from checker.rulepack.problems import ProblemsError, RuleProblem, RulesError
     from checker.rulepack.schema import AttributeRule, CURRENCIES, Case, ClaimExpectation, DEFAULT_ENTITY_TYPES, EntityRule, EntityType, Expectation, FINDING_KINDS, Fact, FindingKind, NAME_ATTRIBUTE, SCHEMA_MODELS, Settings, Source, UNIT_CLASSES
 
@@ -37,7 +37,7 @@ _EXPORTS = {
     "json_schemas": "checker.rulepack.json_schema",
     "schema_text": "checker.rulepack.json_schema",
     "write_schemas": "checker.rulepack.json_schema",
-    "bundled_rules_dir": "checker.rulepack.loader",
+    "bundled_rules_dir": "checker.rulepack.pack",
     "load_rules": "checker.rulepack.loader",
     "CaseRef": "checker.rulepack.pack",
     "RulePack": "checker.rulepack.pack",

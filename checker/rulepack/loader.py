@@ -16,26 +16,13 @@ from checker.rulepack.checks import (
 )
 from checker.rulepack.lint import check_words
 from checker.rulepack.messages import did_you_mean
-from checker.rulepack.pack import RulePack
+from checker.rulepack.pack import PACK_FILES, RulePack, bundled_rules_dir
 from checker.rulepack.parse import Entry, parse_list, parse_map, problem, validate
 from checker.rulepack.problems import RuleProblem, RulesError
 from checker.rulepack.schema import FINDING_KINDS, AttributeRule, EntityRule, Fact, Settings
 from checker.rulepack.templates import MESSAGE_FIELDS, template_problems
 from checker.yaml_lines import YamlProblem, load_yaml_with_lines, read_yaml_text
 
-PACK_FILES = {
-    "entities.yaml": "entities",
-    "attributes.yaml": "attributes",
-    "facts.yaml": "facts",
-    "settings.yaml": None,
-}
-
-
-def bundled_rules_dir() -> Path:
-    """The pack shipped with the package (wheel) or beside it (source checkout)."""
-    package = Path(__file__).resolve().parents[1]
-    installed = package / "bundled_rules"
-    return installed if installed.is_dir() else package.parent / "rules"
 
 
 def load_rules(directory: str | Path | None = None) -> RulePack:

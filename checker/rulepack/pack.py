@@ -7,12 +7,28 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker.rulepack.schema import CURRENCIES, AttributeRule, Case, EntityRule, Fact, Settings, UnitRule
 from checker.rulepack.templates import DEFAULT_MESSAGES, render
-from checker.values.settings import DeclaredUnit, ValueSettings
 from checker.yaml_lines import line_of
 
+if TYPE_CHECKING:
+    from checker.values.settings import ValueSettings
+
+PACK_FILES = {  # the files of a pack folder -> the top-level key each holds
+    "entities.yaml": "entities",
+    "attributes.yaml": "attributes",
+    "facts.yaml": "facts",
+    "settings.yaml": None,
+}
+
+
+def bundled_rules_dir() -> Path:
+    """The pack shipped with the package (wheel) or beside it (source checkout)."""
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "bundled_rules"
+    return installed if installed.is_dir() else package.parent / "rules"
 
 @dataclass(frozen=True)
 class CaseRef:
@@ -55,6 +71,8 @@ class RulePack:
     @cached_property
     def value_settings(self) -> ValueSettings:
         """What the number reader needs from the pack: hedge fractions and declared unit words."""
+        from checker.values.settings import DeclaredUnit, ValueSettings  # the value readers load with the extractors, not with every pack
+
         bases = base_units(self.settings.units)
         words = tuple(
             DeclaredUnit(word=word, base=bases[rule.dimension], factor=Decimal(str(rule.factor)))

@@ -10,7 +10,7 @@ from pydantic_core import PydanticCustomError
 
 from checker.kinds import FINDING_KINDS
 from checker.rulepack.strict import Strict
-from checker.values.numbers import CURRENCY_CODES
+from checker.languages.schema import CURRENCY_CODES
 
 if TYPE_CHECKING:
     from checker.models import DateSpan
