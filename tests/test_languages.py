@@ -213,3 +213,25 @@ def test_relative_days_and_steps_are_the_tables(tables, monkeypatch):
     grammar.cache_clear()
     assert find_dates("Lo dijo ayer.", base)[0].span.low == dt.date(2023, 5, 9)
     assert find_dates("Abrió pasado month.", base)[0].span.low == dt.date(2023, 4, 1)
+
+
+def test_ordinals_quarters_and_thirds_are_the_tables(tables, monkeypatch):
+    base = dt.date(2023, 5, 10)
+    assert find_dates("Cerró el segundo trimestre y principios 2021.", base) == []
+    (tables / "es.yaml").write_text(
+        "ordinals: {segundo: 2}\nperiod_words: {quarter: [trimestre], half: [semestre]}\nperiod_thirds: {early: [principios]}\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("es",))
+    grammar.cache_clear()
+    quarter, third = find_dates("Cerró el segundo trimestre y principios 2021.", base)
+    assert (quarter.text, quarter.span.low, quarter.span.high) == ("segundo trimestre", dt.date(2023, 4, 1), dt.date(2023, 6, 30))
+    assert (third.text, third.span.low, third.span.high) == ("principios 2021", dt.date(2021, 1, 1), dt.date(2021, 4, 30))
+    assert find_dates("el segundo semestre", base)[0].span.high == dt.date(2023, 12, 31)
+
+
+def test_an_ordinal_past_the_fourth_names_its_line(tmp_path):
+    path = tmp_path / "xx.yaml"
+    path.write_text("quotes: [['\"', '\"']]\nordinals: {quinto: 5}\n", encoding="utf-8")
+    with pytest.raises(LanguageError) as caught:
+        load_table(path)
+    assert "xx.yaml:2:" in str(caught.value)

@@ -16,6 +16,8 @@ CURRENCY_CODES = ("USD", "CNY", "HKD", "EUR", "TWD", "JPY", "GBP", "KRW", "CHF")
 HedgeKind = Literal["near", "approx", "at_least", "at_most"]
 ZoneKind = Literal["beijing", "local"]
 OpenKind = Literal["since", "from", "after", "before", "until"]
+PeriodKind = Literal["quarter", "half"]
+ThirdKind = Literal["early", "mid", "late"]
 
 Char = Annotated[str, StringConstraints(min_length=1, max_length=1)]
 Word = Annotated[str, StringConstraints(min_length=1)]
@@ -57,6 +59,9 @@ class LanguageTable(Strict):
     respectively: Words = Field(default=[], description="Words that pair a list of figures with names one by one (分别, respectively).")
     contrast: Words = Field(default=[], description="Words opening a clause that turns against the sentence's head (但, but): the head's plan or hearsay does not reach past them.")
     relative_days: dict[Word, int] = Field(default={}, description="Days named relative to the article's date, with their offset in days (yesterday: -1); in any case, a space as any spaces.")
+    ordinals: dict[Word, Annotated[int, Field(ge=1, le=4)]] = Field(default={}, description="Ordinal words before a quarter or half word (first: 1): the second quarter of 2023.")
+    period_words: dict[PeriodKind, Words] = Field(default={}, description="Words for a quarter and a half of a year after an ordinal (quarter, half); in any case.")
+    period_thirds: dict[ThirdKind, Words] = Field(default={}, description="Words before a month or year for its first, middle or last third (early June, mid-2021, late 2020); in any case, a mid word also with a hyphen.")
     relative_steps: dict[Word, int] = Field(default={}, description="Words before a week, month, year or weekday that step from the article's (last: -1, this: 0, next: 1).")
     time_zones: dict[ZoneKind, Words] = Field(default={}, description="Time-zone phrases next to a date (北京时间: beijing, local time: local); Latin ones also after the date, in any case.")
     open_periods_after: dict[OpenKind, Words] = Field(default={}, description="Words after a date that open its period (以来: since, 之后: after, 之前: before); a `from` word (起) only after an opener.")
@@ -92,7 +97,7 @@ class LanguageTable(Strict):
 
 
 _CALENDARS = ("months", "weekdays")
-_KEYED = ("currencies", "hedges_before", "hedges_after", "time_zones", "open_periods_after", "open_periods_before")
+_KEYED = ("currencies", "hedges_before", "hedges_after", "time_zones", "open_periods_after", "open_periods_before", "period_words", "period_thirds")
 
 
 @dataclass(frozen=True, eq=False)
@@ -132,6 +137,9 @@ class Grammar:
     respectively: tuple[str, ...] = ()
     contrast: tuple[str, ...] = ()
     relative_days: tuple[tuple[str, int], ...] = ()
+    ordinals: tuple[tuple[str, int], ...] = ()
+    period_words: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    period_thirds: tuple[tuple[str, tuple[str, ...]], ...] = ()
     relative_steps: tuple[tuple[str, int], ...] = ()
     time_zones: tuple[tuple[str, tuple[str, ...]], ...] = ()
     open_periods_after: tuple[tuple[str, tuple[str, ...]], ...] = ()

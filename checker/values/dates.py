@@ -102,15 +102,6 @@ _ZH_REL_ALIASES = {"昨晚": "昨天", "昨夜": "昨天", "今晚": "今天", "
 # them are built per table set, in `_calendar`.
 _EN_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _EN_YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d,.]\d)"
-# Q2 2023, 2023 Q2, H1 2024, the second quarter of 2023, first half of 2022.
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-_EN_QUARTER = re.compile(
-    rf"(?<![A-Za-z])(?:(?P<q>[Qq][1-4])(?:\s*{_EN_YEAR})?|(?P<h>H[12])\s*{_EN_YEAR.replace('?P<year>', '?P<hyear>')}"
-    r"|(?P<year_first>(?:19|20)\d\d)\s+(?P<q2>Q[1-4]|H[12])"
-    r"|(?i:the\s+)?(?P<ord>(?i:first|second|third|fourth))\s+(?P<kind>(?i:quarter|half))"
-    r"(?:\s+(?i:of)\s+(?P<oyear>(?:19|20)\d\d))?)"
-    r"(?![A-Za-z\d])"
-)
 # '23 after a preposition: a two-digit year.
 _EN_SHORT_YEAR = re.compile(
     r"(?<![A-Za-z])(?i:in|since|of|by|until|before|after|from)\s+(?P<date>['’](?P<yy>\d\d))(?![\d%])"
@@ -125,19 +116,22 @@ _EN_YEAR_PREP = re.compile(
     r"(?<![A-Za-z])(?i:in|since|by|during|until|through|from|before|after|of|for)\s+"
     rf"(?P<date>{_EN_YEAR}){_NOT_AMOUNT}"
 )
-_EN_YEAR_PART = re.compile(
-    rf"(?<![A-Za-z])(?P<part>(?i:early|mid|late))[-\s]{_EN_YEAR}{_NOT_AMOUNT}"
-)
 # Open-ended periods: 自2018年以来, 2020年之后, since March, before 2021, until June.
 # The words around an open period and the time-zone phrases are the language tables'; the zone
 # codes are notation, read as local time.
 _ZONE_CODES = ("ET", "EST", "EDT", "PT", "PST", "PDT", "GMT", "UTC")
-_PERIOD_PART = r"(?:(?i:the\s{1,8}end\s{1,8}of|early|mid-?|late)\s{1,8})?"  # since the end of 2020, before mid-2021
 
 
 def _spaced(words) -> str:
     """An alternation of Latin words, longest first, a space standing for any spaces."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s{1,8}") for w in sorted(words, key=len, reverse=True))
+
+
+def _thirds(language: Grammar, hyphen: bool = False) -> str:
+    """The words of a month's or year's thirds (early, mid, late); with `hyphen`, a mid word may
+    take one before its spaces (mid- 2021), as the readers did before the words were the tables'."""
+    words = [(w, kind) for kind, spellings in language.period_thirds for w in spellings]
+    return "|".join(_spaced([w]) + ("-?" if hyphen and kind == "mid" else "") for w, kind in sorted(words, key=lambda p: len(p[0]), reverse=True))
 
 
 @dataclass(frozen=True)
@@ -165,6 +159,8 @@ def _frames(language: Grammar) -> _Frames:
     before_words = _spaced(w for words in before_kinds.values() for w in words)
     openers = alternation(language.open_period_openers)
     never = re.compile("(?!)")
+    thirds = _thirds(language, hyphen=True)
+    period_part = rf"(?:(?i:the\s{{1,8}}end\s{{1,8}}of{'|' + thirds if thirds else ''})\s{{1,8}})?"  # since the end of 2020, before mid-2021
     return _Frames(
         zones={" ".join(w.lower().split()): kind for kind, words in zones.items() for w in words},
         zone_before=re.compile(rf"(?P<tz>{'|'.join(p for p in written if p)})\s{{0,8}},?\s{{0,8}}(?:(?i:on)\s{{1,8}})?$"),
@@ -172,7 +168,7 @@ def _frames(language: Grammar) -> _Frames:
         open_kinds={" ".join(w.lower().split()): kind for kinds in (after_kinds, before_kinds) for kind, words in kinds.items() for w in words},
         open_after=re.compile(rf"\s?(?P<open>{after_words})") if after_words else never,
         opener=re.compile(rf"(?:{openers})\s?$") if openers else never,
-        open_before=re.compile(rf"(?<![A-Za-z])(?P<open>(?i:{before_words}))\s{{1,8}}{_PERIOD_PART}$") if before_words else never,
+        open_before=re.compile(rf"(?<![A-Za-z])(?P<open>(?i:{before_words}))\s{{1,8}}{period_part}$") if before_words else never,
     )
 
 
@@ -459,7 +455,7 @@ def _english_year(year: int, part: str | None) -> DateSpan:
     """early = Jan-Apr, mid = May-Aug, late = Sep-Dec (approximate)."""
     if not part:
         return DateSpan(low=dt.date(year, 1, 1), high=dt.date(year, 12, 31))
-    first = {"early": 1, "mid": 5, "late": 9}[part.lower()]
+    first = {"early": 1, "mid": 5, "late": 9}[_calendar(grammar()).thirds[" ".join(part.lower().split())]]
     last = first + 3
     return DateSpan(
         low=dt.date(year, first, 1),
@@ -549,7 +545,8 @@ def _resolve_month_part(match: re.Match[str], base: dt.date) -> DateSpan | None:
     """early / mid / late June: the thirds of the month (approximate, as 月初 / 月底 are)."""
     month = _calendar(grammar()).months[match.group("mon").lower().rstrip(".")]
     year = int(match.group("year")) if match.group("year") else _implied_year(month, None, None, base)
-    part = {"early": "上旬", "mid": "中旬", "late": "下旬"}[match.group("part").lower()]
+    third = _calendar(grammar()).thirds[" ".join(match.group("part").lower().split())]
+    part = {"early": "上旬", "mid": "中旬", "late": "下旬"}[third]
     span = _month_part(dt.date(year, month, 1), part)
     return span.model_copy(update={"qualifier": Qualifier.approx})
 
@@ -560,10 +557,12 @@ def _resolve_quarter(match: re.Match[str], base: dt.date) -> DateSpan | None:
     label = (groups.get("q") or groups.get("h") or groups.get("q2") or "").upper()
     year_text = groups.get("year") or groups.get("hyear") or groups.get("oyear") or groups.get("year_first")
     if groups.get("ord"):
-        number = _ORDINALS[groups["ord"].lower()]
-        if groups["kind"].lower() == "half" and number > 2:
+        words = _calendar(grammar())
+        number = words.ordinals[" ".join(groups["ord"].lower().split())]
+        half = words.periods[" ".join(groups["kind"].lower().split())] == "half"
+        if half and number > 2:
             return None
-        label = ("H" if groups["kind"].lower() == "half" else "Q") + str(number)
+        label = ("H" if half else "Q") + str(number)
     number = int(label[1])
     first, last = (3 * number - 2, 3 * number) if label[0] == "Q" else (6 * number - 5, 6 * number)
     year = int(year_text) if year_text else _implied_year(first, None, None, base)
@@ -601,6 +600,9 @@ class _Calendar:
     weekdays: tuple[str, ...]  # full names, lower case, Monday first
     day_offsets: dict[str, int]  # yesterday: -1, its spaces folded
     steps: dict[str, int]  # last: -1, this: 0, next: 1
+    ordinals: dict[str, int]  # first: 1, its spaces folded
+    periods: dict[str, str]  # quarter: quarter, half: half
+    thirds: dict[str, str]  # early: early, mid: mid, late: late
     rules: tuple[_Rule, ...]
 
 
@@ -626,11 +628,12 @@ def _calendar(language: Grammar) -> _Calendar:
         rf"(?:,?\s+{_EN_YEAR})?"
     )
     # early June, mid-March 2023, late-Sept.: thirds of a month, as 上旬/中旬/下旬.
-    month_part = re.compile(rf"(?<![A-Za-z])(?P<part>(?i:early|mid|late))[-\s]+(?:(?i:in)\s+)?{month_any}(?:,?\s+{_EN_YEAR})?")
+    thirds = _thirds(language) or "(?!)"
+    month_part = re.compile(rf"(?<![A-Za-z])(?P<part>(?i:{thirds}))[-\s]+(?:(?i:in)\s+)?{month_any}(?:,?\s+{_EN_YEAR})?")
     mdy = re.compile(rf"(?<![A-Za-z]){month_any}\s+{_EN_DAY}(?![\d:])(?:,?\s+{_EN_YEAR})?")
     dmy = re.compile(rf"(?<![\d.]){_EN_DAY}\s+(?:of\s+)?{month_any}(?:,?\s+{_EN_YEAR})?")
     month_year = re.compile(rf"(?<![A-Za-z]){month_any},?\s+{_EN_YEAR}")
-    month_only = re.compile(rf"(?<![A-Za-z])(?i:in|since|by|during|until|early|late|mid-?)\s+(?P<date>(?P<mon>{full}))(?![A-Za-z])(?!\s*\d)")
+    month_only = re.compile(rf"(?<![A-Za-z])(?i:in|since|by|during|until{'|' + _thirds(language, hyphen=True) if language.period_thirds else ''})\s+(?P<date>(?P<mon>{full}))(?![A-Za-z])(?!\s*\d)")
     steps = dict(language.relative_steps)
     which = alternation(steps) or "(?!)"
     after_step = "|".join(rf"(?<={re.escape(w)}\s)" for w in steps) or "(?!)"
@@ -638,20 +641,30 @@ def _calendar(language: Grammar) -> _Calendar:
         rf"(?<![A-Za-z])(?P<date>(?:(?P<which>(?i:{which}))\s+)?"
         rf"(?P<weekday>{days}|(?:{after_step})(?i:{days.lower()})))(?![A-Za-z])"
     )
+    # Q2 2023, 2023 Q2, H1 2024, the second quarter of 2023, first half of 2022.
+    ordinals, periods = dict(language.ordinals), dict(language.period_words)
+    quarter = re.compile(
+        rf"(?<![A-Za-z])(?:(?P<q>[Qq][1-4])(?:\s*{_EN_YEAR})?|(?P<h>H[12])\s*{_EN_YEAR.replace('?P<year>', '?P<hyear>')}"
+        r"|(?P<year_first>(?:19|20)\d\d)\s+(?P<q2>Q[1-4]|H[12])"
+        rf"|(?i:the\s+)?(?P<ord>(?i:{_spaced(ordinals) or '(?!)'}))\s+(?P<kind>(?i:{_spaced(w for words in periods.values() for w in words) or '(?!)'}))"
+        r"(?:\s+(?i:of)\s+(?P<oyear>(?:19|20)\d\d))?)"
+        r"(?![A-Za-z\d])"
+    )
+    year_part = re.compile(rf"(?<![A-Za-z])(?P<part>(?i:{thirds}))[-\s]{_EN_YEAR}{_NOT_AMOUNT}")
     day_offsets = dict(language.relative_days)
     relative_day = re.compile(rf"(?<![A-Za-z])(?i:{_spaced(day_offsets) or '(?!)'})(?![A-Za-z])")
     relative_period = re.compile(rf"(?<![A-Za-z])(?i:(?P<which>{which})\s+(?P<unit>week|month|year))(?![A-Za-z])")
     english = (
         _Rule(month_range, _resolve_range, _without_year),
         _Rule(month_part, _resolve_month_part, _without_year),
-        _Rule(_EN_QUARTER, _resolve_quarter, _no_year_words),
+        _Rule(quarter, _resolve_quarter, _no_year_words),
         _Rule(_EN_SHORT_YEAR, _resolve_short_year, _never),
         _Rule(_EN_BARE_DAY, _resolve_bare_day, _always),
         _Rule(mdy, _resolve_english, _without_year),
         _Rule(dmy, _resolve_english, _without_year),
         _Rule(month_year, _resolve_english, _without_year),
         _Rule(_EN_YEAR_PREP, _resolve_english, _without_year),
-        _Rule(_EN_YEAR_PART, _resolve_english, _without_year),
+        _Rule(year_part, _resolve_english, _without_year),
         _Rule(month_only, _resolve_english, _always),
         _Rule(relative_day, _resolve_english_day, _always),
         _Rule(relative_period, _resolve_english_period, _always),
@@ -659,7 +672,16 @@ def _calendar(language: Grammar) -> _Calendar:
     )
     months = {w: number for number, spellings in enumerate(language.months, start=1) for w in spellings}
     offsets = {" ".join(w.lower().split()): n for w, n in day_offsets.items()}
-    return _Calendar(months, weekdays, offsets, {w.lower(): n for w, n in steps.items()}, _CHINESE + english)
+    return _Calendar(
+        months, weekdays, offsets, {w.lower(): n for w, n in steps.items()},
+        {" ".join(w.lower().split()): n for w, n in ordinals.items()}, _folded(language.period_words), _folded(language.period_thirds),
+        _CHINESE + english,
+    )
+
+
+def _folded(kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
+    """Each word of a keyed table entry, lower case, its spaces folded, to its key."""
+    return {" ".join(w.lower().split()): kind for kind, spellings in kinds for w in spellings}
 
 
 _CHINESE = (
