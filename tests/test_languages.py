@@ -235,3 +235,15 @@ def test_an_ordinal_past_the_fourth_names_its_line(tmp_path):
     with pytest.raises(LanguageError) as caught:
         load_table(path)
     assert "xx.yaml:2:" in str(caught.value)
+
+
+def test_sign_and_from_words_are_the_tables(tables, monkeypatch):
+    assert find_quantities("Bajó menos 3%.")[0].quantity.low > 0
+    assert [m.text for m in find_quantities("Pasó desde 3 to 5.")] == ["3 to 5"]
+    (tables / "es.yaml").write_text("sign_words: [menos]\nfrom_words: [desde]\n", encoding="utf-8")
+    monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("es",))
+    grammar.cache_clear()
+    [fell] = find_quantities("Bajó menos 3%.")
+    assert (fell.text, fell.quantity.high) == ("menos 3%", -2.5)
+    assert find_quantities("Bajó menos 3 puntos.")[0].quantity.low > 0  # a Latin sign word: percentages only
+    assert [m.text for m in find_quantities("Pasó desde 3 to 5.")] == ["3", "5"]
