@@ -247,3 +247,16 @@ def test_sign_and_from_words_are_the_tables(tables, monkeypatch):
     assert (fell.text, fell.quantity.high) == ("menos 3%", -2.5)
     assert find_quantities("Bajó menos 3 puntos.")[0].quantity.low > 0  # a Latin sign word: percentages only
     assert [m.text for m in find_quantities("Pasó desde 3 to 5.")] == ["3", "5"]
+
+
+def test_percent_point_and_tenth_words_are_the_tables(tables, monkeypatch):
+    assert [m.quantity.unit for m in find_quantities("Subió 3 por ciento, 2 puntos porcentuales.")] == ["count", "count"]
+    (tables / "es.yaml").write_text("percent_words: [por ciento]\npoint_words: [puntos porcentuales]\n", encoding="utf-8")
+    monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("es",))
+    grammar.cache_clear()
+    assert [m.quantity.unit for m in find_quantities("Subió 3 por ciento, 2 puntos porcentuales.")] == ["percent", "percentage_point"]
+    assert find_quantities("市场份额达三成")[0].quantity.unit == "percent"
+    zh = (tables / "zh.yaml").read_text(encoding="utf-8")
+    (tables / "zh.yaml").write_text(zh.replace("tenth_words: [成]", "tenth_words: []").replace("percent_prefixes: [百分之]", "percent_prefixes: []"), encoding="utf-8")
+    grammar.cache_clear()
+    assert find_quantities("市场份额达三成，增长百分之五") == []  # no tenth, no percent: 三 runs into a word, 五 follows none

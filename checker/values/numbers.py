@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -168,15 +169,18 @@ def _number_fields(language: Grammar) -> dict:
     measures = alternation(language.measure_units) or "(?!)"
     counters = "".join(re.escape(c) for c in language.counters)
     counter = rf"[{counters}]" if counters else "(?!)"
+    percent_of = alternation(language.percent_prefixes) or "(?!)"
+    starts = "".join(dict.fromkeys(re.escape(w[0]) for w in language.percent_prefixes))
+    tenths = alternation(language.tenth_words) or "(?!)"
     return dict(
         token=re.compile(
             rf"""
-            (?=[\d.数几上百千万亿{_CN_DIGITS}十])  # fail fast where no token can start
+            (?=[\d.数几上百千万亿{_CN_DIGITS}十{starts}])  # fail fast where no token can start
             (?: (?P<iso>(?<!\d)(?:19|20)\d\d[-/.]\d{{1,2}}[-/.]\d{{1,2}})
-            | 百分之(?P<percent_of>{_ARABIC}|{_CN_NUMERAL})
+            | (?:{percent_of})(?P<percent_of>{_ARABIC}|{_CN_NUMERAL})
             | (?P<fuzzy>[数几])(?=[十百千万亿])
             | (?<![{_CN_DIGITS}十百千万亿\d])(?P<upper>上)(?=[百千万亿])
-            | (?P<pair>[一二两三四五六七八九][二三四五六七八九])(?=\s?(?:[十百千万亿成]|{counter}))
+            | (?P<pair>[一二两三四五六七八九][二三四五六七八九])(?=\s?(?:[十百千万亿]|{tenths}|{counter}))
             | (?P<arabic>{_ARABIC})
             | (?P<cn>{_CN_NUMERAL})
             | (?P<bare>万亿|千亿|百亿|千万(?![不别要记])|百万|亿(?=级)|万(?=级))
@@ -226,13 +230,19 @@ def _currency_fields(language: Grammar) -> dict:
     currency = rf"| \s?(?P<currency>{written})" if written else ""
     codes = alternation(w for w in language.currency_prefixes if w.isascii())
     prefixes = alternation(w for w in language.currency_prefixes if not w.isascii())
+    percent_words = _spaced(language.percent_words, gap=r"\s")  # per cent: one space, as the currency words
+    percent = "|".join(["%"] + ([rf"(?i:{percent_words})(?![A-Za-z])"] if percent_words else []))
+    cjk_points = alternation(w for w in language.point_words if not w.isascii())
+    latin_points = _spaced([w for w in language.point_words if w.isascii()])
+    points = "|".join(([cjk_points] if cjk_points else []) + ([rf"(?i:{latin_points})(?![A-Za-z])"] if latin_points else [])) or "(?!)"
+    tenths = "|".join(_guarded(w, language.not_tenths) for w in sorted(language.tenth_words, key=len, reverse=True)) or "(?!)"
     before = [rf"(?P<sign>{alternation(_SIGNS)})"] + ([rf"(?<![A-Za-z])(?P<code>{codes})"] if codes else []) + ([rf"(?P<word>{prefixes})"] if prefixes else [])
     return dict(
         unit=re.compile(
             rf"""
-              \s?(?P<percent>%|(?i:percent|per\s?cent)(?![A-Za-z]))
-            | \s?(?P<points>个?百分点|(?i:percentage\s+points?)(?![A-Za-z]))
-            | (?P<cheng>成)(?!不变|为|功|本|员|立|果|绩|就|熟|交|长|都)
+              \s?(?P<percent>{percent})
+            | \s?(?P<points>{points})
+            | (?P<cheng>{tenths})
             {currency}
             """,
             re.X,
@@ -273,9 +283,9 @@ def _sign_fields(language: Grammar) -> dict:
     )
 
 
-def _spaced(words: list[str]) -> str:
-    """An alternation of Latin words, longest first, a space standing for any spaces."""
-    return "|".join(re.escape(w).replace(r"\ ", _GAP) for w in sorted(words, key=len, reverse=True))
+def _spaced(words: Iterable[str], gap: str = _GAP) -> str:
+    """An alternation of Latin words, longest first, a space standing for `gap` (any spaces)."""
+    return "|".join(re.escape(w).replace(r"\ ", gap) for w in sorted(words, key=len, reverse=True))
 
 
 def _hedges(kinds: tuple[tuple[str, tuple[str, ...]], ...], signs: dict[str, str], not_hedges: tuple[str, ...], before: bool) -> str:
