@@ -260,3 +260,14 @@ def test_percent_point_and_tenth_words_are_the_tables(tables, monkeypatch):
     (tables / "zh.yaml").write_text(zh.replace("tenth_words: [成]", "tenth_words: []").replace("percent_prefixes: [百分之]", "percent_prefixes: []"), encoding="utf-8")
     grammar.cache_clear()
     assert find_quantities("市场份额达三成，增长百分之五") == []  # no tenth, no percent: 三 runs into a word, 五 follows none
+
+
+def test_relative_days_in_cjk_need_no_word_edges(tables, monkeypatch):
+    base = dt.date(2023, 5, 10)
+    assert find_dates("昨晚AI大会开幕", base)[0].span.low == dt.date(2023, 5, 9)  # a Latin letter after it
+    assert [m.text for m in find_dates("一昨日に発表", base)] == ["昨日"]
+    (tables / "ja.yaml").write_text("relative_days: {一昨日: -2}\n", encoding="utf-8")
+    monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("ja",))
+    grammar.cache_clear()
+    [said] = find_dates("一昨日に発表", base)
+    assert (said.text, said.span.low) == ("一昨日", dt.date(2023, 5, 8))

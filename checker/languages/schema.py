@@ -58,7 +58,7 @@ class LanguageTable(Strict):
     range_separators: Words = Field(default=[], description="What joins the ends of a range (到, to).")
     respectively: Words = Field(default=[], description="Words that pair a list of figures with names one by one (分别, respectively).")
     contrast: Words = Field(default=[], description="Words opening a clause that turns against the sentence's head (但, but): the head's plan or hearsay does not reach past them.")
-    relative_days: dict[Word, int] = Field(default={}, description="Days named relative to the article's date, with their offset in days (yesterday: -1); in any case, a space as any spaces.")
+    relative_days: dict[Word, int] = Field(default={}, description="Days named relative to the article's date, with their offset in days (昨天: -1, yesterday: -1); Latin ones in any case, on word edges, a space as any spaces.")
     ordinals: dict[Word, Annotated[int, Field(ge=1, le=4)]] = Field(default={}, description="Ordinal words before a quarter or half word (first: 1): the second quarter of 2023.")
     period_words: dict[PeriodKind, Words] = Field(default={}, description="Words for a quarter and a half of a year after an ordinal (quarter, half); in any case.")
     period_thirds: dict[ThirdKind, Words] = Field(default={}, description="Words before a month or year for its first, middle or last third (early June, mid-2021, late 2020); in any case, a mid word also with a hyphen.")

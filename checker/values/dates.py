@@ -86,7 +86,6 @@ _ZH_YEAR_PART = re.compile(
 _ZH_ISO = re.compile(
     r"(?<![\d.])(?P<year>(?:19|20)\d\d)[-/.](?P<month>1[0-2]|0?[1-9])[-/.](?P<day>3[01]|[12]\d|0?[1-9])(?![\d.])"
 )
-_ZH_REL_DAY = re.compile(r"大前天|前天|昨天|今天|明天|后天|昨日|今日|明日|昨晚|今晚|昨夜|今晨|今早")
 _ZH_WEEK = re.compile(
     r"(?P<week>上上个?周|上上个?星期|上个?周|上个?星期|上个?礼拜|本周|这周|这个?星期"
     r"|下下个?周|下下个?星期|下个?周|下个?星期|下个?礼拜)"
@@ -95,7 +94,6 @@ _ZH_WEEK = re.compile(
 _ZH_WEEKDAY = re.compile(r"(?<![上下本这个每])(?:周|星期|礼拜)(?P<weekday>[一二三四五六日天])")
 _YEAR_PARTS = {"初": (1, 2), "中": (6, 7), "底": (11, 12), "末": (11, 12)}
 _HALVES = {"上半年": (1, 6), "下半年": (7, 12)}
-_ZH_REL_ALIASES = {"昨晚": "昨天", "昨夜": "昨天", "今晚": "今天", "今晨": "今天", "今早": "今天"}
 
 # --- English building blocks -------------------------------------------------------
 # Month and weekday names are the language tables' (checker/languages); the patterns that hold
@@ -343,13 +341,13 @@ def _resolve_calendar(match: re.Match[str], base: dt.date) -> DateSpan | None:
 
 
 def _resolve_relative(match: re.Match[str], base: dt.date) -> DateSpan | None:
-    """昨天, 上周二, 本周, 周三: jionlp resolves these from the base date."""
+    """上周二, 本周, 周三: jionlp resolves these from the base date."""
     phrase = match.group()
     if phrase.endswith("末") and match.groupdict().get("week"):  # 上周末: Saturday-Sunday
         saturday = _jio_days(phrase[:-1] + "六", base)
         sunday = _jio_days(phrase[:-1] + "日", base)
         return DateSpan(low=saturday[0], high=sunday[1]) if saturday and sunday else None
-    days = _jio_days(_ZH_REL_ALIASES.get(phrase, phrase), base)
+    days = _jio_days(phrase, base)
     return DateSpan(low=days[0], high=days[1]) if days else None
 
 
@@ -464,7 +462,8 @@ def _english_year(year: int, part: str | None) -> DateSpan:
     )
 
 
-def _resolve_english_day(match: re.Match[str], base: dt.date) -> DateSpan:
+def _resolve_day(match: re.Match[str], base: dt.date) -> DateSpan:
+    """昨天, yesterday: the base date moved by the tables' offset."""
     day = base + _calendar(grammar()).day_offsets[" ".join(match.group().lower().split())] * _DAY
     return DateSpan(low=day, high=day)
 
@@ -652,7 +651,8 @@ def _calendar(language: Grammar) -> _Calendar:
     )
     year_part = re.compile(rf"(?<![A-Za-z])(?P<part>(?i:{thirds}))[-\s]{_EN_YEAR}{_NOT_AMOUNT}")
     day_offsets = dict(language.relative_days)
-    relative_day = re.compile(rf"(?<![A-Za-z])(?i:{_spaced(day_offsets) or '(?!)'})(?![A-Za-z])")
+    relative_day = re.compile(rf"(?<![A-Za-z])(?i:{_spaced(w for w in day_offsets if w.isascii()) or '(?!)'})(?![A-Za-z])")
+    relative_day_cjk = re.compile(alternation(w for w in day_offsets if not w.isascii()) or "(?!)")
     relative_period = re.compile(rf"(?<![A-Za-z])(?i:(?P<which>{which})\s+(?P<unit>week|month|year))(?![A-Za-z])")
     english = (
         _Rule(month_range, _resolve_range, _without_year),
@@ -666,7 +666,7 @@ def _calendar(language: Grammar) -> _Calendar:
         _Rule(_EN_YEAR_PREP, _resolve_english, _without_year),
         _Rule(year_part, _resolve_english, _without_year),
         _Rule(month_only, _resolve_english, _always),
-        _Rule(relative_day, _resolve_english_day, _always),
+        _Rule(relative_day, _resolve_day, _always),
         _Rule(relative_period, _resolve_english_period, _always),
         _Rule(weekday, _resolve_english_weekday, _always),
     )
@@ -675,7 +675,7 @@ def _calendar(language: Grammar) -> _Calendar:
     return _Calendar(
         months, weekdays, offsets, {w.lower(): n for w, n in steps.items()},
         {" ".join(w.lower().split()): n for w, n in ordinals.items()}, _folded(language.period_words), _folded(language.period_thirds),
-        _CHINESE + english,
+        (*_CHINESE_DATES, _Rule(relative_day_cjk, _resolve_day, _always), *_CHINESE_WEEKS, *english),
     )
 
 
@@ -684,7 +684,7 @@ def _folded(kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
     return {" ".join(w.lower().split()): kind for kind, spellings in kinds for w in spellings}
 
 
-_CHINESE = (
+_CHINESE_DATES = (
     _Rule(_ZH_ISO, _resolve_calendar, _without_year),
     _Rule(_ZH_YEAR, _resolve_calendar, _without_year),
     _Rule(_ZH_ROC, _resolve_calendar, _without_year, traditional_only=True),
@@ -694,7 +694,8 @@ _CHINESE = (
     _Rule(_ZH_MONTH, _resolve_calendar, _always),
     _Rule(_ZH_REL_MONTH, _resolve_calendar, _always),
     _Rule(_ZH_YEAR_PART, _resolve_calendar, _always),
-    _Rule(_ZH_REL_DAY, _resolve_relative, _always),
+)
+_CHINESE_WEEKS = (
     _Rule(_ZH_WEEK, _resolve_relative, _always),
     _Rule(_ZH_WEEKDAY, _resolve_relative, _always),
 )
