@@ -271,3 +271,15 @@ def test_relative_days_in_cjk_need_no_word_edges(tables, monkeypatch):
     grammar.cache_clear()
     [said] = find_dates("一昨日に発表", base)
     assert (said.text, said.span.low) == ("一昨日", dt.date(2023, 5, 8))
+
+
+def test_relative_years_and_months_are_the_tables(tables, monkeypatch):
+    base = dt.date(2023, 5, 10)
+    assert [m.text for m in find_dates("大后年上线，上个月底签约", base)] == ["大后年", "上个月底"]
+    assert find_dates("大后年上线", base)[0].span.low == dt.date(2026, 1, 1)  # three years on (jionlp read two)
+    (tables / "ja.yaml").write_text("relative_years: {来年: 1}\nrelative_months: {先月: -1}\n", encoding="utf-8")
+    monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("ja",))
+    grammar.cache_clear()
+    next_year, last_month = find_dates("来年3月、先月末", base)
+    assert (next_year.text, next_year.span.low) == ("来年3月", dt.date(2024, 3, 1))
+    assert (last_month.text, last_month.span.low, last_month.span.high) == ("先月末", dt.date(2023, 4, 21), dt.date(2023, 4, 30))

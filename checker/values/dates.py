@@ -54,10 +54,8 @@ _YEAR_PART = (
 _AFTER_YEAR = rf"(?:{_MONTH}(?:{_DAY_NUM}{_DAY_PART}|{_MONTH_PART})?|{_YEAR_PART})?"
 _AFTER_MONTH = rf"(?:{_DAY_NUM}{_DAY_PART}|{_MONTH_PART})?"
 
-_ZH_YEAR = re.compile(
-    r"(?:(?<!\d)(?P<year>(?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3})\s?年(?!代)"
-    r"|民国(?P<roc>\d{1,3})年|(?P<rel_year>今年|去年|大前年|前年|明年|大后年|后年|本年))" + _AFTER_YEAR
-)
+# A year in digits or numerals or a Minguo year; one relative to the article's (去年) is the tables'.
+_ZH_YEAR = r"(?<!\d)(?P<year>(?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3})\s?年(?!代)|民国(?P<roc>\d{1,3})年"
 # Two-digit years (08年3月, 23年底): only before a month or a year part, since 10年 alone
 # is usually a duration. In Traditional text the Minguo reading below wins (98年 is 2009).
 _ZH_YEAR2 = re.compile(
@@ -66,10 +64,8 @@ _ZH_YEAR2 = re.compile(
 # Taiwan writes Minguo years without 民国: 112年2月8日 is 2023-02-08.
 _ZH_ROC = re.compile(r"(?<!\d)(?P<roc>1[01]\d|[4-9]\d)年(?=\d{1,2}月)" + _AFTER_YEAR)
 _ZH_MONTH = re.compile(r"(?<![\d.年〇零一二三四五六七八九十])" + _MONTH + _AFTER_MONTH)
-_ZH_REL_MONTH = re.compile(
-    r"(?P<rel_month>上上个?月|上个?月|本月|这个月|下下个?月|下个?月"
-    r"|(?<![\d〇零一二三四五六七八九十年个每])月(?=初|底|末|上旬|中旬|下旬))" + _AFTER_MONTH
-)
+# 月 alone before a part of it (月底): the article's month; the tables' relative months (上个月) step from it.
+_ZH_THIS_MONTH = r"(?<![\d〇零一二三四五六七八九十年个每])月(?=初|底|末|上旬|中旬|下旬)"
 # A bare day of the month (29日) is in the article's month, as news writes it; 号 only
 # before punctuation, since 3号线 and 1号文件 are names.
 _ZH_DAY = re.compile(
@@ -320,9 +316,9 @@ def _resolve_calendar(match: re.Match[str], base: dt.date) -> DateSpan | None:
     month, day = _small_int(groups.get("month")), _small_int(groups.get("day"))
     year_part = groups.get("year_part")
     if groups.get("rel_year"):
-        year = groups["rel_year"]
+        year = f"{base.year + _calendar(grammar()).years[groups['rel_year']]}年"
     elif groups.get("rel_month"):
-        shifted = _shift_month(base, groups["rel_month"])
+        shifted = _shift_month(base, _calendar(grammar()).month_steps.get(groups["rel_month"], 0))
         year, month = f"{shifted.year}年", shifted.month
     else:
         explicit = _explicit_year(groups)
@@ -390,9 +386,8 @@ def _small_int(numeral: str | None) -> int | None:
     return (_CN_SMALL[tens] if tens else 1) * 10 + (_CN_SMALL[units] if units else 0)
 
 
-def _shift_month(base: dt.date, phrase: str) -> dt.date:
-    """上个月 / 上上个月 / 下下个月 / 本月 / 月(底): jionlp rejects the doubled forms."""
-    step = phrase.count("下") - phrase.count("上")
+def _shift_month(base: dt.date, step: int) -> dt.date:
+    """The first of the month `step` months from the base's (上个月: -1): jionlp rejects 上上个月."""
     index = base.year * 12 + base.month - 1 + step
     return dt.date(index // 12, index % 12 + 1, 1)
 
@@ -602,6 +597,8 @@ class _Calendar:
     ordinals: dict[str, int]  # first: 1, its spaces folded
     periods: dict[str, str]  # quarter: quarter, half: half
     thirds: dict[str, str]  # early: early, mid: mid, late: late
+    years: dict[str, int]  # 去年: -1
+    month_steps: dict[str, int]  # 上个月: -1
     rules: tuple[_Rule, ...]
 
 
@@ -675,7 +672,8 @@ def _calendar(language: Grammar) -> _Calendar:
     return _Calendar(
         months, weekdays, offsets, {w.lower(): n for w, n in steps.items()},
         {" ".join(w.lower().split()): n for w, n in ordinals.items()}, _folded(language.period_words), _folded(language.period_thirds),
-        (*_CHINESE_DATES, _Rule(relative_day_cjk, _resolve_day, _always), *_CHINESE_WEEKS, *english),
+        dict(language.relative_years), dict(language.relative_months),
+        (*_chinese(language), _Rule(relative_day_cjk, _resolve_day, _always), *_CHINESE_WEEKS, *english),
     )
 
 
@@ -684,17 +682,24 @@ def _folded(kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
     return {" ".join(w.lower().split()): kind for kind, spellings in kinds for w in spellings}
 
 
-_CHINESE_DATES = (
-    _Rule(_ZH_ISO, _resolve_calendar, _without_year),
-    _Rule(_ZH_YEAR, _resolve_calendar, _without_year),
-    _Rule(_ZH_ROC, _resolve_calendar, _without_year, traditional_only=True),
-    _Rule(_ZH_YEAR2, _resolve_calendar, _without_year),
-    _Rule(_ZH_RANGE, _resolve_range, _without_year),
-    _Rule(_ZH_DAY, _resolve_bare_day, _always),
-    _Rule(_ZH_MONTH, _resolve_calendar, _always),
-    _Rule(_ZH_REL_MONTH, _resolve_calendar, _always),
-    _Rule(_ZH_YEAR_PART, _resolve_calendar, _always),
-)
+def _chinese(language: Grammar) -> tuple[_Rule, ...]:
+    """The Chinese date rules, in the order tried, with the relative years and months of the tables."""
+    years = alternation(dict(language.relative_years)) or "(?!)"
+    months = alternation(dict(language.relative_months)) or "(?!)"
+    year = re.compile(rf"(?:{_ZH_YEAR}|(?P<rel_year>{years})){_AFTER_YEAR}")
+    month = re.compile(rf"(?P<rel_month>{months}|{_ZH_THIS_MONTH}){_AFTER_MONTH}")
+    return (
+        _Rule(_ZH_ISO, _resolve_calendar, _without_year),
+        _Rule(year, _resolve_calendar, _without_year),
+        _Rule(_ZH_ROC, _resolve_calendar, _without_year, traditional_only=True),
+        _Rule(_ZH_YEAR2, _resolve_calendar, _without_year),
+        _Rule(_ZH_RANGE, _resolve_range, _without_year),
+        _Rule(_ZH_DAY, _resolve_bare_day, _always),
+        _Rule(_ZH_MONTH, _resolve_calendar, _always),
+        _Rule(month, _resolve_calendar, _always),
+        _Rule(_ZH_YEAR_PART, _resolve_calendar, _always),
+    )
+
 _CHINESE_WEEKS = (
     _Rule(_ZH_WEEK, _resolve_relative, _always),
     _Rule(_ZH_WEEKDAY, _resolve_relative, _always),
