@@ -213,3 +213,73 @@ def test_relative_days_and_steps_are_the_tables(tables, monkeypatch):
     grammar.cache_clear()
     assert find_dates("Lo dijo ayer.", base)[0].span.low == dt.date(2023, 5, 9)
     assert find_dates("Abrió pasado month.", base)[0].span.low == dt.date(2023, 4, 1)
+
+
+def test_ordinals_quarters_and_thirds_are_the_tables(tables, monkeypatch):
+    base = dt.date(2023, 5, 10)
+    assert find_dates("Cerró el segundo trimestre y principios 2021.", base) == []
+    (tables / "es.yaml").write_text(
+        "ordinals: {segundo: 2}\nperiod_words: {quarter: [trimestre], half: [semestre]}\nperiod_thirds: {early: [principios]}\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("es",))
+    grammar.cache_clear()
+    quarter, third = find_dates("Cerró el segundo trimestre y principios 2021.", base)
+    assert (quarter.text, quarter.span.low, quarter.span.high) == ("segundo trimestre", dt.date(2023, 4, 1), dt.date(2023, 6, 30))
+    assert (third.text, third.span.low, third.span.high) == ("principios 2021", dt.date(2021, 1, 1), dt.date(2021, 4, 30))
+    assert find_dates("el segundo semestre", base)[0].span.high == dt.date(2023, 12, 31)
+
+
+def test_an_ordinal_past_the_fourth_names_its_line(tmp_path):
+    path = tmp_path / "xx.yaml"
+    path.write_text("quotes: [['\"', '\"']]\nordinals: {quinto: 5}\n", encoding="utf-8")
+    with pytest.raises(LanguageError) as caught:
+        load_table(path)
+    assert "xx.yaml:2:" in str(caught.value)
+
+
+def test_sign_and_from_words_are_the_tables(tables, monkeypatch):
+    assert find_quantities("Bajó menos 3%.")[0].quantity.low > 0
+    assert [m.text for m in find_quantities("Pasó desde 3 to 5.")] == ["3 to 5"]
+    (tables / "es.yaml").write_text("sign_words: [menos]\nfrom_words: [desde]\n", encoding="utf-8")
+    monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("es",))
+    grammar.cache_clear()
+    [fell] = find_quantities("Bajó menos 3%.")
+    assert (fell.text, fell.quantity.high) == ("menos 3%", -2.5)
+    assert find_quantities("Bajó menos 3 puntos.")[0].quantity.low > 0  # a Latin sign word: percentages only
+    assert [m.text for m in find_quantities("Pasó desde 3 to 5.")] == ["3", "5"]
+
+
+def test_percent_point_and_tenth_words_are_the_tables(tables, monkeypatch):
+    assert [m.quantity.unit for m in find_quantities("Subió 3 por ciento, 2 puntos porcentuales.")] == ["count", "count"]
+    (tables / "es.yaml").write_text("percent_words: [por ciento]\npoint_words: [puntos porcentuales]\n", encoding="utf-8")
+    monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("es",))
+    grammar.cache_clear()
+    assert [m.quantity.unit for m in find_quantities("Subió 3 por ciento, 2 puntos porcentuales.")] == ["percent", "percentage_point"]
+    assert find_quantities("市场份额达三成")[0].quantity.unit == "percent"
+    zh = (tables / "zh.yaml").read_text(encoding="utf-8")
+    (tables / "zh.yaml").write_text(zh.replace("tenth_words: [成]", "tenth_words: []").replace("percent_prefixes: [百分之]", "percent_prefixes: []"), encoding="utf-8")
+    grammar.cache_clear()
+    assert find_quantities("市场份额达三成，增长百分之五") == []  # no tenth, no percent: 三 runs into a word, 五 follows none
+
+
+def test_relative_days_in_cjk_need_no_word_edges(tables, monkeypatch):
+    base = dt.date(2023, 5, 10)
+    assert find_dates("昨晚AI大会开幕", base)[0].span.low == dt.date(2023, 5, 9)  # a Latin letter after it
+    assert [m.text for m in find_dates("一昨日に発表", base)] == ["昨日"]
+    (tables / "ja.yaml").write_text("relative_days: {一昨日: -2}\n", encoding="utf-8")
+    monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("ja",))
+    grammar.cache_clear()
+    [said] = find_dates("一昨日に発表", base)
+    assert (said.text, said.span.low) == ("一昨日", dt.date(2023, 5, 8))
+
+
+def test_relative_years_and_months_are_the_tables(tables, monkeypatch):
+    base = dt.date(2023, 5, 10)
+    assert [m.text for m in find_dates("大后年上线，上个月底签约", base)] == ["大后年", "上个月底"]
+    assert find_dates("大后年上线", base)[0].span.low == dt.date(2026, 1, 1)  # three years on (jionlp read two)
+    (tables / "ja.yaml").write_text("relative_years: {来年: 1}\nrelative_months: {先月: -1}\n", encoding="utf-8")
+    monkeypatch.setattr(languages, "LANGUAGES", LANGUAGES + ("ja",))
+    grammar.cache_clear()
+    next_year, last_month = find_dates("来年3月、先月末", base)
+    assert (next_year.text, next_year.span.low) == ("来年3月", dt.date(2024, 3, 1))
+    assert (last_month.text, last_month.span.low, last_month.span.high) == ("先月末", dt.date(2023, 4, 21), dt.date(2023, 4, 30))

@@ -16,6 +16,8 @@ CURRENCY_CODES = ("USD", "CNY", "HKD", "EUR", "TWD", "JPY", "GBP", "KRW", "CHF")
 HedgeKind = Literal["near", "approx", "at_least", "at_most"]
 ZoneKind = Literal["beijing", "local"]
 OpenKind = Literal["since", "from", "after", "before", "until"]
+PeriodKind = Literal["quarter", "half"]
+ThirdKind = Literal["early", "mid", "late"]
 
 Char = Annotated[str, StringConstraints(min_length=1, max_length=1)]
 Word = Annotated[str, StringConstraints(min_length=1)]
@@ -60,7 +62,12 @@ class LanguageTable(Strict):
     indefinite_articles: Words = Field(default=[], description="Articles of an indefinite noun (a, an): a firm that raised… points back when a relative pronoun follows.")
     relative_pronouns: Words = Field(default=[], description="Words opening a relative clause (that, which, who, whose).")
     possessive_endings: Words = Field(default=[], description="What ends a possessor right after its noun ('s): the Lisbon company's rival is not the company.")
-    relative_days: dict[Word, int] = Field(default={}, description="Days named relative to the article's date, with their offset in days (yesterday: -1); in any case, a space as any spaces.")
+    relative_days: dict[Word, int] = Field(default={}, description="Days named relative to the article's date, with their offset in days (昨天: -1, yesterday: -1); Latin ones in any case, on word edges, a space as any spaces.")
+    ordinals: dict[Word, Annotated[int, Field(ge=1, le=4)]] = Field(default={}, description="Ordinal words before a quarter or half word (first: 1): the second quarter of 2023.")
+    period_words: dict[PeriodKind, Words] = Field(default={}, description="Words for a quarter and a half of a year after an ordinal (quarter, half); in any case.")
+    period_thirds: dict[ThirdKind, Words] = Field(default={}, description="Words before a month or year for its first, middle or last third (early June, mid-2021, late 2020); in any case, a mid word also with a hyphen.")
+    relative_years: dict[Word, int] = Field(default={}, description="Years named relative to the article's, with their offset (去年: -1); a month or part may follow (去年11月, 今年年底).")
+    relative_months: dict[Word, int] = Field(default={}, description="Months named relative to the article's, with their offset (上个月: -1); a day or part may follow (上个月底).")
     relative_steps: dict[Word, int] = Field(default={}, description="Words before a week, month, year or weekday that step from the article's (last: -1, this: 0, next: 1).")
     time_zones: dict[ZoneKind, Words] = Field(default={}, description="Time-zone phrases next to a date (北京时间: beijing, local time: local); Latin ones also after the date, in any case.")
     open_periods_after: dict[OpenKind, Words] = Field(default={}, description="Words after a date that open its period (以来: since, 之后: after, 之前: before); a `from` word (起) only after an opener.")
@@ -69,6 +76,13 @@ class LanguageTable(Strict):
     counters: list[Char] = Field(default=[], description="Measure words after a number (个, 家, 位): 两三家 is a figure, and 360创始人 a name unless one follows.")
     duration_units: Words = Field(default=[], description="Time units after a number (年, 小时, years, a.m.): a duration or a time, no figure; ASCII words in any case.")
     measure_units: Words = Field(default=[], description="Units after a number that no figure is counted in (米, 公斤, 像素), unless the pack declares them.")
+    sign_words: Words = Field(default=[], description="Words before a figure that make it negative (负3.9%, minus 3); a Latin one only before a percentage (down 3%), in any case, on word edges.")
+    from_words: Words = Field(default=[], description="Words before a figure that make a range after it a change, read as two figures (从30亿到110亿, from 3 to 5); Latin ones in any case.")
+    percent_words: Words = Field(default=[], description="Words after a figure that make it a percentage (percent, per cent); in any case, on word edges, a space as one space. % is notation.")
+    percent_prefixes: Words = Field(default=[], description="Words before a number that make it a percentage (百分之十).")
+    point_words: Words = Field(default=[], description="Words after a figure for percentage points (个百分点, percentage points); Latin ones in any case, a space as any spaces.")
+    tenth_words: Words = Field(default=[], description="Words after a number for tenths, read as a percentage (三成 = 30%).")
+    not_tenths: Words = Field(default=[], description="Words that hold a tenth word but are none (成为, 成本): no percentage.")
     hedges_before: dict[HedgeKind, Words] = Field(default={}, description="Hedges before a figure, by what they make of it (约: approx, 超过: at_least, nearly: near, up to: at_most); ASCII words in any case, a space as any spaces.")
     hedges_after: dict[HedgeKind, Words] = Field(default={}, description="Hedges after a figure (左右: approx, 以上: at_least, or more: at_least); ASCII words as written.")
     not_hedges: Words = Field(default=[], description="Words that hold a CJK hedge but are none (最近 holds 近, 上下游 holds 上下); Latin hedges match on word edges.")
@@ -96,7 +110,7 @@ class LanguageTable(Strict):
 
 
 _CALENDARS = ("months", "weekdays")
-_KEYED = ("currencies", "hedges_before", "hedges_after", "time_zones", "open_periods_after", "open_periods_before")
+_KEYED = ("currencies", "hedges_before", "hedges_after", "time_zones", "open_periods_after", "open_periods_before", "period_words", "period_thirds")
 
 
 @dataclass(frozen=True, eq=False)
@@ -140,6 +154,11 @@ class Grammar:
     relative_pronouns: tuple[str, ...] = ()
     possessive_endings: tuple[str, ...] = ()
     relative_days: tuple[tuple[str, int], ...] = ()
+    ordinals: tuple[tuple[str, int], ...] = ()
+    period_words: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    period_thirds: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    relative_years: tuple[tuple[str, int], ...] = ()
+    relative_months: tuple[tuple[str, int], ...] = ()
     relative_steps: tuple[tuple[str, int], ...] = ()
     time_zones: tuple[tuple[str, tuple[str, ...]], ...] = ()
     open_periods_after: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -148,6 +167,13 @@ class Grammar:
     counters: tuple[str, ...] = ()
     duration_units: tuple[str, ...] = ()
     measure_units: tuple[str, ...] = ()
+    sign_words: tuple[str, ...] = ()
+    from_words: tuple[str, ...] = ()
+    percent_words: tuple[str, ...] = ()
+    percent_prefixes: tuple[str, ...] = ()
+    point_words: tuple[str, ...] = ()
+    tenth_words: tuple[str, ...] = ()
+    not_tenths: tuple[str, ...] = ()
     hedges_before: tuple[tuple[str, tuple[str, ...]], ...] = ()
     hedges_after: tuple[tuple[str, tuple[str, ...]], ...] = ()
     not_hedges: tuple[str, ...] = ()

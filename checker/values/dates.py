@@ -54,10 +54,8 @@ _YEAR_PART = (
 _AFTER_YEAR = rf"(?:{_MONTH}(?:{_DAY_NUM}{_DAY_PART}|{_MONTH_PART})?|{_YEAR_PART})?"
 _AFTER_MONTH = rf"(?:{_DAY_NUM}{_DAY_PART}|{_MONTH_PART})?"
 
-_ZH_YEAR = re.compile(
-    r"(?:(?<!\d)(?P<year>(?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3})\s?年(?!代)"
-    r"|民国(?P<roc>\d{1,3})年|(?P<rel_year>今年|去年|大前年|前年|明年|大后年|后年|本年))" + _AFTER_YEAR
-)
+# A year in digits or numerals or a Minguo year; one relative to the article's (去年) is the tables'.
+_ZH_YEAR = r"(?<!\d)(?P<year>(?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3})\s?年(?!代)|民国(?P<roc>\d{1,3})年"
 # Two-digit years (08年3月, 23年底): only before a month or a year part, since 10年 alone
 # is usually a duration. In Traditional text the Minguo reading below wins (98年 is 2009).
 _ZH_YEAR2 = re.compile(
@@ -66,10 +64,8 @@ _ZH_YEAR2 = re.compile(
 # Taiwan writes Minguo years without 民国: 112年2月8日 is 2023-02-08.
 _ZH_ROC = re.compile(r"(?<!\d)(?P<roc>1[01]\d|[4-9]\d)年(?=\d{1,2}月)" + _AFTER_YEAR)
 _ZH_MONTH = re.compile(r"(?<![\d.年〇零一二三四五六七八九十])" + _MONTH + _AFTER_MONTH)
-_ZH_REL_MONTH = re.compile(
-    r"(?P<rel_month>上上个?月|上个?月|本月|这个月|下下个?月|下个?月"
-    r"|(?<![\d〇零一二三四五六七八九十年个每])月(?=初|底|末|上旬|中旬|下旬))" + _AFTER_MONTH
-)
+# 月 alone before a part of it (月底): the article's month; the tables' relative months (上个月) step from it.
+_ZH_THIS_MONTH = r"(?<![\d〇零一二三四五六七八九十年个每])月(?=初|底|末|上旬|中旬|下旬)"
 # A bare day of the month (29日) is in the article's month, as news writes it; 号 only
 # before punctuation, since 3号线 and 1号文件 are names.
 _ZH_DAY = re.compile(
@@ -86,7 +82,6 @@ _ZH_YEAR_PART = re.compile(
 _ZH_ISO = re.compile(
     r"(?<![\d.])(?P<year>(?:19|20)\d\d)[-/.](?P<month>1[0-2]|0?[1-9])[-/.](?P<day>3[01]|[12]\d|0?[1-9])(?![\d.])"
 )
-_ZH_REL_DAY = re.compile(r"大前天|前天|昨天|今天|明天|后天|昨日|今日|明日|昨晚|今晚|昨夜|今晨|今早")
 _ZH_WEEK = re.compile(
     r"(?P<week>上上个?周|上上个?星期|上个?周|上个?星期|上个?礼拜|本周|这周|这个?星期"
     r"|下下个?周|下下个?星期|下个?周|下个?星期|下个?礼拜)"
@@ -95,22 +90,12 @@ _ZH_WEEK = re.compile(
 _ZH_WEEKDAY = re.compile(r"(?<![上下本这个每])(?:周|星期|礼拜)(?P<weekday>[一二三四五六日天])")
 _YEAR_PARTS = {"初": (1, 2), "中": (6, 7), "底": (11, 12), "末": (11, 12)}
 _HALVES = {"上半年": (1, 6), "下半年": (7, 12)}
-_ZH_REL_ALIASES = {"昨晚": "昨天", "昨夜": "昨天", "今晚": "今天", "今晨": "今天", "今早": "今天"}
 
 # --- English building blocks -------------------------------------------------------
 # Month and weekday names are the language tables' (checker/languages); the patterns that hold
 # them are built per table set, in `_calendar`.
 _EN_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _EN_YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d,.]\d)"
-# Q2 2023, 2023 Q2, H1 2024, the second quarter of 2023, first half of 2022.
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-_EN_QUARTER = re.compile(
-    rf"(?<![A-Za-z])(?:(?P<q>[Qq][1-4])(?:\s*{_EN_YEAR})?|(?P<h>H[12])\s*{_EN_YEAR.replace('?P<year>', '?P<hyear>')}"
-    r"|(?P<year_first>(?:19|20)\d\d)\s+(?P<q2>Q[1-4]|H[12])"
-    r"|(?i:the\s+)?(?P<ord>(?i:first|second|third|fourth))\s+(?P<kind>(?i:quarter|half))"
-    r"(?:\s+(?i:of)\s+(?P<oyear>(?:19|20)\d\d))?)"
-    r"(?![A-Za-z\d])"
-)
 # '23 after a preposition: a two-digit year.
 _EN_SHORT_YEAR = re.compile(
     r"(?<![A-Za-z])(?i:in|since|of|by|until|before|after|from)\s+(?P<date>['’](?P<yy>\d\d))(?![\d%])"
@@ -125,19 +110,22 @@ _EN_YEAR_PREP = re.compile(
     r"(?<![A-Za-z])(?i:in|since|by|during|until|through|from|before|after|of|for)\s+"
     rf"(?P<date>{_EN_YEAR}){_NOT_AMOUNT}"
 )
-_EN_YEAR_PART = re.compile(
-    rf"(?<![A-Za-z])(?P<part>(?i:early|mid|late))[-\s]{_EN_YEAR}{_NOT_AMOUNT}"
-)
 # Open-ended periods: 自2018年以来, 2020年之后, since March, before 2021, until June.
 # The words around an open period and the time-zone phrases are the language tables'; the zone
 # codes are notation, read as local time.
 _ZONE_CODES = ("ET", "EST", "EDT", "PT", "PST", "PDT", "GMT", "UTC")
-_PERIOD_PART = r"(?:(?i:the\s{1,8}end\s{1,8}of|early|mid-?|late)\s{1,8})?"  # since the end of 2020, before mid-2021
 
 
 def _spaced(words) -> str:
     """An alternation of Latin words, longest first, a space standing for any spaces."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s{1,8}") for w in sorted(words, key=len, reverse=True))
+
+
+def _thirds(language: Grammar, hyphen: bool = False) -> str:
+    """The words of a month's or year's thirds (early, mid, late); with `hyphen`, a mid word may
+    take one before its spaces (mid- 2021), as the readers did before the words were the tables'."""
+    words = [(w, kind) for kind, spellings in language.period_thirds for w in spellings]
+    return "|".join(_spaced([w]) + ("-?" if hyphen and kind == "mid" else "") for w, kind in sorted(words, key=lambda p: len(p[0]), reverse=True))
 
 
 @dataclass(frozen=True)
@@ -165,6 +153,8 @@ def _frames(language: Grammar) -> _Frames:
     before_words = _spaced(w for words in before_kinds.values() for w in words)
     openers = alternation(language.open_period_openers)
     never = re.compile("(?!)")
+    thirds = _thirds(language, hyphen=True)
+    period_part = rf"(?:(?i:the\s{{1,8}}end\s{{1,8}}of{'|' + thirds if thirds else ''})\s{{1,8}})?"  # since the end of 2020, before mid-2021
     return _Frames(
         zones={" ".join(w.lower().split()): kind for kind, words in zones.items() for w in words},
         zone_before=re.compile(rf"(?P<tz>{'|'.join(p for p in written if p)})\s{{0,8}},?\s{{0,8}}(?:(?i:on)\s{{1,8}})?$"),
@@ -172,7 +162,7 @@ def _frames(language: Grammar) -> _Frames:
         open_kinds={" ".join(w.lower().split()): kind for kinds in (after_kinds, before_kinds) for kind, words in kinds.items() for w in words},
         open_after=re.compile(rf"\s?(?P<open>{after_words})") if after_words else never,
         opener=re.compile(rf"(?:{openers})\s?$") if openers else never,
-        open_before=re.compile(rf"(?<![A-Za-z])(?P<open>(?i:{before_words}))\s{{1,8}}{_PERIOD_PART}$") if before_words else never,
+        open_before=re.compile(rf"(?<![A-Za-z])(?P<open>(?i:{before_words}))\s{{1,8}}{period_part}$") if before_words else never,
     )
 
 
@@ -347,9 +337,9 @@ def _resolve_calendar(match: re.Match[str], base: dt.date) -> DateSpan | None:
     month, day = _small_int(groups.get("month")), _small_int(groups.get("day"))
     year_part = groups.get("year_part")
     if groups.get("rel_year"):
-        year = groups["rel_year"]
+        year = f"{base.year + _calendar(grammar()).years[groups['rel_year']]}年"
     elif groups.get("rel_month"):
-        shifted = _shift_month(base, groups["rel_month"])
+        shifted = _shift_month(base, _calendar(grammar()).month_steps.get(groups["rel_month"], 0))
         year, month = f"{shifted.year}年", shifted.month
     else:
         explicit = _explicit_year(groups)
@@ -368,13 +358,13 @@ def _resolve_calendar(match: re.Match[str], base: dt.date) -> DateSpan | None:
 
 
 def _resolve_relative(match: re.Match[str], base: dt.date) -> DateSpan | None:
-    """昨天, 上周二, 本周, 周三: jionlp resolves these from the base date."""
+    """上周二, 本周, 周三: jionlp resolves these from the base date."""
     phrase = match.group()
     if phrase.endswith("末") and match.groupdict().get("week"):  # 上周末: Saturday-Sunday
         saturday = _jio_days(phrase[:-1] + "六", base)
         sunday = _jio_days(phrase[:-1] + "日", base)
         return DateSpan(low=saturday[0], high=sunday[1]) if saturday and sunday else None
-    days = _jio_days(_ZH_REL_ALIASES.get(phrase, phrase), base)
+    days = _jio_days(phrase, base)
     return DateSpan(low=days[0], high=days[1]) if days else None
 
 
@@ -417,9 +407,8 @@ def _small_int(numeral: str | None) -> int | None:
     return (_CN_SMALL[tens] if tens else 1) * 10 + (_CN_SMALL[units] if units else 0)
 
 
-def _shift_month(base: dt.date, phrase: str) -> dt.date:
-    """上个月 / 上上个月 / 下下个月 / 本月 / 月(底): jionlp rejects the doubled forms."""
-    step = phrase.count("下") - phrase.count("上")
+def _shift_month(base: dt.date, step: int) -> dt.date:
+    """The first of the month `step` months from the base's (上个月: -1): jionlp rejects 上上个月."""
     index = base.year * 12 + base.month - 1 + step
     return dt.date(index // 12, index % 12 + 1, 1)
 
@@ -480,7 +469,7 @@ def _english_year(year: int, part: str | None) -> DateSpan:
     """early = Jan-Apr, mid = May-Aug, late = Sep-Dec (approximate)."""
     if not part:
         return DateSpan(low=dt.date(year, 1, 1), high=dt.date(year, 12, 31))
-    first = {"early": 1, "mid": 5, "late": 9}[part.lower()]
+    first = {"early": 1, "mid": 5, "late": 9}[_calendar(grammar()).thirds[" ".join(part.lower().split())]]
     last = first + 3
     return DateSpan(
         low=dt.date(year, first, 1),
@@ -489,7 +478,8 @@ def _english_year(year: int, part: str | None) -> DateSpan:
     )
 
 
-def _resolve_english_day(match: re.Match[str], base: dt.date) -> DateSpan:
+def _resolve_day(match: re.Match[str], base: dt.date) -> DateSpan:
+    """昨天, yesterday: the base date moved by the tables' offset."""
     day = base + _calendar(grammar()).day_offsets[" ".join(match.group().lower().split())] * _DAY
     return DateSpan(low=day, high=day)
 
@@ -570,7 +560,8 @@ def _resolve_month_part(match: re.Match[str], base: dt.date) -> DateSpan | None:
     """early / mid / late June: the thirds of the month (approximate, as 月初 / 月底 are)."""
     month = _calendar(grammar()).months[match.group("mon").lower().rstrip(".")]
     year = int(match.group("year")) if match.group("year") else _implied_year(month, None, None, base)
-    part = {"early": "上旬", "mid": "中旬", "late": "下旬"}[match.group("part").lower()]
+    third = _calendar(grammar()).thirds[" ".join(match.group("part").lower().split())]
+    part = {"early": "上旬", "mid": "中旬", "late": "下旬"}[third]
     span = _month_part(dt.date(year, month, 1), part)
     return span.model_copy(update={"qualifier": Qualifier.approx})
 
@@ -581,10 +572,12 @@ def _resolve_quarter(match: re.Match[str], base: dt.date) -> DateSpan | None:
     label = (groups.get("q") or groups.get("h") or groups.get("q2") or "").upper()
     year_text = groups.get("year") or groups.get("hyear") or groups.get("oyear") or groups.get("year_first")
     if groups.get("ord"):
-        number = _ORDINALS[groups["ord"].lower()]
-        if groups["kind"].lower() == "half" and number > 2:
+        words = _calendar(grammar())
+        number = words.ordinals[" ".join(groups["ord"].lower().split())]
+        half = words.periods[" ".join(groups["kind"].lower().split())] == "half"
+        if half and number > 2:
             return None
-        label = ("H" if groups["kind"].lower() == "half" else "Q") + str(number)
+        label = ("H" if half else "Q") + str(number)
     number = int(label[1])
     first, last = (3 * number - 2, 3 * number) if label[0] == "Q" else (6 * number - 5, 6 * number)
     year = int(year_text) if year_text else _implied_year(first, None, None, base)
@@ -622,6 +615,11 @@ class _Calendar:
     weekdays: tuple[str, ...]  # full names, lower case, Monday first
     day_offsets: dict[str, int]  # yesterday: -1, its spaces folded
     steps: dict[str, int]  # last: -1, this: 0, next: 1
+    ordinals: dict[str, int]  # first: 1, its spaces folded
+    periods: dict[str, str]  # quarter: quarter, half: half
+    thirds: dict[str, str]  # early: early, mid: mid, late: late
+    years: dict[str, int]  # 去年: -1
+    month_steps: dict[str, int]  # 上个月: -1
     rules: tuple[_Rule, ...]
 
 
@@ -647,11 +645,12 @@ def _calendar(language: Grammar) -> _Calendar:
         rf"(?:,?\s+{_EN_YEAR})?"
     )
     # early June, mid-March 2023, late-Sept.: thirds of a month, as 上旬/中旬/下旬.
-    month_part = re.compile(rf"(?<![A-Za-z])(?P<part>(?i:early|mid|late))[-\s]+(?:(?i:in)\s+)?{month_any}(?:,?\s+{_EN_YEAR})?")
+    thirds = _thirds(language) or "(?!)"
+    month_part = re.compile(rf"(?<![A-Za-z])(?P<part>(?i:{thirds}))[-\s]+(?:(?i:in)\s+)?{month_any}(?:,?\s+{_EN_YEAR})?")
     mdy = re.compile(rf"(?<![A-Za-z]){month_any}\s+{_EN_DAY}(?![\d:])(?:,?\s+{_EN_YEAR})?")
     dmy = re.compile(rf"(?<![\d.]){_EN_DAY}\s+(?:of\s+)?{month_any}(?:,?\s+{_EN_YEAR})?")
     month_year = re.compile(rf"(?<![A-Za-z]){month_any},?\s+{_EN_YEAR}")
-    month_only = re.compile(rf"(?<![A-Za-z])(?i:in|since|by|during|until|early|late|mid-?)\s+(?P<date>(?P<mon>{full}))(?![A-Za-z])(?!\s*\d)")
+    month_only = re.compile(rf"(?<![A-Za-z])(?i:in|since|by|during|until{'|' + _thirds(language, hyphen=True) if language.period_thirds else ''})\s+(?P<date>(?P<mon>{full}))(?![A-Za-z])(?!\s*\d)")
     steps = dict(language.relative_steps)
     which = alternation(steps) or "(?!)"
     after_step = "|".join(rf"(?<={re.escape(w)}\s)" for w in steps) or "(?!)"
@@ -659,41 +658,71 @@ def _calendar(language: Grammar) -> _Calendar:
         rf"(?<![A-Za-z])(?P<date>(?:(?P<which>(?i:{which}))\s+)?"
         rf"(?P<weekday>{days}|(?:{after_step})(?i:{days.lower()})))(?![A-Za-z])"
     )
+    # Q2 2023, 2023 Q2, H1 2024, the second quarter of 2023, first half of 2022.
+    ordinals, periods = dict(language.ordinals), dict(language.period_words)
+    quarter = re.compile(
+        rf"(?<![A-Za-z])(?:(?P<q>[Qq][1-4])(?:\s*{_EN_YEAR})?|(?P<h>H[12])\s*{_EN_YEAR.replace('?P<year>', '?P<hyear>')}"
+        r"|(?P<year_first>(?:19|20)\d\d)\s+(?P<q2>Q[1-4]|H[12])"
+        rf"|(?i:the\s+)?(?P<ord>(?i:{_spaced(ordinals) or '(?!)'}))\s+(?P<kind>(?i:{_spaced(w for words in periods.values() for w in words) or '(?!)'}))"
+        r"(?:\s+(?i:of)\s+(?P<oyear>(?:19|20)\d\d))?)"
+        r"(?![A-Za-z\d])"
+    )
+    year_part = re.compile(rf"(?<![A-Za-z])(?P<part>(?i:{thirds}))[-\s]{_EN_YEAR}{_NOT_AMOUNT}")
     day_offsets = dict(language.relative_days)
-    relative_day = re.compile(rf"(?<![A-Za-z])(?i:{_spaced(day_offsets) or '(?!)'})(?![A-Za-z])")
+    relative_day = re.compile(rf"(?<![A-Za-z])(?i:{_spaced(w for w in day_offsets if w.isascii()) or '(?!)'})(?![A-Za-z])")
+    relative_day_cjk = re.compile(alternation(w for w in day_offsets if not w.isascii()) or "(?!)")
     relative_period = re.compile(rf"(?<![A-Za-z])(?i:(?P<which>{which})\s+(?P<unit>week|month|year))(?![A-Za-z])")
     english = (
         _Rule(month_range, _resolve_range, _without_year),
         _Rule(month_part, _resolve_month_part, _without_year),
-        _Rule(_EN_QUARTER, _resolve_quarter, _no_year_words),
+        _Rule(quarter, _resolve_quarter, _no_year_words),
         _Rule(_EN_SHORT_YEAR, _resolve_short_year, _never),
         _Rule(_EN_BARE_DAY, _resolve_bare_day, _always),
         _Rule(mdy, _resolve_english, _without_year),
         _Rule(dmy, _resolve_english, _without_year),
         _Rule(month_year, _resolve_english, _without_year),
         _Rule(_EN_YEAR_PREP, _resolve_english, _without_year),
-        _Rule(_EN_YEAR_PART, _resolve_english, _without_year),
+        _Rule(year_part, _resolve_english, _without_year),
         _Rule(month_only, _resolve_english, _always),
-        _Rule(relative_day, _resolve_english_day, _always),
+        _Rule(relative_day, _resolve_day, _always),
         _Rule(relative_period, _resolve_english_period, _always),
         _Rule(weekday, _resolve_english_weekday, _always, weekday=True),
     )
     months = {w: number for number, spellings in enumerate(language.months, start=1) for w in spellings}
     offsets = {" ".join(w.lower().split()): n for w, n in day_offsets.items()}
-    return _Calendar(months, weekdays, offsets, {w.lower(): n for w, n in steps.items()}, _CHINESE + english)
+    return _Calendar(
+        months, weekdays, offsets, {w.lower(): n for w, n in steps.items()},
+        {" ".join(w.lower().split()): n for w, n in ordinals.items()}, _folded(language.period_words), _folded(language.period_thirds),
+        dict(language.relative_years), dict(language.relative_months),
+        (*_chinese(language), _Rule(relative_day_cjk, _resolve_day, _always), *_CHINESE_WEEKS, *english),
+    )
 
 
-_CHINESE = (
-    _Rule(_ZH_ISO, _resolve_calendar, _without_year),
-    _Rule(_ZH_YEAR, _resolve_calendar, _without_year),
-    _Rule(_ZH_ROC, _resolve_calendar, _without_year, traditional_only=True),
-    _Rule(_ZH_YEAR2, _resolve_calendar, _without_year),
-    _Rule(_ZH_RANGE, _resolve_range, _without_year),
-    _Rule(_ZH_DAY, _resolve_bare_day, _always),
-    _Rule(_ZH_MONTH, _resolve_calendar, _always),
-    _Rule(_ZH_REL_MONTH, _resolve_calendar, _always),
-    _Rule(_ZH_YEAR_PART, _resolve_calendar, _always),
-    _Rule(_ZH_REL_DAY, _resolve_relative, _always),
+def _folded(kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
+    """Each word of a keyed table entry, lower case, its spaces folded, to its key."""
+    return {" ".join(w.lower().split()): kind for kind, spellings in kinds for w in spellings}
+
+
+def _chinese(language: Grammar) -> tuple[_Rule, ...]:
+    """The Chinese date rules, in the order tried, with the relative years and months of the tables."""
+    years = alternation(dict(language.relative_years)) or "(?!)"
+    months = alternation(dict(language.relative_months)) or "(?!)"
+    year = re.compile(rf"(?:{_ZH_YEAR}|(?P<rel_year>{years})){_AFTER_YEAR}")
+    month = re.compile(rf"(?P<rel_month>{months}|{_ZH_THIS_MONTH}){_AFTER_MONTH}")
+    return (
+        _Rule(_ZH_ISO, _resolve_calendar, _without_year),
+        _Rule(year, _resolve_calendar, _without_year),
+        _Rule(_ZH_ROC, _resolve_calendar, _without_year, traditional_only=True),
+        _Rule(_ZH_YEAR2, _resolve_calendar, _without_year),
+        _Rule(_ZH_RANGE, _resolve_range, _without_year),
+        _Rule(_ZH_DAY, _resolve_bare_day, _always),
+        _Rule(_ZH_MONTH, _resolve_calendar, _always),
+        _Rule(month, _resolve_calendar, _always),
+        _Rule(_ZH_YEAR_PART, _resolve_calendar, _always),
+    )
+
+
+_CHINESE_WEEKS = (
     _Rule(_ZH_WEEK, _resolve_relative, _always, weekday=True),
     _Rule(_ZH_WEEKDAY, _resolve_relative, _always, weekday=True),
 )

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -83,7 +84,6 @@ _RANGE_SEP = re.compile(
 _HEDGE_GROUPS = {"near": "near", "approx": "approx", "at_least": "least", "at_most": "most"}
 _HEDGE_SIGNS_BEFORE = {"approx": "~"}
 _HEDGE_SIGNS_AFTER = {"at_least": "+"}
-_FROM = re.compile(r"(?:从|由|(?<![A-Za-z])(?i:from))\s?$")
 _LEFT_REJECT = re.compile(r"(?:[A-Za-z][-_]?|\d[-/.:]|第|#)$")
 _DANGLING = re.compile(r"[-/.]\d")
 _BIG_CN = re.compile("[百千万亿]")
@@ -102,12 +102,9 @@ def _rejected_right(scan: str, pos: int) -> bool:
 _CLOCK = re.compile(r"\s?[点时](?!候|代|期|间)")
 _QUOTED = re.compile(r"[“\"「『‘']$")
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
-# A sign written before the number (负3.9%, -22.2%, −5%, minus 3); "down 3%" only for
-# percentages. A hyphen after a letter, digit or bracket is a name or a range (GPT-3, 3-5).
-_SIGN = re.compile(
-    r"(?:(?P<mark>(?<![A-Za-z0-9.)\]])[-−]|负)|(?<![A-Za-z])(?P<word>(?i:minus|down))\s)$"
-)
-_SIGN_LAST = frozenset("-−负sSnN")
+# A sign written before the number (-22.2%, −5%); a hyphen after a letter, digit or bracket is a
+# name or a range (GPT-3, 3-5). The sign words (负, minus) are the language tables'.
+_SIGN_MARKS = r"(?<![A-Za-z0-9.)\]])[-−]"
 # The part after a big scale word, in digits: 3万4000, 25万6千, 2亿5180万, 13万2.
 _TAIL = re.compile(r"(?P<zero>零)?(?P<digits>\d{1,4})(?:(?P<small>[千百亿]|万(?!亿))|(?![\d.,%年月日号]))")
 _ZHAO_TAIL = re.compile(r"\d{1,4}亿")
@@ -142,11 +139,16 @@ class _Words:
     hedge_before: re.Pattern[str]  # a hedge ending right before a figure (约, more than), its kind the group
     hedge_before_last: frozenset[str]  # the last characters of those: a cheap test before the search
     hedge_after: re.Pattern[str]  # a hedge right after a figure (左右, or more)
+    sign: re.Pattern[str]  # a sign ending right before a figure: group mark (-, 负) or word (minus)
+    sign_last: frozenset[str]  # the last characters of those: a cheap test before the search
+    sign_window: int  # how far before the figure a sign may start
+    from_before: re.Pattern[str]  # a from word ending right before a figure (从, from)
+    from_window: int
 
 
 @lru_cache(maxsize=4)
 def _words_of(language: Grammar) -> _Words:
-    return _Words(**_number_fields(language), **_currency_fields(language), **_hedge_fields(language))
+    return _Words(**_number_fields(language), **_currency_fields(language), **_hedge_fields(language), **_sign_fields(language))
 
 
 def _number_fields(language: Grammar) -> dict:
@@ -167,15 +169,18 @@ def _number_fields(language: Grammar) -> dict:
     measures = alternation(language.measure_units) or "(?!)"
     counters = "".join(re.escape(c) for c in language.counters)
     counter = rf"[{counters}]" if counters else "(?!)"
+    percent_of = alternation(language.percent_prefixes) or "(?!)"
+    starts = "".join(dict.fromkeys(re.escape(w[0]) for w in language.percent_prefixes))
+    tenths = alternation(language.tenth_words) or "(?!)"
     return dict(
         token=re.compile(
             rf"""
-            (?=[\d.数几上百千万亿{_CN_DIGITS}十])  # fail fast where no token can start
+            (?=[\d.数几上百千万亿{_CN_DIGITS}十{starts}])  # fail fast where no token can start
             (?: (?P<iso>(?<!\d)(?:19|20)\d\d[-/.]\d{{1,2}}[-/.]\d{{1,2}})
-            | 百分之(?P<percent_of>{_ARABIC}|{_CN_NUMERAL})
+            | (?:{percent_of})(?P<percent_of>{_ARABIC}|{_CN_NUMERAL})
             | (?P<fuzzy>[数几])(?=[十百千万亿])
             | (?<![{_CN_DIGITS}十百千万亿\d])(?P<upper>上)(?=[百千万亿])
-            | (?P<pair>[一二两三四五六七八九][二三四五六七八九])(?=\s?(?:[十百千万亿成]|{counter}))
+            | (?P<pair>[一二两三四五六七八九][二三四五六七八九])(?=\s?(?:[十百千万亿]|{tenths}|{counter}))
             | (?P<arabic>{_ARABIC})
             | (?P<cn>{_CN_NUMERAL})
             | (?P<bare>万亿|千亿|百亿|千万(?![不别要记])|百万|亿(?=级)|万(?=级))
@@ -225,13 +230,19 @@ def _currency_fields(language: Grammar) -> dict:
     currency = rf"| \s?(?P<currency>{written})" if written else ""
     codes = alternation(w for w in language.currency_prefixes if w.isascii())
     prefixes = alternation(w for w in language.currency_prefixes if not w.isascii())
+    percent_words = _spaced(language.percent_words, gap=r"\s")  # per cent: one space, as the currency words
+    percent = "|".join(["%"] + ([rf"(?i:{percent_words})(?![A-Za-z])"] if percent_words else []))
+    cjk_points = alternation(w for w in language.point_words if not w.isascii())
+    latin_points = _spaced([w for w in language.point_words if w.isascii()])
+    points = "|".join(([cjk_points] if cjk_points else []) + ([rf"(?i:{latin_points})(?![A-Za-z])"] if latin_points else [])) or "(?!)"
+    tenths = "|".join(_guarded(w, language.not_tenths) for w in sorted(language.tenth_words, key=len, reverse=True)) or "(?!)"
     before = [rf"(?P<sign>{alternation(_SIGNS)})"] + ([rf"(?<![A-Za-z])(?P<code>{codes})"] if codes else []) + ([rf"(?P<word>{prefixes})"] if prefixes else [])
     return dict(
         unit=re.compile(
             rf"""
-              \s?(?P<percent>%|(?i:percent|per\s?cent)(?![A-Za-z]))
-            | \s?(?P<points>个?百分点|(?i:percentage\s+points?)(?![A-Za-z]))
-            | (?P<cheng>成)(?!不变|为|功|本|员|立|果|绩|就|熟|交|长|都)
+              \s?(?P<percent>{percent})
+            | \s?(?P<points>{points})
+            | (?P<cheng>{tenths})
             {currency}
             """,
             re.X,
@@ -253,6 +264,28 @@ def _hedge_fields(language: Grammar) -> dict:
         hedge_before_last=frozenset(c for _, ws in language.hedges_before for w in [*ws, *_HEDGE_SIGNS_BEFORE.values()] for c in {w[-1], w[-1].upper()}),
         hedge_after=re.compile(rf"\s?(?:{_hedges(language.hedges_after, _HEDGE_SIGNS_AFTER, language.not_hedges, False)})"),
     )
+
+
+def _sign_fields(language: Grammar) -> dict:
+    """Signs before a figure (负3.9%, minus 3; a Latin sign word only negates a percentage, as "down
+    3%") and the from words that make the range after them a change (从30亿到110亿)."""
+    cjk = [w for w in language.sign_words if not w.isascii()]
+    latin = [w for w in language.sign_words if w.isascii()]
+    mark = "|".join([_SIGN_MARKS] + ([alternation(cjk)] if cjk else []))
+    word = rf"|(?<![A-Za-z])(?P<word>(?i:{_spaced(latin)}))\s" if latin else ""
+    froms = [rf"(?<![A-Za-z])(?i:{_spaced([w])})" if w.isascii() else re.escape(w) for w in sorted(language.from_words, key=len, reverse=True)]
+    return dict(
+        sign=re.compile(rf"(?:(?P<mark>{mark}){word})$"),
+        sign_last=frozenset("-−") | {c for w in cjk for c in w[-1]} | {c for w in latin for c in (w[-1].lower(), w[-1].upper())},
+        sign_window=max((len(w) for w in language.sign_words), default=1) + 2,
+        from_before=re.compile(rf"(?:{'|'.join(froms)})\s?$") if froms else re.compile("(?!)"),
+        from_window=max((len(w) for w in language.from_words), default=0) + 1,
+    )
+
+
+def _spaced(words: Iterable[str], gap: str = _GAP) -> str:
+    """An alternation of Latin words, longest first, a space standing for `gap` (any spaces)."""
+    return "|".join(re.escape(w).replace(r"\ ", gap) for w in sorted(words, key=len, reverse=True))
 
 
 def _hedges(kinds: tuple[tuple[str, tuple[str, ...]], ...], signs: dict[str, str], not_hedges: tuple[str, ...], before: bool) -> str:
@@ -487,7 +520,7 @@ def _read_left(scan: str, start: int) -> _Left | None:
     if prefix:
         currency = _currency(prefix.group(prefix.lastgroup))
         begin = prefix.start()
-    sign = _ends_with(_SIGN, _SIGN_LAST, scan, begin, 7)
+    sign = _ends_with(words.sign, words.sign_last, scan, begin, words.sign_window)
     if sign:
         begin = sign.start()
     elif currency is None and _LEFT_REJECT.search(scan, max(0, start - 2), start):
@@ -495,7 +528,7 @@ def _read_left(scan: str, start: int) -> _Left | None:
     modifier = _ends_with(_words().hedge_before, _words().hedge_before_last, scan, begin, 16)
     if modifier:
         begin = modifier.start()
-    after_from = bool(_FROM.search(scan, max(0, begin - 5), begin))
+    after_from = bool(words.from_before.search(scan, max(0, begin - words.from_window), begin))
     return _Left(
         begin, modifier.lastgroup if modifier else None, currency, after_from, sign and sign.lastgroup
     )
